@@ -1,0 +1,71 @@
+# Burgeridee: `make run` serves the demo, `make test` runs every test. Both set up what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true \
+	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+TEST_ENV := BURGERIDEE_ENV=test
+
+.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean
+
+help:
+	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
+	@echo "make test   - run the whole test suite, end-to-end browser tests included"
+	@echo "make lint   - ruff lint and format check, migrations check"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/dev.txt | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements/dev.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+assets: node_modules/.installed
+	node assets/build.mjs
+
+db: install
+	mkdir -p var/mail
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(DEV_ENV) $(BIN)/python manage.py createcachetable
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+
+run: install assets db
+	@$(DEV_ENV) $(BIN)/python manage.py demo_logins
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install assets
+	bin/ensure-chromium
+	$(TEST_ENV) $(BIN)/python -m pytest -p xdist -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+test-fast: install assets
+	$(TEST_ENV) $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	cd src/burgeridee && ../../$(BIN)/python ../../manage.py makemessages -l en --no-obsolete && ../../$(BIN)/python ../../manage.py compilemessages
+
+check-deploy: install
+	BURGERIDEE_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) \
+		ALLOWED_HOSTS=burgeridee.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules src/burgeridee/static/dist staticfiles var

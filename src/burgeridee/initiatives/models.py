@@ -1,0 +1,191 @@
+"""An initiative: a resident's idea on its way to becoming a working initiative."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from burgeridee.municipalities.models import Municipality, Neighbourhood
+
+from .constants import (
+    CLOSED_PHASES,
+    Channel,
+    ContactPreference,
+    EventKind,
+    MessageDirection,
+    Phase,
+    StopReason,
+    SupportType,
+    Theme,
+)
+
+
+class ReferenceSequence(models.Model):
+    """One counter per year for the readable reference BI-<year>-<number>."""
+
+    year = models.PositiveIntegerField(_("jaar"), primary_key=True)
+    last_number = models.PositiveIntegerField(_("laatste nummer"), default=0)
+
+    class Meta:
+        verbose_name = _("referentiereeks")
+        verbose_name_plural = _("referentiereeksen")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class Initiative(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("gemeente")
+    )
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True, help_text=_("Bijvoorbeeld BI-2026-000123."))
+    title = models.CharField(_("naam van het idee"), max_length=120)
+    description = models.TextField(_("het idee"), help_text=_("Wat wil de bewoner doen?"))
+    target_group = models.TextField(_("voor wie"), help_text=_("Voor wie is het idee?"))
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("wijk"),
+    )
+    location = models.CharField(_("plek"), max_length=200, blank=True, help_text=_("Straat, plein of gebouw."))
+    theme = models.CharField(_("thema"), max_length=20, choices=Theme.choices)
+    involved = models.TextField(_("wie doen er al mee"), blank=True)
+    help_description = models.TextField(_("welke hulp"), blank=True)
+    own_contribution = models.TextField(_("wat regelen de bewoners zelf"), blank=True)
+    channel = models.CharField(_("binnengekomen via"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.IDEA, db_index=True)
+    stop_reason = models.CharField(_("reden van stoppen"), max_length=30, choices=StopReason.choices, blank=True)
+    stop_note = models.TextField(_("toelichting bij stoppen"), blank=True)
+    submitted_at = models.DateTimeField(_("ingediend op"), db_index=True)
+    first_contact_due = models.DateField(
+        _("eerste contact uiterlijk"), help_text=_("Berekend in werkdagen vanaf de dag van indienen.")
+    )
+    first_contact_at = models.DateTimeField(_("eerste contact op"), null=True, blank=True)
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("contactpersoon"),
+    )
+    status_token_hash = models.CharField(_("controlegetal statuslink"), max_length=64, unique=True)
+    status_token_expires_at = models.DateTimeField(_("statuslink geldig tot"))
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["municipality", "phase", "submitted_at"], name="initiative_inbox_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.phase in CLOSED_PHASES
+
+    @property
+    def primary_initiator(self) -> "Initiator | None":
+        initiators = [i for i in self.initiators.all() if i.is_primary]
+        return initiators[0] if initiators else None
+
+
+class Initiator(models.Model):
+    """A resident behind the initiative. Personal data: logged, kept only as long as needed."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="initiators", verbose_name=_("initiatief")
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    street_address = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    preferred_contact = models.CharField(
+        _("liefst contact via"),
+        max_length=20,
+        choices=ContactPreference.choices,
+        default=ContactPreference.EMAIL,
+    )
+    is_primary = models.BooleanField(_("eerste aanspreekpunt"), default=True)
+    role = models.CharField(_("rol in de groep"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("initiatiefnemer")
+        verbose_name_plural = _("initiatiefnemers")
+        ordering = ["-is_primary", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SupportRequest(models.Model):
+    """One kind of help the residents ask for."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="support_requests", verbose_name=_("initiatief")
+    )
+    support_type = models.CharField(_("soort hulp"), max_length=30, choices=SupportType.choices)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "support_type"], name="unique_support_type_per_initiative")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_support_type_display()
+
+
+class TimelineEvent(models.Model):
+    """Something that happened. The text is made from `kind` and `data`, so it can be translated."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="events", verbose_name=_("initiatief")
+    )
+    kind = models.CharField(_("soort"), max_length=30, choices=EventKind.choices)
+    created_at = models.DateTimeField(_("moment"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("door")
+    )
+    data = models.JSONField(_("gegevens"), default=dict, blank=True)
+    visible_to_resident = models.BooleanField(_("zichtbaar voor bewoner"), default=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Message(models.Model):
+    """A message between the resident and the municipality."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="messages", verbose_name=_("initiatief")
+    )
+    direction = models.CharField(_("richting"), max_length=5, choices=MessageDirection.choices)
+    body = models.TextField(_("bericht"))
+    created_at = models.DateTimeField(_("verstuurd op"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("door")
+    )
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} ({self.created_at:%Y-%m-%d %H:%M})"

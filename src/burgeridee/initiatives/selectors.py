@@ -1,0 +1,99 @@
+"""Reading initiatives for the resident's pages."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from burgeridee.municipalities.models import Municipality
+
+from .constants import Phase
+from .models import Initiative, Message, TimelineEvent
+from .tokens import token_hash
+
+
+def initiative_get_by_token(*, municipality: Municipality, token: str) -> Initiative | None:
+    """The initiative a personal status link opens, or None when the link is wrong or expired."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Initiative.objects.filter(
+            municipality=municipality,
+            status_token_hash=token_hash(token),
+            status_token_expires_at__gt=timezone.now(),
+        )
+        .select_related("municipality", "neighbourhood", "contact_person")
+        .prefetch_related(
+            "initiators",
+            "support_requests",
+            Prefetch("events", queryset=TimelineEvent.objects.filter(visible_to_resident=True)),
+            Prefetch("messages", queryset=Message.objects.select_related("author")),
+        )
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the time line a resident sees: what happens, when, and whether it is done."""
+
+    title: str
+    description: str
+    state: str  # "done", "current" or "upcoming"
+    day: date | None = None
+    day_label: str = ""
+    at: datetime | None = None
+
+
+EARLY_PHASES = {Phase.IDEA}
+
+
+def resident_timeline(*, initiative: Initiative) -> list[Step]:
+    """What has happened and what comes next, with real dates where we have them."""
+    contact_done = initiative.first_contact_at is not None or initiative.phase not in EARLY_PHASES
+    steps = [
+        Step(
+            title=_("Wij hebben uw idee ontvangen"),
+            description=_("Uw kenmerk is %(reference)s.") % {"reference": initiative.reference},
+            state="done",
+            day=timezone.localdate(initiative.submitted_at),
+            day_label=_("Op"),
+        ),
+        Step(
+            title=_("Een contactpersoon neemt contact met u op"),
+            description=_("U krijgt één vaste contactpersoon bij de gemeente. Die belt of mailt u om kennis te maken."),
+            state="done" if contact_done else "current",
+            day=(
+                timezone.localdate(initiative.first_contact_at)
+                if initiative.first_contact_at
+                else initiative.first_contact_due
+            ),
+            day_label=_("Op") if initiative.first_contact_at else _("Uiterlijk"),
+        ),
+        Step(
+            title=_("Het eerste gesprek"),
+            description=_(
+                "U vertelt over uw idee. Samen kijken we wat u zelf doet en welke hulp de gemeente kan geven."
+            ),
+            state="done"
+            if initiative.phase not in EARLY_PHASES | {Phase.EXPLORING}
+            else ("current" if contact_done else "upcoming"),
+        ),
+        Step(
+            title=_("Afspraken op papier"),
+            description=_("U krijgt de afspraken uit het gesprek op papier. U leest ze en zegt of ze kloppen."),
+            state="upcoming" if initiative.phase in EARLY_PHASES | {Phase.EXPLORING, Phase.PLANNING} else "done",
+        ),
+        Step(
+            title=_("Aan de slag"),
+            description=_("U voert uw initiatief uit. Uw contactpersoon blijft uw vaste aanspreekpunt."),
+            state="done"
+            if initiative.phase in {Phase.SUSTAINING, Phase.EVALUATING, Phase.COMPLETED}
+            else ("current" if initiative.phase == Phase.EXECUTION else "upcoming"),
+        ),
+    ]
+    if initiative.is_closed:
+        steps = [step if step.state == "done" else Step(**{**step.__dict__, "state": "skipped"}) for step in steps]
+    return steps

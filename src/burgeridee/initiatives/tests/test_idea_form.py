@@ -1,0 +1,233 @@
+import re
+from contextlib import contextmanager
+
+import pytest
+from django.core import mail
+from django.db import OperationalError, connection
+from django.test import override_settings
+from django.urls import reverse
+
+from burgeridee.initiatives.constants import Channel, EventKind, Phase
+from burgeridee.initiatives.models import Initiative, Initiator, SupportRequest, TimelineEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def form_url(municipality):
+    return reverse("initiatives:idea_form", kwargs={"municipality_slug": municipality.slug})
+
+
+def valid_data(municipality, **overrides):
+    data = {
+        "title": "Buurtmoestuin",
+        "description": "Samen groente kweken op het grasveld.",
+        "target_group": "Iedereen in de straat",
+        "neighbourhood": str(municipality.neighbourhoods.get(name="Oosterpark").pk),
+        "location": "Kastanjelaan",
+        "theme": "leefbaar",
+        "involved": "Vijf buren",
+        "support_types": ["materialen", "openbare_ruimte"],
+        "help_description": "Gereedschap lenen",
+        "own_contribution": "Wij doen het werk",
+        "name": "Fatima Bakker",
+        "email": "fatima@example.org",
+        "phone": "06 12345678",
+        "preferred_contact": "email",
+        "street_address": "",
+        "postal_code": "",
+        "city": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@contextmanager
+def database_refuses_writes():
+    """Make every INSERT/UPDATE fail the way a database that went away does."""
+
+    def refuse(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse):
+        yield
+
+
+def test_form_page_shows_every_question_and_the_privacy_text(client, municipality):
+    response = client.get(form_url(municipality))
+    content = response.content.decode()
+    assert response.status_code == 200
+    for label in (
+        "Geef uw idee een korte naam",
+        "Voor wie is het?",
+        "In welke wijk?",
+        "Oosterpark",
+        "Welke hulp zoekt u",
+        "Wat regelt u zelf?",
+        "Hoe wilt u dat wij contact met u opnemen?",
+        "Wat wij met uw gegevens doen",
+        "24 maanden",
+    ):
+        assert label in content
+    assert 'name="csrfmiddlewaretoken"' in content
+
+
+def test_valid_idea_is_saved_with_initiator_help_and_event(client, municipality):
+    response = client.post(form_url(municipality), valid_data(municipality))
+    assert response.status_code == 302
+    initiative = Initiative.objects.get()
+    assert initiative.municipality == municipality
+    assert initiative.title == "Buurtmoestuin"
+    assert initiative.neighbourhood.name == "Oosterpark"
+    assert initiative.phase == Phase.IDEA
+    assert initiative.channel == Channel.ONLINE
+    assert re.fullmatch(r"BI-\d{4}-\d{6}", initiative.reference)
+    assert Initiator.objects.get().email == "fatima@example.org"
+    assert set(SupportRequest.objects.values_list("support_type", flat=True)) == {
+        "materialen",
+        "openbare_ruimte",
+    }
+    assert TimelineEvent.objects.filter(initiative=initiative, kind=EventKind.SUBMITTED).exists()
+
+
+def test_confirmation_page_shows_reference_and_first_contact_date(client, municipality):
+    response = client.post(form_url(municipality), valid_data(municipality), follow=True)
+    initiative = Initiative.objects.get()
+    content = response.content.decode()
+    assert initiative.reference in content
+    assert "Bedankt! Uw idee is verstuurd" in content
+    from django.utils.dateformat import format as date_format
+
+    assert date_format(initiative.first_contact_due, "j F Y") in content
+    assert "/voorbeeld/mijn-initiatief/" in content
+
+
+def test_confirmation_mail_carries_the_personal_link(client, municipality, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form_url(municipality), valid_data(municipality))
+    initiative = Initiative.objects.get()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["fatima@example.org"]
+    assert initiative.reference in message.subject
+    link = re.search(r"http://\S+/voorbeeld/mijn-initiatief/(\S+)/", message.body)
+    assert link, message.body
+    token = link.group(1)
+    assert token not in initiative.status_token_hash  # only a hash of the token is stored
+    page = client.get(f"/voorbeeld/mijn-initiatief/{token}/")
+    assert page.status_code == 200
+    assert "Buurtmoestuin" in page.content.decode()
+    assert TimelineEvent.objects.filter(kind=EventKind.CONFIRMATION_SENT).count() == 1
+
+
+def test_missing_answers_show_an_error_summary_and_keep_what_was_typed(client, municipality):
+    data = valid_data(municipality, title="", theme="", name="", description="Mijn lange verhaal <script>x</script>")
+    response = client.post(form_url(municipality), data)
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Er is iets niet goed ingevuld" in content
+    assert 'href="#id_title"' in content
+    assert 'href="#id_theme_0"' in content
+    assert 'href="#id_name"' in content
+    assert "Geef uw idee een korte naam." in content
+    assert "Mijn lange verhaal &lt;script&gt;x&lt;/script&gt;" in content  # kept, and escaped
+    assert 'value="fatima@example.org"' in content
+    assert 'value="materialen" class="utrecht-checkbox utrecht-checkbox--html-input"' in content or re.search(
+        r'value="materialen"[^>]*checked', content
+    )
+    assert 'aria-invalid="true"' in content
+    assert Initiative.objects.count() == 0
+
+
+def test_preferred_contact_needs_the_matching_details(client, municipality):
+    response = client.post(form_url(municipality), valid_data(municipality, email="", preferred_contact="email"))
+    assert "U wilt contact per e-mail. Vul daarom uw e-mailadres in." in response.content.decode()
+    response = client.post(form_url(municipality), valid_data(municipality, phone="", preferred_contact="telefoon"))
+    assert "U wilt contact per telefoon." in response.content.decode()
+    response = client.post(form_url(municipality), valid_data(municipality, preferred_contact="post"))
+    content = response.content.decode()
+    assert "Vul daarom uw postcode in." in content
+    assert "Vul daarom uw woonplaats in." in content
+    assert Initiative.objects.count() == 0
+
+
+def test_post_contact_with_an_address_and_no_email_is_accepted(client, municipality):
+    data = valid_data(
+        municipality,
+        email="",
+        phone="",
+        preferred_contact="post",
+        street_address="Dorpsstraat 1",
+        postal_code="1234ab",
+        city="Voorbeeld",
+    )
+    response = client.post(form_url(municipality), data)
+    assert response.status_code == 302
+    initiator = Initiator.objects.get()
+    assert initiator.postal_code == "1234 AB"
+    assert len(mail.outbox) == 0
+
+
+def test_invalid_email_phone_and_postcode_get_plain_messages(client, municipality):
+    data = valid_data(municipality, email="fatima@", phone="bel me", postal_code="12345")
+    content = client.post(form_url(municipality), data).content.decode()
+    assert "Vul een e-mailadres in zoals naam@voorbeeld.nl." in content
+    assert "Vul een telefoonnummer in met alleen cijfers" in content
+    assert "Vul een postcode in zoals 1234 AB." in content
+
+
+def test_a_neighbourhood_of_another_municipality_is_refused(client, municipality, other_municipality):
+    foreign = other_municipality.neighbourhoods.get()
+    content = client.post(form_url(municipality), valid_data(municipality, neighbourhood=str(foreign.pk))).content
+    assert "Kies een wijk uit de lijst." in content.decode()
+    assert Initiative.objects.count() == 0
+
+
+def test_unknown_neighbourhood_is_allowed(client, municipality):
+    client.post(form_url(municipality), valid_data(municipality, neighbourhood="onbekend"))
+    assert Initiative.objects.get().neighbourhood is None
+
+
+def test_honeypot_filled_in_saves_nothing(client, municipality):
+    response = client.post(form_url(municipality), valid_data(municipality, website="http://spam.example"))
+    assert response.status_code == 400
+    assert Initiative.objects.count() == 0
+
+
+@override_settings(RATELIMIT_IDEA_FORM="2/h")
+def test_rate_limit_per_address_keeps_the_typed_text(client, municipality):
+    for _ in range(2):
+        assert client.post(form_url(municipality), valid_data(municipality)).status_code == 302
+    response = client.post(form_url(municipality), valid_data(municipality, title="Derde idee"))
+    assert response.status_code == 429
+    assert 'value="Derde idee"' in response.content.decode()
+    assert Initiative.objects.count() == 2
+    other_address = client.post(form_url(municipality), valid_data(municipality), REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 302
+
+
+def test_database_down_keeps_every_typed_value_and_saves_nothing(client, municipality):
+    client.get(form_url(municipality))  # the page was opened while the database was up
+    data = valid_data(municipality, description="Mijn hele verhaal\nover de tuin")
+    with database_refuses_writes():
+        response = client.post(form_url(municipality), data)
+    content = response.content.decode()
+    assert response.status_code == 503
+    assert "Het is niet gelukt uw idee op te slaan" in content
+    assert "Mijn hele verhaal\nover de tuin" in content
+    assert 'value="Buurtmoestuin"' in content
+    assert re.search(r'value="materialen"[^>]*checked', content)
+    assert Initiative.objects.count() == 0
+    assert Initiator.objects.count() == 0
+
+
+def test_unknown_municipality_is_a_404(client, db):
+    assert client.get("/bestaat-niet/idee/").status_code == 404
+
+
+def test_inactive_municipality_is_a_404(client, municipality):
+    municipality.is_active = False
+    municipality.save()
+    assert client.get(form_url(municipality)).status_code == 404

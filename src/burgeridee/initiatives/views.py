@@ -1,0 +1,210 @@
+"""The resident's pages: the idea form, the confirmation and the personal status page."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import DatabaseError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from burgeridee.municipalities.decorators import public_municipality
+
+from . import selectors, services
+from .forms import IdeaForm, MessageForm, WithdrawForm
+
+logger = logging.getLogger(__name__)
+
+SESSION_SUBMITTED = "burgeridee_submitted"
+
+
+def _over_limit(request, *, group: str, rate: str) -> bool:
+    """True when this address posted too often. A broken cache never blocks a resident."""
+    try:
+        return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+    except DatabaseError:
+        logger.warning("Rate limit cache unavailable; allowing the request")
+        return False
+
+
+def _render_idea_form(request, form, *, status=200, problem: str = ""):
+    return render(request, "initiatives/idea_form.html", {"form": form, "problem": problem}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@public_municipality
+def idea_form(request, municipality):
+    neighbourhoods = municipality.public_neighbourhoods
+    if request.method == "GET":
+        return _render_idea_form(request, IdeaForm(neighbourhoods=neighbourhoods))
+
+    form = IdeaForm(request.POST, neighbourhoods=neighbourhoods)
+    if form.is_spam:
+        return render(
+            request,
+            "core/message.html",
+            {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
+            status=400,
+        )
+    if _over_limit(request, group="idea-form", rate=settings.RATELIMIT_IDEA_FORM):
+        return _render_idea_form(
+            request,
+            form,
+            status=429,
+            problem=_(
+                "Vanaf uw internetadres zijn veel formulieren achter elkaar verstuurd. Uw idee is nog niet "
+                "verstuurd. Probeer het over een uur opnieuw, of bel de gemeente."
+            ),
+        )
+    if not form.is_valid():
+        return _render_idea_form(request, form, status=400)
+
+    data = form.cleaned_data
+    try:
+        submitted = services.initiative_submit(
+            municipality=municipality,
+            title=data["title"],
+            description=data["description"],
+            target_group=data["target_group"],
+            theme=data["theme"],
+            neighbourhood=form.selected_neighbourhood,
+            location=data["location"],
+            involved=data["involved"],
+            support_types=data["support_types"],
+            help_description=data["help_description"],
+            own_contribution=data["own_contribution"],
+            initiator=services.InitiatorData(
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                street_address=data["street_address"],
+                postal_code=data["postal_code"],
+                city=data["city"],
+                preferred_contact=data["preferred_contact"],
+            ),
+        )
+        request.session[SESSION_SUBMITTED] = {
+            "initiative_id": submitted.initiative.pk,
+            "token": submitted.token,
+        }
+    except DatabaseError:
+        logger.exception("Idea could not be saved")
+        return _render_idea_form(
+            request,
+            form,
+            status=503,
+            problem=_(
+                "Het is niet gelukt uw idee op te slaan. Dat ligt aan ons, niet aan u. Uw tekst staat hieronder "
+                "nog. Probeer het over een paar minuten opnieuw."
+            ),
+        )
+    return redirect("initiatives:submitted", municipality_slug=municipality.slug)
+
+
+@never_cache
+@require_http_methods(["GET"])
+@public_municipality
+def idea_submitted(request, municipality):
+    submitted = request.session.get(SESSION_SUBMITTED)
+    if not submitted:
+        return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=submitted["token"])
+    if initiative is None:
+        return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
+    return render(
+        request,
+        "initiatives/idea_submitted.html",
+        {
+            "initiative": initiative,
+            "steps": selectors.resident_timeline(initiative=initiative),
+            "status_url": services.status_link(initiative=initiative, token=submitted["token"]),
+            "token": submitted["token"],
+        },
+    )
+
+
+def _status_initiative(municipality, token):
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+def _render_status(request, initiative, token, *, message_form=None, status=200):
+    response = render(
+        request,
+        "initiatives/status.html",
+        {
+            "initiative": initiative,
+            "token": token,
+            "steps": selectors.resident_timeline(initiative=initiative),
+            "message_form": message_form or MessageForm(),
+        },
+        status=status,
+    )
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET"])
+@public_municipality
+def status_page(request, municipality, token):
+    initiative = _status_initiative(municipality, token)
+    return _render_status(request, initiative, token)
+
+
+@never_cache
+@require_http_methods(["POST"])
+@public_municipality
+def status_message(request, municipality, token):
+    initiative = _status_initiative(municipality, token)
+    form = MessageForm(request.POST)
+    if initiative.is_closed:
+        messages.error(request, _("Dit initiatief is afgesloten. U kunt geen bericht meer sturen."))
+        return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+    if _over_limit(request, group="status-message", rate=settings.RATELIMIT_MESSAGE_FORM):
+        form.is_valid()
+        form.add_error(None, _("U heeft veel berichten achter elkaar gestuurd. Probeer het over een uur opnieuw."))
+        return _render_status(request, initiative, token, message_form=form, status=429)
+    if not form.is_valid():
+        return _render_status(request, initiative, token, message_form=form, status=400)
+    try:
+        services.message_from_resident(initiative=initiative, body=form.cleaned_data["body"])
+    except DatabaseError:
+        logger.exception("Resident message could not be saved")
+        form.add_error(
+            None,
+            _("Het is niet gelukt uw bericht op te slaan. Uw tekst staat er nog. Probeer het zo opnieuw."),
+        )
+        return _render_status(request, initiative, token, message_form=form, status=503)
+    messages.success(request, _("Uw bericht is verstuurd. Uw contactpersoon leest het."))
+    return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@public_municipality
+def status_withdraw(request, municipality, token):
+    initiative = _status_initiative(municipality, token)
+    if initiative.is_closed:
+        return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.initiative_withdraw(initiative=initiative, note=form.cleaned_data["note"])
+        messages.success(request, _("U heeft uw idee ingetrokken. Wij doen er niets meer mee."))
+        return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+    response = render(
+        request,
+        "initiatives/withdraw.html",
+        {"initiative": initiative, "token": token, "form": form},
+        status=400 if form.errors else 200,
+    )
+    response["Referrer-Policy"] = "same-origin"
+    return response

@@ -1,0 +1,101 @@
+"""The tenant: a municipality with its neighbourhoods, departments and theme."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_NAME = re.compile(r"^--[a-z0-9-]+$")
+TOKEN_VALUE = re.compile(r"^[#(),.%\w\s-]+$")
+
+
+def validate_theme(value):
+    """Theme = NL Design System design tokens: {"--utrecht-...": "value"}; nothing that could escape CSS."""
+    if not isinstance(value, dict):
+        raise ValidationError(_("Het thema moet een lijst van design tokens zijn."))
+    for name, token_value in value.items():
+        if not TOKEN_NAME.match(str(name)) or not TOKEN_VALUE.match(str(token_value)):
+            raise ValidationError(_("Ongeldig design token: %(name)s"), params={"name": name})
+
+
+class Municipality(models.Model):
+    slug = models.SlugField(_("korte naam"), unique=True, help_text=_("Gebruikt in de adressen: /<korte naam>/."))
+    name = models.CharField(_("naam"), max_length=120, help_text=_("Bijvoorbeeld: Gemeente Voorbeeld."))
+    theme = models.JSONField(
+        _("thema"),
+        default=dict,
+        blank=True,
+        validators=[validate_theme],
+        help_text=_("NL Design System design tokens als CSS custom properties."),
+    )
+    first_contact_working_days = models.PositiveSmallIntegerField(
+        _("werkdagen tot eerste contact"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Binnen hoeveel werkdagen neemt een contactpersoon contact op met de bewoner."),
+    )
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    contact_address = models.TextField(_("postadres"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    privacy_officer_email = models.EmailField(_("e-mailadres functionaris gegevensbescherming"), blank=True)
+    retention_months = models.PositiveSmallIntegerField(
+        _("bewaartermijn persoonsgegevens (maanden)"),
+        default=24,
+        help_text=_("Zo lang na het einde van een initiatief bewaren we de persoonsgegevens."),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def theme_css(self) -> str:
+        declarations = "".join(f"{name}:{value};" for name, value in sorted(self.theme.items()))
+        return f".utrecht-theme{{{declarations}}}" if declarations else ""
+
+
+class Neighbourhood(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="neighbourhoods", verbose_name=_("gemeente")
+    )
+    name = models.CharField(_("naam"), max_length=120)
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="unique_neighbourhood_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="departments", verbose_name=_("gemeente")
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    support_types = models.JSONField(
+        _("soorten hulp"),
+        default=list,
+        blank=True,
+        help_text=_("Bij welke soorten hulp deze afdeling meestal betrokken is."),
+    )
+
+    class Meta:
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="unique_department_name")]
+
+    def __str__(self) -> str:
+        return self.name

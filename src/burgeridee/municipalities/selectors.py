@@ -1,0 +1,40 @@
+"""Reading municipalities. Public pages keep working from a per-process copy during a DB outage."""
+
+from django.core.cache import caches
+from django.db import DatabaseError
+from django.http import Http404
+
+from .models import Municipality, Neighbourhood
+
+CACHE_SECONDS = 300
+
+
+def _cache_key(slug: str) -> str:
+    return f"municipality:{slug}"
+
+
+def municipality_get_public(*, slug: str) -> Municipality:
+    """The active municipality for a public page, or 404.
+
+    The instance carries `public_neighbourhoods`. When the database is unreachable, the last copy
+    this process saw is used, so a resident's typed form can still be shown again.
+    """
+    cache = caches["local"]
+    try:
+        municipality = Municipality.objects.filter(slug=slug, is_active=True).first()
+        if municipality is None:
+            raise Http404
+        municipality.public_neighbourhoods = list(
+            Neighbourhood.objects.filter(municipality=municipality).order_by("name")
+        )
+    except DatabaseError:
+        cached = cache.get(_cache_key(slug))
+        if cached is None:
+            raise
+        return cached
+    cache.set(_cache_key(slug), municipality, CACHE_SECONDS)
+    return municipality
+
+
+def municipality_list_public() -> list[Municipality]:
+    return list(Municipality.objects.filter(is_active=True).order_by("name"))

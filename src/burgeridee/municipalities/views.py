@@ -1,0 +1,41 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .decorators import public_municipality
+from .selectors import municipality_list_public
+
+
+@require_GET
+def home(request):
+    return render(request, "municipalities/home.html", {"municipalities": municipality_list_public()})
+
+
+@require_GET
+@public_municipality
+def municipality_home(request, municipality):
+    return render(request, "municipalities/municipality_home.html")
+
+
+@require_GET
+@cache_control(max_age=300)
+@public_municipality
+def theme_css(request, municipality):
+    """The municipality's design tokens as CSS custom properties."""
+    return HttpResponse(municipality.theme_css, content_type="text/css; charset=utf-8")
+
+
+def statement(template_name: str):
+    @require_GET
+    @public_municipality
+    def view(request, municipality):
+        return render(request, f"municipalities/{template_name}.html")
+
+    view.__name__ = f"statement_{template_name}"
+    return view
+
+
+privacy_statement = statement("privacy")
+cookie_statement = statement("cookies")
+accessibility_statement = statement("accessibility")
