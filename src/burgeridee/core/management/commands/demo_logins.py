@@ -16,8 +16,8 @@ class Command(BaseCommand):
         out.write(f"  Residents:  {settings.SITE_URL}/voorbeeld/  (share an idea: {settings.SITE_URL}/voorbeeld/idee/)")
         out.write(f"  Sent mail:  {settings.EMAIL_FILE_PATH}/ (open the newest file for the status link)")
         out.write(f"  Staff accounts (password for all: {DEMO_PASSWORD}):")
-        for username, first, last, job in STAFF:
-            out.write(f"    {username:<12} {first} {last} - {job}")
+        for username, first, last, job, roles, _department in STAFF:
+            out.write(f"    {username:<12} {first} {last} - {job} ({', '.join(str(r.label) for r in roles)})")
         if settings.DEMO_MODE:
             out.write("  Demo mode: these accounts log in WITHOUT a second factor. Outside the demo, staff need TOTP.")
         out.write("")

@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
@@ -25,12 +27,13 @@ DEPARTMENTS = [
     ("Privacy", [SupportType.PRIVACY]),
 ]
 STAFF = [
-    ("coordinator", "Carla", "de Coördinator", "Coördinator initiatieven"),
-    ("contact", "Karim", "Contactpersoon", "Initiatievenmakelaar"),
-    ("contact2", "Sanne", "Vermeer", "Wijkcoördinator"),
-    ("afdeling", "Dirk", "van Vergunningen", "Adviseur vergunningen"),
-    ("trainer", "Tineke", "Trainer", "Trainer"),
-    ("beheer", "Bram", "Beheerder", "Functioneel beheerder"),
+    # (username, first name, last name, job title, roles, department)
+    ("coordinator", "Carla", "de Coördinator", "Coördinator initiatieven", [Role.COORDINATOR, Role.CONTACT], None),
+    ("contact", "Karim", "Contactpersoon", "Initiatievenmakelaar", [Role.CONTACT], None),
+    ("contact2", "Sanne", "Vermeer", "Wijkcoördinator", [Role.CONTACT], None),
+    ("afdeling", "Dirk", "van Vergunningen", "Adviseur vergunningen", [Role.DEPARTMENT], "Vergunningen"),
+    ("trainer", "Tineke", "Trainer", "Trainer", [Role.TRAINER], None),
+    ("beheer", "Bram", "Beheerder", "Functioneel beheerder", [Role.ADMINISTRATOR], None),
 ]
 
 INITIATIVES = [
@@ -119,11 +122,13 @@ class Command(BaseCommand):
         neighbourhoods = {
             name: Neighbourhood.objects.create(municipality=municipality, name=name) for name in NEIGHBOURHOODS
         }
-        for name, support_types in DEPARTMENTS:
-            Department.objects.create(municipality=municipality, name=name, support_types=list(support_types))
+        departments = {
+            name: Department.objects.create(municipality=municipality, name=name, support_types=list(support_types))
+            for name, support_types in DEPARTMENTS
+        }
         user_model = get_user_model()
         staff = {}
-        for username, first, last, job in STAFF:
+        for username, first, last, job, roles, department in STAFF:
             user = user_model.objects.create_user(
                 username=username,
                 password=DEMO_PASSWORD,
@@ -132,6 +137,9 @@ class Command(BaseCommand):
                 email=f"{username}@voorbeeld.example",
                 job_title=job,
                 phone="14 020",
+            )
+            Membership.objects.create(
+                user=user, municipality=municipality, roles=list(roles), department=departments.get(department)
             )
             staff[username] = user
         now = timezone.now()
