@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "burgeridee.accounts",
     "burgeridee.municipalities",
     "burgeridee.initiatives",
+    "burgeridee.privacy",
 ]
 
 MIDDLEWARE = [

@@ -97,3 +97,14 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
     if initiative.is_closed:
         steps = [step if step.state == "done" else Step(**{**step.__dict__, "state": "skipped"}) for step in steps]
     return steps
+
+
+def initiative_get_for_staff(*, municipality: Municipality, pk: int) -> Initiative:
+    """One initiative of this municipality for a staff page; another municipality's id is a 404."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Initiative.objects.select_related("municipality", "neighbourhood", "contact_person"),
+        municipality=municipality,
+        pk=pk,
+    )
