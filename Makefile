@@ -63,7 +63,7 @@ format: install
 messages: install
 	cd src/burgeridee && ../../$(BIN)/python ../../manage.py makemessages -l en --no-obsolete && ../../$(BIN)/python ../../manage.py compilemessages
 
-check-deploy: install
+check-deploy: install assets
 	BURGERIDEE_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) \
 		ALLOWED_HOSTS=burgeridee.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
 
