@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true \
+DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true SITE_URL=http://$(HOST):$(PORT) \
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 TEST_ENV := BURGERIDEE_ENV=test
 
