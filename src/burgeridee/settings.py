@@ -250,3 +250,6 @@ LOGGING = {
 
 if ENV == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# How long the processing log (Logboek dataverwerkingen) is kept, in months.
+PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)

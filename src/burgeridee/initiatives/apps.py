@@ -6,3 +6,6 @@ class InitiativesConfig(AppConfig):
     name = "burgeridee.initiatives"
     label = "initiatives"
     verbose_name = _("Initiatieven")
+
+    def ready(self):
+        from . import retention  # noqa: F401 - registers the anonymiser

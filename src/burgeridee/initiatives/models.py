@@ -74,6 +74,12 @@ class Initiative(models.Model):
     status_token_hash = models.CharField(_("controlegetal statuslink"), max_length=64, unique=True)
     status_token_expires_at = models.DateTimeField(_("statuslink geldig tot"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        _("persoonsgegevens verwijderd op"),
+        null=True,
+        blank=True,
+        help_text=_("Na de bewaartermijn zijn namen, contactgegevens en berichten verwijderd."),
+    )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:

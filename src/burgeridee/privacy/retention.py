@@ -1,0 +1,83 @@
+"""Retention: personal data is removed a set period after an initiative ends.
+
+Each app that stores personal data about an initiative registers an anonymiser here. An anonymiser
+takes the initiative and `dry_run`, and returns a list of human-readable lines saying what it
+removed (or would remove). The initiative itself stays, anonymised, for statistics and as a possible
+practice case.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.utils import timezone
+
+Anonymiser = Callable[..., list[str]]
+_anonymisers: list[tuple[str, Anonymiser]] = []
+
+
+def anonymiser(name: str):
+    """Register a function `fn(*, initiative, dry_run) -> list[str]`."""
+
+    def register(fn: Anonymiser) -> Anonymiser:
+        _anonymisers.append((name, fn))
+        return fn
+
+    return register
+
+
+@dataclass
+class RetentionResult:
+    reference: str
+    municipality: str
+    closed_at: datetime
+    removed: list[str] = field(default_factory=list)
+
+
+def retention_due(*, now: datetime | None = None):
+    """Closed initiatives whose retention period has passed and that still hold personal data."""
+    from burgeridee.initiatives.models import Initiative
+
+    now = now or timezone.now()
+    candidates = (
+        Initiative.objects.filter(closed_at__isnull=False, personal_data_removed_at__isnull=True)
+        .select_related("municipality")
+        .order_by("closed_at")
+    )
+    return [
+        initiative
+        for initiative in candidates.iterator(chunk_size=500)
+        if initiative.closed_at + relativedelta(months=initiative.municipality.retention_months) <= now
+    ]
+
+
+def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RetentionResult]:
+    """Remove (or with dry_run only list) the personal data of every initiative that is due."""
+    now = now or timezone.now()
+    results = []
+    for initiative in retention_due(now=now):
+        result = RetentionResult(
+            reference=initiative.reference, municipality=initiative.municipality.name, closed_at=initiative.closed_at
+        )
+        with transaction.atomic():
+            for _name, fn in _anonymisers:
+                result.removed.extend(fn(initiative=initiative, dry_run=dry_run))
+            if not dry_run:
+                initiative.personal_data_removed_at = now
+                initiative.save(update_fields=["personal_data_removed_at"])
+        results.append(result)
+    return results
+
+
+def processing_log_prune(*, months: int, dry_run: bool, now: datetime | None = None) -> int:
+    """Delete processing-log lines older than `months`; return how many (would) go."""
+    from .models import ProcessingLogEntry
+
+    cutoff = (now or timezone.now()) - relativedelta(months=months)
+    old = ProcessingLogEntry.objects.filter(occurred_at__lt=cutoff)
+    count = old.count()
+    if not dry_run:
+        old.delete()
+    return count
