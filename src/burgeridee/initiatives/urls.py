@@ -18,4 +18,9 @@ urlpatterns = [
         views.status_withdraw,
         name="withdraw",
     ),
+    path(
+        "<slug:municipality_slug>/mijn-initiatief/<str:token>/mijn-gegevens.json",
+        views.status_data_export,
+        name="data_export",
+    ),
 ]

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +13,9 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from burgeridee.municipalities.decorators import public_municipality
+from burgeridee.privacy.constants import ProcessingAction
+from burgeridee.privacy.export import resident_data_export
+from burgeridee.privacy.services import processing_log_record
 
 from . import selectors, services
 from .forms import IdeaForm, MessageForm, WithdrawForm
@@ -186,6 +189,25 @@ def status_message(request, municipality, token):
         return _render_status(request, initiative, token, message_form=form, status=503)
     messages.success(request, _("Uw bericht is verstuurd. Uw contactpersoon leest het."))
     return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+
+
+@never_cache
+@require_http_methods(["GET"])
+@public_municipality
+def status_data_export(request, municipality, token):
+    """The resident downloads everything held about their initiative, as JSON."""
+    initiative = _status_initiative(municipality, token)
+    processing_log_record(
+        actor=None,
+        municipality=municipality,
+        action=ProcessingAction.EXPORT,
+        activity="gegevens downloaden door bewoner",
+        purpose="recht op inzage (AVG artikel 15)",
+        initiative=initiative,
+    )
+    response = JsonResponse(resident_data_export(initiative=initiative), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{initiative.reference}-gegevens.json"'
+    return response
 
 
 @never_cache

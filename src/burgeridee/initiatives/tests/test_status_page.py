@@ -146,3 +146,22 @@ def test_no_confirmation_mail_without_email(municipality, submit_idea, django_ca
             initiator=services.InitiatorData(name="Jan", phone="0612345678", preferred_contact="telefoon"),
         )
     assert mail.outbox == []
+
+
+def test_resident_downloads_all_their_data(client, municipality, submit_idea):
+    from burgeridee.privacy.models import ProcessingLogEntry
+
+    initiative, token = submit_idea(municipality)
+    services.message_from_resident(initiative=initiative, body="Hallo gemeente")
+    page = client.get(status_url(municipality, token)).content.decode()
+    assert f"/voorbeeld/mijn-initiatief/{token}/mijn-gegevens.json" in page
+    response = client.get(status_url(municipality, token, "mijn-gegevens.json"))
+    assert response.status_code == 200
+    assert f"{initiative.reference}-gegevens.json" in response["Content-Disposition"]
+    data = response.json()
+    assert data["initiative"]["reference"] == initiative.reference
+    assert data["initiators"][0]["email"] == "fatima@example.org"
+    assert data["messages"][0]["text"] == "Hallo gemeente"
+    assert data["support_requested"] == ["materialen"]
+    assert ProcessingLogEntry.objects.filter(initiative=initiative, action="export").count() == 1
+    assert client.get(status_url(municipality, "verkeerd", "mijn-gegevens.json")).status_code == 404
