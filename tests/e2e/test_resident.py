@@ -89,6 +89,13 @@ def test_resident_submits_an_idea_by_keyboard_and_opens_the_status_page(live_ser
     page.wait_for_selector("text=Uw bericht is verstuurd")
     assert Message.objects.get().body == "Kan het bankje ook in de schaduw?"
 
+    # The deletion-request page, reached by keyboard.
+    tab_to(page, "a[href$='gegevens-verwijderen/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/gegevens-verwijderen/")
+    assert_accessible(page)
+    page.go_back()
+
     # Withdraw page.
     tab_to(page, "a[href$='intrekken/']")
     page.keyboard.press("Enter")

@@ -77,6 +77,9 @@ class EventKind(models.TextChoices):
     CONTACT_ASSIGNED = "contactpersoon", _("Contactpersoon gekoppeld")
     PHASE_CHANGED = "fase", _("Fase gewijzigd")
     WITHDRAWN = "ingetrokken", _("Idee ingetrokken")
+    DELETION_REQUESTED = "verwijderverzoek", _("Verzoek om gegevens te verwijderen")
+    DELETION_DONE = "gegevens_verwijderd", _("Persoonsgegevens verwijderd")
+    DELETION_REFUSED = "verwijderverzoek_geweigerd", _("Verzoek om verwijdering niet uitgevoerd")
 
 
 class MessageDirection(models.TextChoices):

@@ -23,4 +23,9 @@ urlpatterns = [
         views.status_data_export,
         name="data_export",
     ),
+    path(
+        "<slug:municipality_slug>/mijn-initiatief/<str:token>/gegevens-verwijderen/",
+        views.status_deletion_request,
+        name="deletion_request",
+    ),
 ]

@@ -15,10 +15,10 @@ from django_ratelimit.core import is_ratelimited
 from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.export import resident_data_export
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.privacy.services import deletion_request_create, processing_log_record
 
 from . import selectors, services
-from .forms import IdeaForm, MessageForm, WithdrawForm
+from .forms import DeletionRequestForm, IdeaForm, MessageForm, WithdrawForm
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +147,7 @@ def _render_status(request, initiative, token, *, message_form=None, status=200)
             "token": token,
             "steps": selectors.resident_timeline(initiative=initiative),
             "message_form": message_form or MessageForm(),
+            "open_deletion_request": initiative.deletion_requests.filter(status="open").exists(),
         },
         status=status,
     )
@@ -208,6 +209,28 @@ def status_data_export(request, municipality, token):
     response = JsonResponse(resident_data_export(initiative=initiative), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{initiative.reference}-gegevens.json"'
     return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@public_municipality
+def status_deletion_request(request, municipality, token):
+    """The resident asks for their personal data to be removed; a coordinator carries it out."""
+    initiative = _status_initiative(municipality, token)
+    form = DeletionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        deletion_request_create(initiative=initiative, note=form.cleaned_data["note"])
+        messages.success(
+            request,
+            _("Wij hebben uw verzoek ontvangen. Binnen een maand hoort u van ons wat wij ermee hebben gedaan."),
+        )
+        return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
+    return render(
+        request,
+        "initiatives/deletion_request.html",
+        {"initiative": initiative, "token": token, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache

@@ -53,6 +53,17 @@ def retention_due(*, now: datetime | None = None):
     ]
 
 
+def initiative_personal_data_remove(*, initiative, now: datetime | None = None) -> list[str]:
+    """Remove the personal data of one initiative now (retention, or a confirmed deletion request)."""
+    removed = []
+    with transaction.atomic():
+        for _name, fn in _anonymisers:
+            removed.extend(fn(initiative=initiative, dry_run=False))
+        initiative.personal_data_removed_at = now or timezone.now()
+        initiative.save(update_fields=["personal_data_removed_at"])
+    return removed
+
+
 def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[RetentionResult]:
     """Remove (or with dry_run only list) the personal data of every initiative that is due."""
     now = now or timezone.now()
@@ -61,12 +72,11 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[Reten
         result = RetentionResult(
             reference=initiative.reference, municipality=initiative.municipality.name, closed_at=initiative.closed_at
         )
-        with transaction.atomic():
+        if dry_run:
             for _name, fn in _anonymisers:
-                result.removed.extend(fn(initiative=initiative, dry_run=dry_run))
-            if not dry_run:
-                initiative.personal_data_removed_at = now
-                initiative.save(update_fields=["personal_data_removed_at"])
+                result.removed.extend(fn(initiative=initiative, dry_run=True))
+        else:
+            result.removed = initiative_personal_data_remove(initiative=initiative, now=now)
         results.append(result)
     return results
 
