@@ -61,7 +61,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	cd src/burgeridee && ../../$(BIN)/python ../../manage.py makemessages -l en --no-obsolete && ../../$(BIN)/python ../../manage.py compilemessages
+	cd src/burgeridee && $(TEST_ENV) ../../$(BIN)/python ../../manage.py makemessages -l en --no-obsolete -i "static/*" && $(TEST_ENV) ../../$(BIN)/python ../../manage.py compilemessages
 
 check-deploy: install assets
 	BURGERIDEE_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) \

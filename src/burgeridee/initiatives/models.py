@@ -71,6 +71,7 @@ class Initiative(models.Model):
         related_name="initiatives",
         verbose_name=_("contactpersoon"),
     )
+    status_token_nonce = models.CharField(_("sleutel statuslink"), max_length=32)
     status_token_hash = models.CharField(_("controlegetal statuslink"), max_length=64, unique=True)
     status_token_expires_at = models.DateTimeField(_("statuslink geldig tot"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
@@ -90,6 +91,13 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @property
+    def status_token(self) -> str:
+        """The token of the resident's personal link (recomputed; never stored)."""
+        from .tokens import token_for_nonce
+
+        return token_for_nonce(self.status_token_nonce)
 
     @property
     def is_closed(self) -> bool:

@@ -51,8 +51,12 @@ def reference_next(*, year: int) -> str:
     return f"BI-{year}-{number:06d}"
 
 
-def status_link(*, initiative: Initiative, token: str) -> str:
-    path = reverse("initiatives:status", kwargs={"municipality_slug": initiative.municipality.slug, "token": token})
+def status_link(*, initiative: Initiative, token: str | None = None) -> str:
+    """The resident's personal link, absolute, for emails and letters."""
+    path = reverse(
+        "initiatives:status",
+        kwargs={"municipality_slug": initiative.municipality.slug, "token": token or initiative.status_token},
+    )
     return f"{settings.SITE_URL}{path}"
 
 
@@ -96,7 +100,7 @@ def initiative_submit(
 ) -> Submitted:
     """Register a resident's idea, compute the first-contact date, and send the confirmation."""
     now = now or timezone.now()
-    token, token_hash = token_make()
+    nonce, token, token_hash = token_make()
     initiative = Initiative.objects.create(
         municipality=municipality,
         reference=reference_next(year=local_date(now).year),
@@ -113,6 +117,7 @@ def initiative_submit(
         phase=Phase.IDEA,
         submitted_at=now,
         first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
+        status_token_nonce=nonce,
         status_token_hash=token_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )
@@ -136,11 +141,11 @@ def initiative_submit(
     event_add(initiative=initiative, kind=EventKind.SUBMITTED, actor=actor, data={"channel": channel}, at=now)
     if initiator.email:
         language = translation.get_language()
-        transaction.on_commit(lambda: confirmation_send(initiative_id=initiative.pk, token=token, language=language))
+        transaction.on_commit(lambda: confirmation_send(initiative_id=initiative.pk, language=language))
     return Submitted(initiative=initiative, token=token)
 
 
-def confirmation_send(*, initiative_id: int, token: str, language: str | None = None) -> None:
+def confirmation_send(*, initiative_id: int, language: str | None = None) -> None:
     """Email the resident their reference, the date of first contact and their personal link."""
     initiative = Initiative.objects.select_related("municipality").get(pk=initiative_id)
     initiator = initiative.initiators.filter(is_primary=True).first()
@@ -151,7 +156,7 @@ def confirmation_send(*, initiative_id: int, token: str, language: str | None = 
             "initiative": initiative,
             "initiator": initiator,
             "municipality": initiative.municipality,
-            "status_url": status_link(initiative=initiative, token=token),
+            "status_url": status_link(initiative=initiative),
         }
         subject = render_to_string("initiatives/email/confirmation_subject.txt", context).strip()
         body = render_to_string("initiatives/email/confirmation.txt", context)

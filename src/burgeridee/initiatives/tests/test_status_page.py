@@ -165,3 +165,18 @@ def test_resident_downloads_all_their_data(client, municipality, submit_idea):
     assert data["support_requested"] == ["materialen"]
     assert ProcessingLogEntry.objects.filter(initiative=initiative, action="export").count() == 1
     assert client.get(status_url(municipality, "verkeerd", "mijn-gegevens.json")).status_code == 404
+
+
+def test_status_link_can_be_rebuilt_for_later_mail_but_is_not_stored(municipality, submit_idea):
+    initiative, token = submit_idea(municipality)
+    initiative.refresh_from_db()
+    assert services.status_link(initiative=initiative).endswith(f"/voorbeeld/mijn-initiatief/{token}/")
+    stored = " ".join(str(value) for value in initiative.__dict__.values())
+    assert token not in stored
+
+
+@pytest.mark.django_db
+def test_status_link_depends_on_the_secret_key(municipality, submit_idea, settings):
+    initiative, token = submit_idea(municipality)
+    settings.SECRET_KEY = "another-secret-key-" + "y" * 40
+    assert initiative.status_token != token
