@@ -11,6 +11,17 @@ TOKEN_NAME = re.compile(r"^--[a-z0-9-]+$")
 TOKEN_VALUE = re.compile(r"^[#(),.%\w\s-]+$")
 
 
+# First path segments the application itself uses; a municipality cannot take them as its slug.
+RESERVED_SLUGS = frozenset(
+    {"werkplek", "doe-mee", "taal", "healthz", "static", "media", "admin", "api", "workshop-aanvragen", "bench"}
+)
+
+
+def validate_slug_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("Deze korte naam is gereserveerd. Kies een andere."))
+
+
 def validate_theme(value):
     """Theme = NL Design System design tokens: {"--utrecht-...": "value"}; nothing that could escape CSS."""
     if not isinstance(value, dict):
@@ -21,7 +32,12 @@ def validate_theme(value):
 
 
 class Municipality(models.Model):
-    slug = models.SlugField(_("korte naam"), unique=True, help_text=_("Gebruikt in de adressen: /<korte naam>/."))
+    slug = models.SlugField(
+        _("korte naam"),
+        unique=True,
+        validators=[validate_slug_not_reserved],
+        help_text=_("Gebruikt in de adressen: /<korte naam>/."),
+    )
     name = models.CharField(_("naam"), max_length=120, help_text=_("Bijvoorbeeld: Gemeente Voorbeeld."))
     theme = models.JSONField(
         _("thema"),

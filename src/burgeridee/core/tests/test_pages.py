@@ -97,3 +97,13 @@ def test_security_headers(client, municipality):
     assert "'unsafe-inline'" not in csp
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("slug", ["werkplek", "doe-mee", "taal", "healthz", "static"])
+def test_a_municipality_cannot_take_a_slug_the_application_uses(slug):
+    from django.core.exceptions import ValidationError
+
+    from burgeridee.municipalities.models import Municipality
+
+    with pytest.raises(ValidationError):
+        Municipality(slug=slug, name="Gemeente X").full_clean()
