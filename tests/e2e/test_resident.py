@@ -123,3 +123,26 @@ def test_form_works_on_a_phone(live_server, new_page, demo):
     page.goto(f"{live_server.url}/voorbeeld/idee/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page)
+
+
+def test_resident_withdraws_and_looks_back(live_server, page, demo, submit_idea):
+    _initiative, token = submit_idea(demo)
+    page.goto(f"{live_server.url}/voorbeeld/mijn-initiatief/{token}/intrekken/")
+    tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=U heeft uw idee ingetrokken")
+    assert_accessible(page)
+    tab_to(page, "a[href$='evaluatie/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/evaluatie/")
+    assert_accessible(page)
+    tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-error-summary]")
+    assert_accessible(page)
+    for aspect in ("reachability", "speed", "clarity", "personal_contact", "result"):
+        tab_to(page, f"#id_{aspect}_0")
+        page.keyboard.press("Space")
+    tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Bedankt voor uw antwoorden")

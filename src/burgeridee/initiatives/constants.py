@@ -80,6 +80,8 @@ class EventKind(models.TextChoices):
     DELETION_REQUESTED = "verwijderverzoek", _("Verzoek om gegevens te verwijderen")
     DELETION_DONE = "gegevens_verwijderd", _("Persoonsgegevens verwijderd")
     DELETION_REFUSED = "verwijderverzoek_geweigerd", _("Verzoek om verwijdering niet uitgevoerd")
+    EVALUATION_INVITED = "evaluatie_gevraagd", _("Gevraagd om terug te kijken")
+    EVALUATION_SUBMITTED = "evaluatie_ingevuld", _("Evaluatie ingevuld")
 
 
 class MessageDirection(models.TextChoices):

@@ -193,4 +193,13 @@ def initiative_withdraw(*, initiative: Initiative, note: str = "") -> Initiative
     initiative.closed_at = now
     initiative.save(update_fields=["phase", "stop_reason", "stop_note", "closed_at", "updated_at"])
     event_add(initiative=initiative, kind=EventKind.WITHDRAWN, data={"from": previous, "note": note}, at=now)
+    initiative_closed(initiative=initiative)
     return initiative
+
+
+def initiative_closed(*, initiative: Initiative, actor=None) -> None:
+    """What follows whenever an initiative ends (completed, stopped, withdrawn): the evaluation moment."""
+    from burgeridee.evaluations.services import evaluation_invite
+
+    if initiative.phase != Phase.NOT_AN_INITIATIVE:
+        evaluation_invite(initiative=initiative, actor=actor)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from burgeridee.evaluations import views as evaluation_views
+
 from . import views
 
 app_name = "initiatives"
@@ -27,5 +29,10 @@ urlpatterns = [
         "<slug:municipality_slug>/mijn-initiatief/<str:token>/gegevens-verwijderen/",
         views.status_deletion_request,
         name="deletion_request",
+    ),
+    path(
+        "<slug:municipality_slug>/mijn-initiatief/<str:token>/evaluatie/",
+        evaluation_views.evaluation_form,
+        name="evaluation",
     ),
 ]
