@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "burgeridee.initiatives",
     "burgeridee.privacy",
     "burgeridee.evaluations",
+    "burgeridee.insights",
 ]
 
 MIDDLEWARE = [

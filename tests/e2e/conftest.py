@@ -91,3 +91,14 @@ def tab_to(page, selector: str, *, limit: int = 80):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Could not reach {selector} with the Tab key")
+
+
+def login_as(page, live_server, user):
+    """Put a logged-in staff session for `user` into the page's browser context."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )

@@ -52,3 +52,21 @@ def working_days_between(start: date, end: date) -> int:
 def local_date(moment: datetime | None = None) -> date:
     """The calendar date in Europe/Amsterdam of a moment (default: now)."""
     return timezone.localdate(moment or timezone.now())
+
+
+class WorkingDayCounter:
+    """Counts working days between many pairs of dates quickly (one prefix sum over the range)."""
+
+    def __init__(self, first: date, last: date):
+        self.first = first
+        self.prefix = [0]
+        current = first
+        while current <= last:
+            self.prefix.append(self.prefix[-1] + (1 if is_working_day(current) else 0))
+            current += timedelta(days=1)
+
+    def between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (same as working_days_between)."""
+        if end < start:
+            return -self.between(end, start)
+        return self.prefix[(end - self.first).days + 1] - self.prefix[(start - self.first).days + 1]

@@ -15,7 +15,13 @@ def home(request):
 @require_GET
 @public_municipality
 def municipality_home(request, municipality):
-    return render(request, "municipalities/municipality_home.html")
+    from burgeridee.insights.selectors import public_first_contact
+
+    return render(
+        request,
+        "municipalities/municipality_home.html",
+        {"first_contact": public_first_contact(municipality=municipality)},
+    )
 
 
 @require_GET

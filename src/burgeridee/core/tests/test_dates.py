@@ -39,3 +39,17 @@ def test_working_days_between_counts_both_ways():
 def test_negative_days_are_refused():
     with pytest.raises(ValueError):
         add_working_days(date(2026, 1, 5), -1)
+
+
+def test_working_day_counter_agrees_with_the_day_by_day_count():
+    from burgeridee.core.dates import WorkingDayCounter
+
+    counter = WorkingDayCounter(date(2025, 12, 1), date(2026, 6, 30))
+    pairs = [
+        (date(2025, 12, 20), date(2026, 1, 5)),
+        (date(2026, 4, 1), date(2026, 4, 30)),
+        (date(2026, 5, 1), date(2026, 5, 1)),
+        (date(2026, 6, 30), date(2026, 6, 1)),
+    ]
+    for start, end in pairs:
+        assert counter.between(start, end) == working_days_between(start, end)

@@ -1,0 +1,179 @@
+"""Figures for management: where initiatives get stuck. Counts are aggregated in the database;
+working-day durations are computed from two date columns with one prefix sum (core.dates)."""
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from burgeridee.core.dates import WorkingDayCounter
+from burgeridee.evaluations.constants import ASPECTS
+from burgeridee.evaluations.models import Evaluation
+from burgeridee.initiatives.constants import Phase, StopReason, SupportType, Theme
+from burgeridee.initiatives.models import Initiative, SupportRequest
+from burgeridee.municipalities.models import Municipality
+
+# The funnel: how far initiatives got. A phase counts as reached when the initiative is in it or beyond.
+FUNNEL = [Phase.IDEA, Phase.EXPLORING, Phase.PLANNING, Phase.AGREEMENTS, Phase.EXECUTION, Phase.COMPLETED]
+PHASE_ORDER = [
+    Phase.IDEA,
+    Phase.EXPLORING,
+    Phase.PLANNING,
+    Phase.AGREEMENTS,
+    Phase.EXECUTION,
+    Phase.SUSTAINING,
+    Phase.EVALUATING,
+    Phase.COMPLETED,
+]
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: date
+    date_to: date
+    neighbourhood_id: int | None = None
+    theme: str = ""
+
+    @classmethod
+    def default(cls, *, today: date | None = None) -> "Filters":
+        today = today or timezone.localdate()
+        return cls(date_from=today - timedelta(days=365), date_to=today)
+
+
+@dataclass
+class Row:
+    label: str
+    value: float | int | None
+    extra: str = ""
+
+
+@dataclass
+class Durations:
+    count: int = 0
+    median: float | None = None
+    p90: float | None = None
+    within_promise: int = 0
+    promise: int = 0
+
+    @property
+    def within_promise_share(self) -> int | None:
+        return round(100 * self.within_promise / self.count) if self.count else None
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    total: int = 0
+    funnel: list[Row] = field(default_factory=list)
+    first_contact: Durations = field(default_factory=Durations)
+    overdue_first_contacts: int = 0
+    support_types: list[Row] = field(default_factory=list)
+    neighbourhoods: list[Row] = field(default_factory=list)
+    themes: list[Row] = field(default_factory=list)
+    stop_reasons: list[Row] = field(default_factory=list)
+    evaluation_count: int = 0
+    evaluation_scores: list[Row] = field(default_factory=list)
+
+
+def initiatives_filtered(*, municipality: Municipality, filters: Filters) -> QuerySet[Initiative]:
+    """Initiatives of this municipality submitted in the period (Europe/Amsterdam dates)."""
+    queryset = Initiative.objects.filter(
+        municipality=municipality,
+        submitted_at__date__gte=filters.date_from,
+        submitted_at__date__lte=filters.date_to,
+    )
+    if filters.neighbourhood_id:
+        queryset = queryset.filter(neighbourhood_id=filters.neighbourhood_id)
+    if filters.theme:
+        queryset = queryset.filter(theme=filters.theme)
+    return queryset
+
+
+def _percentile(values: list[float], fraction: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return float(values[0])
+    return statistics.quantiles(values, n=100, method="inclusive")[round(fraction * 100) - 1]
+
+
+def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> Durations:
+    """Working days from submission to first contact: median, 90th percentile, share within promise."""
+    pairs = list(queryset.filter(first_contact_at__isnull=False).values_list("submitted_at", "first_contact_at"))
+    if not pairs:
+        return Durations(promise=promise)
+    local = [(timezone.localdate(start), timezone.localdate(end)) for start, end in pairs]
+    counter = WorkingDayCounter(min(s for s, _e in local), max(e for _s, e in local))
+    days = sorted(counter.between(start, end) for start, end in local)
+    return Durations(
+        count=len(days),
+        median=statistics.median(days),
+        p90=_percentile(days, 0.9),
+        within_promise=sum(1 for d in days if d <= promise),
+        promise=promise,
+    )
+
+
+def _counts(queryset, field_name: str, choices) -> list[Row]:
+    counts = {row[field_name]: row["n"] for row in queryset.values(field_name).annotate(n=Count("id"))}
+    return [Row(label=str(label), value=counts.get(value, 0)) for value, label in choices]
+
+
+def dashboard(*, municipality: Municipality, filters: Filters, today: date | None = None) -> Dashboard:
+    today = today or timezone.localdate()
+    queryset = initiatives_filtered(municipality=municipality, filters=filters)
+    board = Dashboard(filters=filters)
+
+    phase_counts = {row["phase"]: row["n"] for row in queryset.values("phase").annotate(n=Count("id"))}
+    board.total = sum(phase_counts.values())
+    # Stopped and paused initiatives count for the phases they reached before; we only know their
+    # current phase, so the funnel counts initiatives now in a phase or beyond it in the life cycle.
+    for phase in FUNNEL:
+        reached = PHASE_ORDER[PHASE_ORDER.index(phase) :]
+        value = board.total if phase == Phase.IDEA else sum(phase_counts.get(p, 0) for p in reached)
+        board.funnel.append(Row(label=str(Phase(phase).label), value=value))
+
+    board.first_contact = first_contact_durations(queryset=queryset, promise=municipality.first_contact_working_days)
+    board.overdue_first_contacts = (
+        queryset.filter(first_contact_at__isnull=True, first_contact_due__lt=today)
+        .exclude(phase__in=[Phase.STOPPED, Phase.NOT_AN_INITIATIVE, Phase.COMPLETED])
+        .count()
+    )
+
+    support = {
+        row["support_type"]: row["n"]
+        for row in SupportRequest.objects.filter(initiative__in=queryset).values("support_type").annotate(n=Count("id"))
+    }
+    board.support_types = sorted(
+        (Row(label=str(label), value=support.get(value, 0)) for value, label in SupportType.choices),
+        key=lambda row: -row.value,
+    )
+    hoods = queryset.values("neighbourhood__name").annotate(n=Count("id")).order_by("-n", "neighbourhood__name")
+    board.neighbourhoods = [
+        Row(label=row["neighbourhood__name"] or str(_("Wijk onbekend")), value=row["n"]) for row in hoods
+    ]
+    board.themes = _counts(queryset, "theme", Theme.choices)
+    board.stop_reasons = [
+        row for row in _counts(queryset.filter(phase=Phase.STOPPED), "stop_reason", StopReason.choices) if row.value
+    ]
+
+    evaluations = Evaluation.objects.filter(initiative__in=queryset, submitted_at__isnull=False)
+    averages = evaluations.aggregate(n=Count("id"), **{name: Avg(name) for name, _l, _q in ASPECTS})
+    board.evaluation_count = averages.pop("n")
+    board.evaluation_scores = [
+        Row(label=str(label), value=round(averages[name], 1) if averages[name] is not None else None)
+        for name, label, _q in ASPECTS
+    ]
+    return board
+
+
+def public_first_contact(*, municipality: Municipality, today: date | None = None) -> Durations:
+    """Promised and real median time to first contact over the last 12 months, for the public page."""
+    today = today or timezone.localdate()
+    queryset = Initiative.objects.filter(
+        municipality=municipality, submitted_at__date__gt=today - timedelta(days=365)
+    ).filter(~Q(phase=Phase.NOT_AN_INITIATIVE))
+    return first_contact_durations(queryset=queryset, promise=municipality.first_contact_working_days)

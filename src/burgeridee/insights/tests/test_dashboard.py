@@ -1,0 +1,149 @@
+import csv
+import io
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
+from burgeridee.evaluations.services import evaluation_submit
+from burgeridee.initiatives.models import Initiative
+from burgeridee.insights.selectors import Filters, dashboard
+
+pytestmark = pytest.mark.django_db
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def at(day):
+    return datetime(2026, 11, day, 10, 0, tzinfo=AMS)
+
+
+@pytest.fixture
+def data(municipality, submit_idea):
+    """Six initiatives with hand-countable facts (all submitted in November 2026)."""
+    centrum, oosterpark = municipality.neighbourhoods.order_by("name")
+    # Monday 2 Nov: contact on Wed 4 Nov = 2 working days.
+    a, _ = submit_idea(municipality, now=at(2), neighbourhood=centrum, support_types=["geld", "materialen"])
+    # Monday 2 Nov: contact on Mon 9 Nov = 5 working days.
+    b, _ = submit_idea(municipality, now=at(2), neighbourhood=centrum, support_types=["geld"], theme="veilig")
+    # Tuesday 3 Nov: contact on Tue 17 Nov = 10 working days (late).
+    c, _ = submit_idea(municipality, now=at(3), neighbourhood=oosterpark, support_types=[])
+    # Wednesday 4 Nov: no contact yet, due 11 Nov -> overdue on 20 Nov.
+    d, _ = submit_idea(municipality, now=at(4), neighbourhood=oosterpark, support_types=["vergunning"])
+    # Two that went further.
+    e, _ = submit_idea(municipality, now=at(5), neighbourhood=None, support_types=[])
+    f, _ = submit_idea(municipality, now=at(6), neighbourhood=None, support_types=[], theme="zorgzaam")
+    Initiative.objects.filter(pk=a.pk).update(first_contact_at=at(4), phase="verkennen")
+    Initiative.objects.filter(pk=b.pk).update(first_contact_at=at(9), phase="uitvoering")
+    Initiative.objects.filter(pk=c.pk).update(first_contact_at=at(17), phase="afgerond", closed_at=at(18))
+    Initiative.objects.filter(pk=e.pk).update(first_contact_at=at(6), phase="afspraken")
+    Initiative.objects.filter(pk=f.pk).update(
+        first_contact_at=at(10), phase="gestopt", stop_reason="geld_op", closed_at=at(12)
+    )
+    evaluation_submit(
+        initiative=c, answers={"reachability": 4, "speed": 2, "clarity": 3, "personal_contact": 5, "result": 4}
+    )
+    evaluation_submit(
+        initiative=f, answers={"reachability": 2, "speed": 1, "clarity": 3, "personal_contact": 4, "result": 1}
+    )
+    return municipality
+
+
+def board_for(municipality, **filters):
+    base = {"date_from": at(1).date(), "date_to": at(30).date()}
+    return dashboard(municipality=municipality, filters=Filters(**{**base, **filters}), today=at(20).date())
+
+
+def values(rows):
+    return {row.label: row.value for row in rows}
+
+
+def test_funnel_counts_how_far_initiatives_got(data):
+    board = board_for(data)
+    assert board.total == 6
+    assert [row.value for row in board.funnel] == [6, 4, 3, 3, 2, 1]
+
+
+def test_time_to_first_contact_against_the_promise(data):
+    first = board_for(data).first_contact
+    # Working days: a=2, b=5, c=10, e=1 (Thu 5 -> Fri 6), f=2 (Fri 6 -> Tue 10).
+    assert first.count == 5
+    assert first.median == 2
+    assert first.p90 == pytest.approx(8.0)  # inclusive method: 5 + 0.6 * (10 - 5)
+    assert (first.within_promise, first.within_promise_share, first.promise) == (4, 80, 5)
+    assert board_for(data).overdue_first_contacts == 1
+
+
+def test_help_neighbourhoods_themes_stop_reasons_and_scores(data):
+    board = board_for(data)
+    help_asked = values(board.support_types)
+    assert help_asked["Geld, bijvoorbeeld uit het wijkbudget"] == 2
+    assert help_asked["Een vergunning of melding"] == 1
+    assert values(board.neighbourhoods) == {"Centrum": 2, "Oosterpark": 2, "Wijk onbekend": 2}
+    assert values(board.themes)["Veilig: een veilige buurt"] == 1
+    assert values(board.stop_reasons) == {"De financiering stopt": 1}
+    assert board.evaluation_count == 2
+    scores = values(board.evaluation_scores)
+    assert scores["Snelheid"] == 1.5 and scores["Persoonlijk contact"] == 4.5
+
+
+def test_filters_narrow_every_figure(data):
+    centrum = data.neighbourhoods.get(name="Centrum")
+    board = board_for(data, neighbourhood_id=centrum.pk)
+    assert board.total == 2
+    assert board.first_contact.count == 2
+    assert board_for(data, theme="veilig").total == 1
+    assert board_for(data, date_from=at(5).date()).total == 2
+
+
+def coordinator_client(client, django_user_model, municipality, roles=(Role.COORDINATOR,)):
+    user = django_user_model.objects.create_user("carla", password="x")
+    Membership.objects.create(user=user, municipality=municipality, roles=list(roles))
+    client.force_login(user)
+    return client
+
+
+def test_dashboard_page_shows_charts_with_tables(client, django_user_model, data):
+    client = coordinator_client(client, django_user_model, data)
+    response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme=")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "6 initiatieven" in content
+    assert content.count("<svg") == 6
+    assert content.count('<table class="utrecht-table') == 6
+    assert "80% (4 van 5)" in content
+
+
+def test_invalid_period_gets_a_message(client, django_user_model, data):
+    client = coordinator_client(client, django_user_model, data)
+    response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-12-01&date_to=2026-11-01")
+    assert response.status_code == 400
+    assert "De einddatum ligt voor de begindatum." in response.content.decode()
+
+
+def test_csv_export_has_the_same_numbers(client, django_user_model, data):
+    client = coordinator_client(client, django_user_model, data)
+    response = client.get("/werkplek/voorbeeld/inzicht/export.csv?date_from=2026-11-01&date_to=2026-11-30")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert ["totaal", "initiatieven", "6"] in rows
+    assert ["reden van stoppen", "De financiering stopt", "1"] in rows
+    assert ["eerste contact", "binnen belofte (%)", "80"] in rows
+
+
+def test_only_coordinators_and_administrators_see_insight(client, django_user_model, data, other_municipality):
+    client = coordinator_client(client, django_user_model, data, roles=(Role.CONTACT,))
+    assert client.get("/werkplek/voorbeeld/inzicht/").status_code == 403
+    assert client.get("/werkplek/anders/inzicht/").status_code == 404
+
+
+def test_public_page_shows_promised_and_real_time_to_first_contact(client, municipality, submit_idea):
+    now = timezone.now()
+    for days in (1, 3, 4):
+        initiative, _ = submit_idea(municipality, now=now - timedelta(days=30))
+        Initiative.objects.filter(pk=initiative.pk).update(first_contact_at=now - timedelta(days=30 - days))
+    content = client.get("/voorbeeld/").content.decode()
+    assert "Wij beloven contact binnen 5 werkdagen." in content
+    assert "in de helft van de gevallen binnen" in content

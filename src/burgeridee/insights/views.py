@@ -1,0 +1,90 @@
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.decorators import staff_view
+from burgeridee.municipalities.models import Neighbourhood
+
+from .charts import bar_chart
+from .forms import DashboardFilterForm
+from .selectors import Filters, dashboard
+
+INSIGHT_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+def _filters(request, municipality):
+    neighbourhoods = Neighbourhood.objects.filter(municipality=municipality)
+    default = Filters.default()
+    data = request.GET if "date_from" in request.GET else None
+    form = DashboardFilterForm(
+        data, neighbourhoods=neighbourhoods, initial={"date_from": default.date_from, "date_to": default.date_to}
+    )
+    if data is not None and form.is_valid():
+        filters = Filters(
+            date_from=form.cleaned_data["date_from"],
+            date_to=form.cleaned_data["date_to"],
+            neighbourhood_id=form.cleaned_data["neighbourhood"],
+            theme=form.cleaned_data["theme"],
+        )
+    else:
+        filters = default
+    return form, filters
+
+
+@require_GET
+@staff_view(roles=INSIGHT_ROLES)
+def insights_dashboard(request, municipality):
+    form, filters = _filters(request, municipality)
+    board = dashboard(municipality=municipality, filters=filters)
+    charts = {
+        "funnel": bar_chart(title=_("Hoe ver initiatieven kwamen"), rows=board.funnel),
+        "support": bar_chart(title=_("Gevraagde hulp"), rows=board.support_types),
+        "neighbourhoods": bar_chart(title=_("Initiatieven per wijk"), rows=board.neighbourhoods),
+        "themes": bar_chart(title=_("Initiatieven per thema"), rows=board.themes),
+        "stop_reasons": bar_chart(title=_("Redenen om te stoppen"), rows=board.stop_reasons),
+        "evaluation": bar_chart(title=_("Gemiddeld cijfer van bewoners (1-5)"), rows=board.evaluation_scores),
+    }
+    return render(
+        request,
+        "insights/dashboard.html",
+        {"form": form, "board": board, "charts": charts, "query": request.GET.urlencode()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@require_GET
+@staff_view(roles=INSIGHT_ROLES)
+def insights_export_csv(request, municipality):
+    _form, filters = _filters(request, municipality)
+    board = dashboard(municipality=municipality, filters=filters)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="inzicht-{municipality.slug}-{filters.date_from}-{filters.date_to}.csv"'
+    )
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("onderdeel"), _("omschrijving"), _("waarde")])
+    writer.writerow([_("periode"), _("van"), filters.date_from.isoformat()])
+    writer.writerow([_("periode"), _("tot en met"), filters.date_to.isoformat()])
+    writer.writerow([_("totaal"), _("initiatieven"), board.total])
+    sections = [
+        (_("trechter"), board.funnel),
+        (_("hulp"), board.support_types),
+        (_("wijk"), board.neighbourhoods),
+        (_("thema"), board.themes),
+        (_("reden van stoppen"), board.stop_reasons),
+        (_("evaluatie"), board.evaluation_scores),
+    ]
+    for section, rows in sections:
+        for row in rows:
+            writer.writerow([section, row.label, "" if row.value is None else row.value])
+    first = board.first_contact
+    writer.writerow([_("eerste contact"), _("aantal"), first.count])
+    writer.writerow([_("eerste contact"), _("mediaan (werkdagen)"), "" if first.median is None else first.median])
+    writer.writerow([_("eerste contact"), _("90e percentiel (werkdagen)"), "" if first.p90 is None else first.p90])
+    writer.writerow([_("eerste contact"), _("binnen belofte (%)"), first.within_promise_share or ""])
+    writer.writerow([_("eerste contact"), _("te laat, nog geen contact"), board.overdue_first_contacts])
+    return response

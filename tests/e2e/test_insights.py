@@ -1,0 +1,25 @@
+import pytest
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
+from burgeridee.initiatives.services import initiative_withdraw
+
+from .conftest import assert_accessible, login_as
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_dashboard_is_accessible_with_data_and_filters(live_server, page, municipality, submit_idea, django_user_model):
+    for _ in range(3):
+        submit_idea(municipality)
+    withdrawn, _token = submit_idea(municipality)
+    initiative_withdraw(initiative=withdrawn)
+    user = django_user_model.objects.create_user("carla")
+    Membership.objects.create(user=user, municipality=municipality, roles=[Role.COORDINATOR])
+    login_as(page, live_server, user)
+    page.goto(f"{live_server.url}/werkplek/voorbeeld/inzicht/")
+    assert "4 initiatieven" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werkplek/voorbeeld/inzicht/?date_from=2026-12-01&date_to=2026-01-01")
+    page.wait_for_selector("[data-error-summary]")
+    assert_accessible(page)
