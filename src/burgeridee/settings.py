@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "burgeridee.privacy",
     "burgeridee.evaluations",
     "burgeridee.insights",
+    "burgeridee.showcase",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("burgeridee.insights.urls")),
+    path("", include("burgeridee.showcase.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

@@ -82,6 +82,9 @@ class EventKind(models.TextChoices):
     DELETION_REFUSED = "verwijderverzoek_geweigerd", _("Verzoek om verwijdering niet uitgevoerd")
     EVALUATION_INVITED = "evaluatie_gevraagd", _("Gevraagd om terug te kijken")
     EVALUATION_SUBMITTED = "evaluatie_ingevuld", _("Evaluatie ingevuld")
+    SHOWCASE_PROPOSED = "etalage_voorgesteld", _("Gevraagd om het initiatief op de website te tonen")
+    SHOWCASE_CONSENT_GIVEN = "etalage_toestemming", _("Toestemming gegeven om het initiatief te tonen")
+    SHOWCASE_CONSENT_WITHDRAWN = "etalage_ingetrokken", _("Toestemming om te tonen ingetrokken")
 
 
 class MessageDirection(models.TextChoices):

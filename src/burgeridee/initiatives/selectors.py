@@ -24,7 +24,7 @@ def initiative_get_by_token(*, municipality: Municipality, token: str) -> Initia
             status_token_hash=token_hash(token),
             status_token_expires_at__gt=timezone.now(),
         )
-        .select_related("municipality", "neighbourhood", "contact_person", "evaluation")
+        .select_related("municipality", "neighbourhood", "contact_person", "evaluation", "showcase")
         .prefetch_related(
             "initiators",
             "support_requests",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShowcaseConfig(AppConfig):
+    name = "burgeridee.showcase"
+    label = "showcase"
+    verbose_name = _("Etalage")
