@@ -11,6 +11,8 @@ urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
+    path("werkplek/", include("burgeridee.accounts.urls")),
+    path("werkplek/", include("burgeridee.workspace.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]
