@@ -171,3 +171,15 @@ def test_queries_do_not_grow_with_page_size(coordinator_client, municipality, su
 def test_inbox_roles(municipality, staff_client_factory):
     assert staff_client_factory(municipality, Role.DEPARTMENT).get(f"/werkplek/{municipality.slug}/").status_code == 403
     assert staff_client_factory(municipality, Role.CONTACT).get(f"/werkplek/{municipality.slug}/").status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch full-text search index exists on PostgreSQL only")
+def test_postgres_search_uses_the_gin_index(municipality, submit_idea):
+    from burgeridee.initiatives.search import initiative_search
+
+    submit_idea(municipality, title="Moestuinen")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    queryset = initiative_search(Initiative.objects.all(), "moestuin")
+    assert "initiative_search_idx" in queryset.explain()
+    assert [i.title for i in queryset] == ["Moestuinen"]  # Dutch stemming: moestuinen ~ moestuin
