@@ -57,3 +57,58 @@ def submit_idea():
         return submitted.initiative, submitted.token
 
     return submit
+
+
+def totp_token(device) -> str:
+    """The code an authenticator app would show right now for `device`."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture
+def staff_user_factory(db, django_user_model):
+    """Make a staff member of `municipality` with `roles`: staff_user_factory(municipality, Role.CONTACT)."""
+    from burgeridee.accounts.models import Membership
+
+    counter = iter(range(1, 10_000))
+
+    def make(municipality, *roles, username=None, **fields):
+        number = next(counter)
+        username = username or f"medewerker{number}"
+        fields.setdefault("first_name", f"Mede{number}")
+        fields.setdefault("last_name", "Werker")
+        fields.setdefault("email", f"{username}@{municipality.slug}.example")
+        user = django_user_model.objects.create_user(username=username, password="een-lang-wachtwoord-123", **fields)
+        Membership.objects.create(user=user, municipality=municipality, roles=list(roles))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client_factory(staff_user_factory):
+    """A test client logged in as staff WITH a verified second factor (a real TOTP device and code).
+
+    staff_client_factory(municipality, Role.COORDINATOR) -> client; the user is `client.user`.
+    Pass user=... to log in an existing user (they get a device if they have none).
+    """
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def make(municipality=None, *roles, user=None, **fields):
+        user = user or staff_user_factory(municipality, *roles, **fields)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test", confirmed=True
+        )
+        device.last_t = -1  # a fresh code may be used again by this new client
+        device.save(update_fields=["last_t"])
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        response = client.post("/werkplek/inloggen/code/", {"token": totp_token(device), "next": "/werkplek/"})
+        assert response.status_code == 302, "second factor was not accepted"
+        client.user = user
+        return client
+
+    return make

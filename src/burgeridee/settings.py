@@ -7,6 +7,7 @@ Every variable is described in docs/configuration.md. BURGERIDEE_ENV picks a mod
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
@@ -72,6 +76,7 @@ INSTALLED_APPS = [
     "burgeridee.evaluations",
     "burgeridee.insights",
     "burgeridee.showcase",
+    "burgeridee.workspace",
 ]
 
 MIDDLEWARE = [
@@ -83,10 +88,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "burgeridee.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "burgeridee.core.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "burgeridee.urls"
@@ -147,6 +155,27 @@ if ENV == "test":
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Staff login: password, then a TOTP code (django-otp); django-axes locks out guessing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "workspace:home"
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Burgeridee")
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "burgeridee.accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # failed attempts are enough; no log of every successful login with an IP address
+AXES_VERBOSE = False
+# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER / RATELIMIT_IP_META_KEY accordingly.
+# Staff sessions end after this much idle time, and after this long in any case.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
+STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

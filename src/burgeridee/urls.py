@@ -13,6 +13,8 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("", include("burgeridee.insights.urls")),
     path("", include("burgeridee.showcase.urls")),
+    path("werkplek/", include("burgeridee.accounts.urls")),
+    path("werkplek/", include("burgeridee.workspace.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "burgeridee.accounts"
     label = "accounts"
     verbose_name = _("Medewerkers")
+
+    def ready(self):
+        from . import middleware  # noqa: F401 - connects the login-time signal

@@ -55,6 +55,44 @@ class Phase(models.TextChoices):
 
 CLOSED_PHASES = {Phase.COMPLETED, Phase.STOPPED, Phase.NOT_AN_INITIATIVE}
 
+# The life cycle in order (BRIEF §8). Besides it: paused, stopped (with a reason), not an initiative.
+LIFE_CYCLE = [
+    Phase.IDEA,
+    Phase.EXPLORING,
+    Phase.PLANNING,
+    Phase.AGREEMENTS,
+    Phase.EXECUTION,
+    Phase.SUSTAINING,
+    Phase.EVALUATING,
+    Phase.COMPLETED,
+]
+# Early on it can turn out to be a complaint or a question: then it is passed on warmly.
+NOT_AN_INITIATIVE_FROM = {Phase.IDEA, Phase.EXPLORING}
+
+
+def phase_transitions(phase: str, *, paused_phase: str = "") -> list[str]:
+    """Where an initiative in `phase` may go next.
+
+    One step forward; one step back to correct a mistake; from evaluation back to execution
+    ("doorgaan") or on to completed; pause and stop from every open phase; resume a pause to the
+    phase it was paused in; "geen initiatief" only early on. Closed phases are final.
+    """
+    if phase in CLOSED_PHASES:
+        return []
+    if phase == Phase.PAUSED:
+        resume = [paused_phase] if paused_phase in LIFE_CYCLE[:-1] else [Phase.IDEA]
+        return [*resume, Phase.STOPPED]
+    index = LIFE_CYCLE.index(phase)
+    allowed = [LIFE_CYCLE[index + 1]]
+    if index > 0:
+        allowed.append(LIFE_CYCLE[index - 1])
+    if phase == Phase.EVALUATING and Phase.EXECUTION not in allowed:
+        allowed.append(Phase.EXECUTION)
+    allowed += [Phase.PAUSED, Phase.STOPPED]
+    if phase in NOT_AN_INITIATIVE_FROM:
+        allowed.append(Phase.NOT_AN_INITIATIVE)
+    return allowed
+
 
 class StopReason(models.TextChoices):
     WITHDRAWN = "ingetrokken", _("Ingetrokken door de bewoner")
@@ -85,8 +123,20 @@ class EventKind(models.TextChoices):
     SHOWCASE_PROPOSED = "etalage_voorgesteld", _("Gevraagd om het initiatief op de website te tonen")
     SHOWCASE_CONSENT_GIVEN = "etalage_toestemming", _("Toestemming gegeven om het initiatief te tonen")
     SHOWCASE_CONSENT_WITHDRAWN = "etalage_ingetrokken", _("Toestemming om te tonen ingetrokken")
+    FIRST_CONTACT = "eerste_contact", _("Eerste contact gehad")
+    NOTE_ADDED = "notitie", _("Interne notitie")
+    INITIATOR_ADDED = "initiatiefnemer", _("Lid van de kopgroep toegevoegd")
+    MESSAGE_READ = "bericht_gelezen", _("Bericht van de bewoner gelezen")
 
 
 class MessageDirection(models.TextChoices):
     INBOUND = "in", _("Van de bewoner")
     OUTBOUND = "uit", _("Van de gemeente")
+
+
+class Delivery(models.TextChoices):
+    """How a message from the municipality reaches the resident."""
+
+    EMAIL = "email", _("E-mail")
+    LETTER = "brief", _("Brief (printen en versturen)")
+    PHONE = "telefoon", _("Telefonisch doorgeven")

@@ -10,6 +10,7 @@ from .constants import (
     CLOSED_PHASES,
     Channel,
     ContactPreference,
+    Delivery,
     EventKind,
     MessageDirection,
     Phase,
@@ -56,6 +57,13 @@ class Initiative(models.Model):
     own_contribution = models.TextField(_("wat regelen de bewoners zelf"), blank=True)
     channel = models.CharField(_("binnengekomen via"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.IDEA, db_index=True)
+    paused_phase = models.CharField(
+        _("fase voor de pauze"),
+        max_length=20,
+        choices=Phase.choices,
+        blank=True,
+        help_text=_("Na de pauze gaat het initiatief verder in deze fase."),
+    )
     stop_reason = models.CharField(_("reden van stoppen"), max_length=30, choices=StopReason.choices, blank=True)
     stop_note = models.TextField(_("toelichting bij stoppen"), blank=True)
     submitted_at = models.DateTimeField(_("ingediend op"), db_index=True)
@@ -195,6 +203,13 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("door")
     )
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    delivery = models.CharField(
+        _("bezorgd via"),
+        max_length=10,
+        choices=Delivery.choices,
+        blank=True,
+        help_text=_("Alleen bij berichten van de gemeente: e-mail, brief of telefoon."),
+    )
 
     class Meta:
         verbose_name = _("bericht")
@@ -203,3 +218,24 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class InternalNote(models.Model):
+    """A note for colleagues. Residents never see it."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="notes", verbose_name=_("initiatief")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("door")
+    )
+    body = models.TextField(_("notitie"))
+    created_at = models.DateTimeField(_("geschreven op"))
+
+    class Meta:
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -5,18 +5,30 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.municipalities.models import Municipality, Neighbourhood
 
-from .constants import Channel, EventKind, MessageDirection, Phase, StopReason
-from .models import Initiative, Initiator, Message, ReferenceSequence, SupportRequest, TimelineEvent
+from .constants import (
+    CLOSED_PHASES,
+    Channel,
+    ContactPreference,
+    Delivery,
+    EventKind,
+    MessageDirection,
+    Phase,
+    StopReason,
+    phase_transitions,
+)
+from .models import Initiative, Initiator, InternalNote, Message, ReferenceSequence, SupportRequest, TimelineEvent
 from .tokens import token_make
 
 logger = logging.getLogger(__name__)
@@ -203,3 +215,262 @@ def initiative_closed(*, initiative: Initiative, actor=None) -> None:
 
     if initiative.phase != Phase.NOT_AN_INITIATIVE:
         evaluation_invite(initiative=initiative, actor=actor)
+
+
+# --- Staff actions ---------------------------------------------------------------------------------
+
+PURPOSE = gettext_lazy("Begeleiden van het bewonersinitiatief")
+
+
+class ActionRefused(ValueError):
+    """A staff action that the rules do not allow; the message is plain Dutch for the user."""
+
+
+def _log(*, actor, initiative: Initiative, action: str, activity: str, fields=(), data_subject: str = ""):
+    from burgeridee.privacy.services import processing_log_record
+
+    processing_log_record(
+        actor=actor,
+        municipality=initiative.municipality,
+        action=action,
+        activity=activity,
+        purpose=str(PURPOSE),
+        initiative=initiative,
+        data_subject=data_subject,
+        fields=fields,
+    )
+
+
+def _primary_initiator(initiative: Initiative) -> Initiator | None:
+    return initiative.initiators.filter(is_primary=True).first()
+
+
+@transaction.atomic
+def initiative_phase_change(
+    *,
+    initiative: Initiative,
+    to_phase: str,
+    actor,
+    stop_reason: str = "",
+    note: str = "",
+) -> Initiative:
+    """Move the initiative through its life cycle (BRIEF §8), refusing steps the life cycle does not allow.
+
+    Stopping needs a reason (StopReason); "geen initiatief" needs a note saying where it went.
+    """
+    initiative = Initiative.objects.select_for_update().select_related("municipality").get(pk=initiative.pk)
+    previous = initiative.phase
+    if to_phase not in phase_transitions(previous, paused_phase=initiative.paused_phase):
+        raise ActionRefused(
+            _("Van fase %(from)s naar %(to)s kan niet.")
+            % {"from": Phase(previous).label, "to": Phase(to_phase).label if to_phase in Phase.values else to_phase}
+        )
+    if to_phase == Phase.STOPPED and stop_reason not in StopReason.values:
+        raise ActionRefused(_("Kies waarom het initiatief stopt."))
+    if to_phase == Phase.NOT_AN_INITIATIVE and not note.strip():
+        raise ActionRefused(_("Schrijf op naar wie of waar u de bewoner heeft doorverwezen."))
+    now = timezone.now()
+    initiative.phase = to_phase
+    if to_phase == Phase.PAUSED:
+        initiative.paused_phase = previous
+    elif previous == Phase.PAUSED:
+        initiative.paused_phase = ""
+    if to_phase == Phase.STOPPED:
+        initiative.stop_reason = stop_reason
+        initiative.stop_note = note
+    if to_phase == Phase.NOT_AN_INITIATIVE:
+        initiative.stop_note = note
+    if to_phase in CLOSED_PHASES:
+        initiative.closed_at = now
+    initiative.save(update_fields=["phase", "paused_phase", "stop_reason", "stop_note", "closed_at", "updated_at"])
+    data = {"from": previous, "to": to_phase}
+    if stop_reason and to_phase == Phase.STOPPED:
+        data["reason"] = stop_reason
+    if note:
+        data["note"] = note
+    event_add(initiative=initiative, kind=EventKind.PHASE_CHANGED, actor=actor, data=data, at=now)
+    if to_phase in CLOSED_PHASES:
+        initiative_closed(initiative=initiative, actor=actor)
+    return initiative
+
+
+@transaction.atomic
+def initiative_first_contact_made(*, initiative: Initiative, actor, at: datetime | None = None) -> Initiative:
+    """Record that the contact person has spoken with the resident (stops the first-contact clock)."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.first_contact_at is not None:
+        return initiative
+    at = at or timezone.now()
+    initiative.first_contact_at = at
+    initiative.save(update_fields=["first_contact_at", "updated_at"])
+    event_add(initiative=initiative, kind=EventKind.FIRST_CONTACT, actor=actor, at=at)
+    return initiative
+
+
+def delivery_for(initiator: Initiator | None) -> str:
+    """Email when we have an address; otherwise a letter (post) or a phone call."""
+    if initiator is None:
+        return Delivery.LETTER
+    if initiator.email and initiator.preferred_contact != ContactPreference.POST:
+        return Delivery.EMAIL
+    if initiator.preferred_contact == ContactPreference.PHONE and initiator.phone:
+        return Delivery.PHONE
+    if initiator.email and not (initiator.street_address and initiator.postal_code):
+        return Delivery.EMAIL
+    return Delivery.LETTER
+
+
+@transaction.atomic
+def message_to_resident(*, initiative: Initiative, body: str, actor) -> Message:
+    """Staff writes to the resident: it appears on the status page, and goes out by email when we can;
+    otherwise the staff member prints it as a letter or reads it out on the phone."""
+    initiator = _primary_initiator(initiative)
+    delivery = delivery_for(initiator)
+    now = timezone.now()
+    message = Message.objects.create(
+        initiative=initiative,
+        direction=MessageDirection.OUTBOUND,
+        body=body,
+        created_at=now,
+        author=actor,
+        delivery=delivery,
+    )
+    event_add(
+        initiative=initiative,
+        kind=EventKind.MESSAGE_TO_RESIDENT,
+        actor=actor,
+        data={"message_id": message.pk, "delivery": delivery},
+        at=now,
+    )
+    if delivery == Delivery.EMAIL:
+        _log(
+            actor=actor,
+            initiative=initiative,
+            action="send",
+            activity=str(gettext_lazy("Bericht aan bewoner e-mailen")),
+            fields=["naam", "e-mailadres"],
+            data_subject=initiator.name,
+        )
+        language = translation.get_language()
+        transaction.on_commit(lambda: message_email_send(message_id=message.pk, language=language))
+    return message
+
+
+def message_email_send(*, message_id: int, language: str | None = None) -> None:
+    message = Message.objects.select_related("initiative__municipality", "author").get(pk=message_id)
+    initiative = message.initiative
+    initiator = _primary_initiator(initiative)
+    if initiator is None or not initiator.email:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            "message": message,
+            "initiative": initiative,
+            "initiator": initiator,
+            "status_url": status_link(initiative=initiative),
+        }
+        subject = render_to_string("initiatives/email/message_subject.txt", context).strip()
+        text = render_to_string("initiatives/email/message.txt", context)
+    reply_to = [message.author.email] if message.author and message.author.email else None
+    try:
+        EmailMessage(subject, text, None, [initiator.email], reply_to=reply_to).send()
+    except OSError:
+        logger.exception("Message mail for %s could not be sent", initiative.reference)
+
+
+@transaction.atomic
+def message_mark_read(*, message: Message, actor) -> Message:
+    if message.read_at is None and message.direction == MessageDirection.INBOUND:
+        message.read_at = timezone.now()
+        message.save(update_fields=["read_at"])
+        event_add(
+            initiative=message.initiative,
+            kind=EventKind.MESSAGE_READ,
+            actor=actor,
+            data={"message_id": message.pk},
+            visible_to_resident=False,
+        )
+    return message
+
+
+@transaction.atomic
+def note_add(*, initiative: Initiative, body: str, actor) -> InternalNote:
+    """An internal note: on the staff time line, never on the resident's page."""
+    now = timezone.now()
+    note = InternalNote.objects.create(initiative=initiative, author=actor, body=body, created_at=now)
+    event_add(
+        initiative=initiative,
+        kind=EventKind.NOTE_ADDED,
+        actor=actor,
+        data={"note_id": note.pk},
+        visible_to_resident=False,
+        at=now,
+    )
+    return note
+
+
+@transaction.atomic
+def initiator_add(
+    *,
+    initiative: Initiative,
+    actor,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    role: str = "",
+) -> Initiator:
+    """Add a member of the core group (kopgroep)."""
+    initiator = Initiator.objects.create(
+        initiative=initiative,
+        name=name,
+        email=email,
+        phone=phone,
+        role=role,
+        is_primary=False,
+        preferred_contact=ContactPreference.EMAIL if email else ContactPreference.PHONE,
+    )
+    event_add(initiative=initiative, kind=EventKind.INITIATOR_ADDED, actor=actor, data={"initiator_id": initiator.pk})
+    _log(
+        actor=actor,
+        initiative=initiative,
+        action="create",
+        activity=str(gettext_lazy("Lid van de kopgroep vastleggen")),
+        fields=[f for f, value in (("naam", name), ("e-mailadres", email), ("telefoonnummer", phone)) if value],
+        data_subject=name,
+    )
+    return initiator
+
+
+@transaction.atomic
+def initiative_assign_contact(*, initiative: Initiative, contact, actor) -> Initiative:
+    """Give the initiative one fixed contact person and tell the resident who it is and how to reach them.
+
+    Reassigning is logged on the time line (from / to) and the resident is told again.
+    """
+    from burgeridee.accounts.constants import Role
+    from burgeridee.accounts.models import Membership
+
+    initiative = Initiative.objects.select_for_update().select_related("municipality").get(pk=initiative.pk)
+    membership = Membership.objects.filter(user=contact, municipality=initiative.municipality, is_active=True).first()
+    if membership is None or not membership.has_role(Role.CONTACT):
+        raise ActionRefused(_("Deze medewerker is geen contactpersoon bij deze gemeente."))
+    previous = initiative.contact_person
+    if previous is not None and previous.pk == contact.pk:
+        return initiative
+    initiative.contact_person = contact
+    initiative.save(update_fields=["contact_person", "updated_at"])
+    event_add(
+        initiative=initiative,
+        kind=EventKind.CONTACT_ASSIGNED,
+        actor=actor,
+        data={
+            "from": previous.pk if previous else None,
+            "from_name": previous.display_name if previous else "",
+            "to": contact.pk,
+            "to_name": contact.display_name,
+        },
+    )
+    context = {"contact": contact, "initiative": initiative, "previous": previous}
+    body = render_to_string("initiatives/contact_assigned_message.txt", context).strip()
+    message_to_resident(initiative=initiative, body=body, actor=actor)
+    return initiative

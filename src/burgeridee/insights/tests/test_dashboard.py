@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.evaluations.services import evaluation_submit
 from burgeridee.initiatives.models import Initiative
 from burgeridee.insights.selectors import Filters, dashboard
@@ -98,15 +97,16 @@ def test_filters_narrow_every_figure(data):
     assert board_for(data, date_from=at(5).date()).total == 2
 
 
-def coordinator_client(client, django_user_model, municipality, roles=(Role.COORDINATOR,)):
-    user = django_user_model.objects.create_user("carla", password="x")
-    Membership.objects.create(user=user, municipality=municipality, roles=list(roles))
-    client.force_login(user)
-    return client
+@pytest.fixture
+def coordinator_client(staff_client_factory):
+    def make(municipality, roles=(Role.COORDINATOR,)):
+        return staff_client_factory(municipality, *roles)
+
+    return make
 
 
-def test_dashboard_page_shows_charts_with_tables(client, django_user_model, data):
-    client = coordinator_client(client, django_user_model, data)
+def test_dashboard_page_shows_charts_with_tables(coordinator_client, data):
+    client = coordinator_client(data)
     response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme=")
     content = response.content.decode()
     assert response.status_code == 200
@@ -116,15 +116,15 @@ def test_dashboard_page_shows_charts_with_tables(client, django_user_model, data
     assert "80% (4 van 5)" in content
 
 
-def test_invalid_period_gets_a_message(client, django_user_model, data):
-    client = coordinator_client(client, django_user_model, data)
+def test_invalid_period_gets_a_message(coordinator_client, data):
+    client = coordinator_client(data)
     response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-12-01&date_to=2026-11-01")
     assert response.status_code == 400
     assert "De einddatum ligt voor de begindatum." in response.content.decode()
 
 
-def test_csv_export_has_the_same_numbers(client, django_user_model, data):
-    client = coordinator_client(client, django_user_model, data)
+def test_csv_export_has_the_same_numbers(coordinator_client, data):
+    client = coordinator_client(data)
     response = client.get("/werkplek/voorbeeld/inzicht/export.csv?date_from=2026-11-01&date_to=2026-11-30")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
@@ -133,8 +133,8 @@ def test_csv_export_has_the_same_numbers(client, django_user_model, data):
     assert ["eerste contact", "binnen belofte (%)", "80"] in rows
 
 
-def test_only_coordinators_and_administrators_see_insight(client, django_user_model, data, other_municipality):
-    client = coordinator_client(client, django_user_model, data, roles=(Role.CONTACT,))
+def test_only_coordinators_and_administrators_see_insight(coordinator_client, data, other_municipality):
+    client = coordinator_client(data, roles=(Role.CONTACT,))
     assert client.get("/werkplek/voorbeeld/inzicht/").status_code == 403
     assert client.get("/werkplek/anders/inzicht/").status_code == 404
 

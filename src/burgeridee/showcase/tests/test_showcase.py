@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.initiatives.models import Initiative
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +26,8 @@ def completed(municipality, submit_idea):
 
 
 @pytest.fixture
-def staff(client, django_user_model, municipality):
-    user = django_user_model.objects.create_user("karim")
-    Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
-    client.force_login(user)
-    return client
+def staff(staff_client_factory, municipality):
+    return staff_client_factory(municipality, Role.CONTACT)
 
 
 def edit_url(initiative):

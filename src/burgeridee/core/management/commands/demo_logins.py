@@ -14,6 +14,7 @@ class Command(BaseCommand):
         out.write("")
         out.write(self.style.SUCCESS("Burgeridee demo: Gemeente Voorbeeld"))
         out.write(f"  Residents:  {settings.SITE_URL}/voorbeeld/  (share an idea: {settings.SITE_URL}/voorbeeld/idee/)")
+        out.write(f"  Staff:      {settings.SITE_URL}/werkplek/  (inbox, initiatives, contact people)")
         out.write(f"  Sent mail:  {settings.EMAIL_FILE_PATH}/ (open the newest file for the status link)")
         out.write(f"  Staff accounts (password for all: {DEMO_PASSWORD}):")
         for username, first, last, job, roles, _department in STAFF:

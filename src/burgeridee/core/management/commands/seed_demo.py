@@ -10,7 +10,7 @@ from django.utils import timezone
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.initiatives import services as initiative_services
-from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, SupportType, Theme
+from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 
@@ -67,6 +67,16 @@ INITIATIVES = [
         Phase.IDEA,
         "Wij zamelen geld in voor een AED die dag en nacht bereikbaar is.",
         "Alle bewoners van Noorderhout",
+    ),
+    (
+        9,
+        "Bankjes bij de speeltuin in Oosterpark",
+        Theme.LIVEABLE,
+        "Oosterpark",
+        [SupportType.PUBLIC_SPACE, SupportType.MONEY],
+        Phase.IDEA,
+        "Ouders en grootouders willen kunnen zitten bij de speeltuin. Wij willen twee bankjes.",
+        "Ouders, grootouders en oudere buurtbewoners",
     ),
     (
         20,
@@ -161,10 +171,40 @@ class Command(BaseCommand):
                 ),
                 now=now - timedelta(days=days_ago),
             )
-            updates = {"phase": phase}
-            if phase != Phase.IDEA:
-                updates.update(contact_person=staff["contact"], first_contact_at=now - timedelta(days=days_ago - 2))
-            if phase == Phase.STOPPED:
-                updates.update(stop_reason="anders", stop_note="Veiligheidseisen speeltoestellen", closed_at=now)
-            Initiative.objects.filter(pk=submitted.initiative.pk).update(**updates)
+            self._bring_to_life(submitted.initiative, phase=phase, days_ago=days_ago, staff=staff, now=now)
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
+
+    def _bring_to_life(self, initiative, *, phase, days_ago, staff, now):
+        """Make the inbox look real: new and overdue ideas wait; others are in conversation or stopped."""
+        if phase == Phase.IDEA:
+            return  # new (1 and 3 days ago) or overdue (9 and 12 days ago: first contact was due after 5 working days)
+        coordinator, contact = staff["coordinator"], staff["contact"]
+        initiative_services.initiative_assign_contact(initiative=initiative, contact=contact, actor=coordinator)
+        initiative_services.initiative_first_contact_made(
+            initiative=initiative, actor=contact, at=now - timedelta(days=days_ago - 2)
+        )
+        if phase == Phase.STOPPED:
+            initiative_services.initiative_phase_change(
+                initiative=initiative,
+                to_phase=Phase.STOPPED,
+                actor=contact,
+                stop_reason=StopReason.MUNICIPAL_PROCESS,
+                note="Een zelfgebouwd speeltoestel moet aan de veiligheidseisen voor speeltoestellen voldoen.",
+            )
+            return
+        initiative_services.message_from_resident(
+            initiative=initiative, body="Fijn dat u belde! Kunnen we de prikstokken al lenen voor zaterdag?"
+        )
+        initiative_services.message_to_resident(
+            initiative=initiative,
+            body="Ja, dat kan. U kunt ze vrijdag ophalen bij de gemeentewerf. Ik zet ze voor u klaar.",
+            actor=contact,
+        )
+        initiative_services.note_add(
+            initiative=initiative,
+            body="Gemeentewerf gebeld: 20 prikstokken en vuilniszakken staan klaar.",
+            actor=contact,
+        )
+        initiative_services.message_from_resident(initiative=initiative, body="Top, bedankt. Tot vrijdag!")
+        # The demo skips the steps in between; real phase changes go one step at a time.
+        Initiative.objects.filter(pk=initiative.pk).update(phase=phase)

@@ -1,0 +1,47 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from burgeridee.core.forms import AccessibleFormMixin
+
+
+class StaffLoginForm(AccessibleFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("Deze combinatie van gebruikersnaam en wachtwoord klopt niet. Let op hoofdletters."),
+        "inactive": _("Dit account is niet actief. Neem contact op met de beheerder."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["username"].error_messages["required"] = _("Vul uw gebruikersnaam in.")
+        self.fields["password"].label = _("Wachtwoord")
+        self.fields["password"].error_messages["required"] = _("Vul uw wachtwoord in.")
+
+
+class TokenForm(AccessibleFormMixin, forms.Form):
+    token = forms.CharField(
+        label=_("Code uit uw app"),
+        max_length=10,
+        help_text=_("Zes cijfers, bijvoorbeeld 123456. De code verandert elke 30 seconden."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+        error_messages={"required": _("Vul de code uit uw app in.")},
+    )
+
+    def __init__(self, *args, devices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.devices = list(devices)
+        self.device = None
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit() or len(token) != 6:
+            raise forms.ValidationError(_("De code bestaat uit zes cijfers."))
+        for device in self.devices:
+            allowed, _data = device.verify_is_allowed()
+            if not allowed:
+                raise forms.ValidationError(_("Te veel verkeerde codes. Wacht even en probeer het dan opnieuw."))
+            if device.verify_token(token):
+                self.device = device
+                return token
+        raise forms.ValidationError(_("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat."))

@@ -1,0 +1,101 @@
+"""Reads for the workspace, always scoped to one municipality."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
+from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
+from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.search import initiative_search
+from burgeridee.initiatives.selectors import overdue_q, with_overdue
+from burgeridee.municipalities.models import Municipality
+
+TAB_NEW = "nieuw"
+TAB_MINE = "mijn"
+TAB_OVERDUE = "te-laat"
+TAB_ALL = "alle"
+TABS = [TAB_NEW, TAB_MINE, TAB_OVERDUE, TAB_ALL]
+
+SORTS = {
+    "nieuwste": ("-submitted_at", "-id"),
+    "oudste": ("submitted_at", "id"),
+    "deadline": ("first_contact_due", "submitted_at", "id"),
+    "naam": ("title", "id"),
+}
+DEFAULT_SORT = "nieuwste"
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    tab: str = TAB_NEW
+    q: str = ""
+    phase: str = ""
+    theme: str = ""
+    neighbourhood: int | None = None
+    support_type: str = ""
+    contact_person: int | None = None
+    channel: str = ""
+    sort: str = DEFAULT_SORT
+
+
+def contact_people(*, municipality: Municipality) -> list:
+    """Active staff with the contact role in this municipality (one query)."""
+    memberships = (
+        Membership.objects.filter(municipality=municipality, is_active=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user__username")
+    )
+    return [m.user for m in memberships if m.has_role(Role.CONTACT)]
+
+
+def _tab_q(tab: str, *, user) -> Q:
+    if tab == TAB_NEW:
+        return Q(contact_person__isnull=True) & ~Q(phase__in=CLOSED_PHASES)
+    if tab == TAB_MINE:
+        return Q(contact_person=user)
+    if tab == TAB_OVERDUE:
+        return overdue_q()
+    return Q()
+
+
+def inbox_counts(*, municipality: Municipality, user) -> dict[str, int]:
+    """How many initiatives each tab holds (one query)."""
+    return Initiative.objects.filter(municipality=municipality).aggregate(
+        **{tab.replace("-", "_"): Count("pk", filter=_tab_q(tab, user=user)) for tab in TABS}
+    )
+
+
+def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> QuerySet[Initiative]:
+    """The inbox rows: scoped to the municipality, filtered, searched and sorted.
+
+    A constant number of queries whatever the page size: related rows by JOIN, support types by one
+    prefetch, unread messages and overdue state as annotations.
+    """
+    queryset = Initiative.objects.filter(municipality=municipality).filter(_tab_q(filters.tab, user=user))
+    if filters.phase:
+        queryset = queryset.filter(phase=filters.phase)
+    if filters.theme:
+        queryset = queryset.filter(theme=filters.theme)
+    if filters.neighbourhood:
+        queryset = queryset.filter(neighbourhood_id=filters.neighbourhood)
+    if filters.support_type:
+        queryset = queryset.filter(support_requests__support_type=filters.support_type)
+    if filters.contact_person:
+        queryset = queryset.filter(contact_person_id=filters.contact_person)
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
+    queryset = initiative_search(queryset, filters.q)
+    queryset = with_overdue(queryset).annotate(
+        unread_messages=Count(
+            "messages",
+            filter=Q(messages__direction=MessageDirection.INBOUND, messages__read_at__isnull=True),
+            distinct=True,
+        )
+    )
+    return (
+        queryset.select_related("neighbourhood", "contact_person")
+        .prefetch_related("support_requests")
+        .order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
+    )

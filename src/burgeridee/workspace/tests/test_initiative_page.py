@@ -1,0 +1,204 @@
+"""The initiative page and its actions, and the administrator's processing log."""
+
+import pytest
+from django.core import mail
+
+from burgeridee.accounts.constants import Role
+from burgeridee.initiatives import services
+from burgeridee.initiatives.constants import ContactPreference, EventKind, Phase, StopReason
+from burgeridee.initiatives.models import Initiative, InternalNote
+from burgeridee.privacy.models import ProcessingLogEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def initiative(municipality, submit_idea):
+    return submit_idea(municipality)[0]
+
+
+@pytest.fixture
+def coordinator_client(municipality, staff_client_factory):
+    return staff_client_factory(municipality, Role.COORDINATOR, first_name="Carla", last_name="Coördinator")
+
+
+@pytest.fixture
+def contact_client(municipality, staff_client_factory):
+    return staff_client_factory(municipality, Role.CONTACT, first_name="Karim", last_name="Contact", phone="14 020")
+
+
+def url(initiative, suffix=""):
+    return f"/werkplek/{initiative.municipality.slug}/initiatieven/{initiative.pk}/{suffix}"
+
+
+def test_page_shows_everything_about_the_initiative(coordinator_client, initiative):
+    services.message_from_resident(initiative=initiative, body="Wanneer hoor ik iets?")
+    services.note_add(initiative=initiative, body="Eerst met wijkteam bellen", actor=coordinator_client.user)
+    response = coordinator_client.get(url(initiative))
+    content = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        initiative.reference,
+        "Moestuin aan de Kastanjelaan",
+        "Een moestuin voor de hele straat.",
+        "Fatima Bakker",
+        "fatima@example.org",
+        "Spullen lenen",
+        "Wanneer hoor ik iets?",
+        "Ongelezen",
+        "Eerst met wijkteam bellen",
+        "Idee ontvangen",
+        ">Intern</span>",
+    ):
+        assert text in content, text
+
+
+def test_every_read_is_in_the_processing_log(coordinator_client, initiative):
+    coordinator_client.get(url(initiative))
+    entry = ProcessingLogEntry.objects.get(action="read")
+    assert entry.actor == coordinator_client.user
+    assert entry.initiative == initiative
+    assert entry.data_subject == "Fatima Bakker"
+    assert entry.activity == "Initiatief inzien"
+
+
+def test_coordinator_assigns_a_contact_person(
+    coordinator_client, contact_client, initiative, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            url(initiative, "contactpersoon/"), {"contact-contact": contact_client.user.pk}
+        )
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.contact_person == contact_client.user
+    assert "Karim Contact" in mail.outbox[0].body
+    page = coordinator_client.get(url(initiative)).content.decode()
+    assert "Karim Contact is het vaste aanspreekpunt van de bewoner" in page
+    assert "Contactpersoon gekoppeld: Karim Contact" in page
+
+
+def test_only_a_coordinator_assigns(contact_client, initiative):
+    response = contact_client.post(url(initiative, "contactpersoon/"), {"contact-contact": contact_client.user.pk})
+    assert response.status_code == 403
+    assert "Contactpersoon koppelen" not in contact_client.get(url(initiative)).content.decode()
+
+
+def test_assigning_someone_without_the_contact_role_is_refused_with_400(
+    coordinator_client, initiative, municipality, staff_user_factory
+):
+    trainer = staff_user_factory(municipality, Role.TRAINER)
+    response = coordinator_client.post(url(initiative, "contactpersoon/"), {"contact-contact": trainer.pk})
+    assert response.status_code == 400
+    assert "Kies een contactpersoon uit de lijst" in response.content.decode()
+
+
+def test_contact_writes_the_resident(contact_client, initiative, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = contact_client.post(url(initiative, "berichten/"), {"bericht-body": "Ik bel u morgen."})
+    assert response.status_code == 302
+    assert "Ik bel u morgen." in mail.outbox[0].body
+    assert initiative.messages.get().author == contact_client.user
+
+
+def test_empty_message_keeps_the_page_with_an_error_summary(contact_client, initiative):
+    response = contact_client.post(url(initiative, "berichten/"), {"bericht-body": "  "})
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Schrijf eerst het bericht." in content
+    assert "data-error-summary" in content
+    assert content.count("<h1") == 1
+
+
+def test_letter_for_a_resident_who_wants_post(contact_client, municipality, submit_idea):
+    initiative, _ = submit_idea(
+        municipality,
+        initiator=services.InitiatorData(
+            name="Henk de Vries",
+            street_address="Dorpsstraat 1",
+            postal_code="1234 AB",
+            city="Voorbeeld",
+            preferred_contact=ContactPreference.POST,
+        ),
+    )
+    contact_client.post(url(initiative, "berichten/"), {"bericht-body": "Wij komen graag langs."})
+    message = initiative.messages.get()
+    page = contact_client.get(url(initiative)).content.decode()
+    assert "Brief om te printen" in page
+    letter = contact_client.get(url(initiative, f"berichten/{message.pk}/brief/")).content.decode()
+    assert "Dorpsstraat 1" in letter and "1234 AB Voorbeeld" in letter
+    assert "Beste Henk de Vries," in letter and "Wij komen graag langs." in letter
+    assert ProcessingLogEntry.objects.filter(activity="Brief aan bewoner maken").exists()
+
+
+def test_mark_resident_message_read(contact_client, initiative):
+    message = services.message_from_resident(initiative=initiative, body="Hoi")
+    contact_client.post(url(initiative, f"berichten/{message.pk}/gelezen/"))
+    message.refresh_from_db()
+    assert message.read_at is not None
+    assert "Ongelezen" not in contact_client.get(url(initiative)).content.decode()
+
+
+def test_internal_note(contact_client, initiative):
+    response = contact_client.post(url(initiative, "notities/"), {"notitie-body": "Let op: ook vraag over parkeren"})
+    assert response.status_code == 302
+    assert InternalNote.objects.get().body == "Let op: ook vraag over parkeren"
+
+
+def test_add_core_group_member(contact_client, initiative):
+    response = contact_client.post(
+        url(initiative, "kopgroep/"), {"kopgroep-name": "Piet Jansen", "kopgroep-role": "Penningmeester"}
+    )
+    assert response.status_code == 302
+    assert "Piet Jansen" in contact_client.get(url(initiative)).content.decode()
+
+
+def test_first_contact_button(contact_client, initiative):
+    contact_client.post(url(initiative, "eerste-contact/"))
+    initiative.refresh_from_db()
+    assert initiative.first_contact_at is not None
+
+
+def test_phase_form_offers_only_allowed_steps_and_enforces_them(contact_client, initiative):
+    content = contact_client.get(url(initiative)).content.decode()
+    assert '<option value="verkennen">' in content
+    assert '<option value="uitvoering">' not in content
+    refused = contact_client.post(url(initiative, "fase/"), {"fase-to_phase": Phase.EXECUTION})
+    assert refused.status_code == 400
+    stop_without_reason = contact_client.post(url(initiative, "fase/"), {"fase-to_phase": Phase.STOPPED})
+    assert stop_without_reason.status_code == 400
+    assert "Kies waarom het initiatief stopt." in stop_without_reason.content.decode()
+    ok = contact_client.post(
+        url(initiative, "fase/"), {"fase-to_phase": Phase.STOPPED, "fase-stop_reason": StopReason.NATURAL_END}
+    )
+    assert ok.status_code == 302
+    assert Initiative.objects.get(pk=initiative.pk).phase == Phase.STOPPED
+    assert initiative.events.filter(kind=EventKind.PHASE_CHANGED).count() == 1
+
+
+def test_warm_referral_needs_a_note(contact_client, initiative):
+    response = contact_client.post(url(initiative, "fase/"), {"fase-to_phase": Phase.NOT_AN_INITIATIVE})
+    assert response.status_code == 400
+    contact_client.post(
+        url(initiative, "fase/"),
+        {"fase-to_phase": Phase.NOT_AN_INITIATIVE, "fase-note": "Doorgezet naar Wijkteam Oost"},
+    )
+    assert "Doorgezet naar Wijkteam Oost" in contact_client.get(url(initiative)).content.decode()
+
+
+def test_processing_log_page_is_for_administrators_only(
+    coordinator_client, initiative, municipality, staff_client_factory
+):
+    coordinator_client.get(url(initiative))
+    assert coordinator_client.get(url(initiative, "logboek/")).status_code == 403
+    admin = staff_client_factory(municipality, Role.ADMINISTRATOR, first_name="Bram", last_name="Beheerder")
+    response = admin.get(url(initiative, "logboek/"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Carla Coördinator" in content
+    assert "Ingezien: Initiatief inzien" in content
+    assert "Begeleiden van het bewonersinitiatief" in content
+    assert initiative.reference in content
+    assert "Wanneer (UTC)" in content and "Wanneer (Nederlandse tijd)" in content
