@@ -57,3 +57,36 @@ def submit_idea():
         return submitted.initiative, submitted.token
 
     return submit
+
+
+@pytest.fixture
+def make_staff(db):
+    """Create a staff member with a membership of `municipality` holding `roles`."""
+    from burgeridee.accounts.models import Membership, User
+
+    def make(municipality, username, *roles, department=None, email=None, first_name="", last_name=""):
+        user = User.objects.create_user(
+            username=username,
+            password="not-used-in-tests-123",
+            email=email if email is not None else f"{username}@{municipality.slug}.example",
+            first_name=first_name or username.capitalize(),
+            last_name=last_name,
+        )
+        Membership.objects.create(user=user, municipality=municipality, roles=list(roles), department=department)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client():
+    """A test client logged in as `user`. The ONE place that logs staff in for view tests: when login
+    needs a second factor, change it here."""
+    from django.test import Client
+
+    def login(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return login

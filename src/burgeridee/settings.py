@@ -64,11 +64,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
     "burgeridee.initiatives",
     "burgeridee.privacy",
+    "burgeridee.handovers",
+    "burgeridee.deadlines",
+    "burgeridee.intake",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +230,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Warm hand-overs: a department answers within this many working days, unless the asker sets another date.
+HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
 
 # Public forms: how many posts one IP address may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")

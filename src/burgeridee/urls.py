@@ -11,6 +11,9 @@ urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
+    path("", include("burgeridee.handovers.urls")),
+    path("", include("burgeridee.deadlines.urls")),
+    path("", include("burgeridee.intake.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

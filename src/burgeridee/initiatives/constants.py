@@ -77,6 +77,11 @@ class EventKind(models.TextChoices):
     CONTACT_ASSIGNED = "contactpersoon", _("Contactpersoon gekoppeld")
     PHASE_CHANGED = "fase", _("Fase gewijzigd")
     WITHDRAWN = "ingetrokken", _("Idee ingetrokken")
+    HANDOVER_ASKED = "overdracht_gevraagd", _("Vraag aan een afdeling gesteld")
+    HANDOVER_ANSWERED = "overdracht_beantwoord", _("Antwoord van een afdeling")
+    FOLLOW_UP_PLANNED = "terugbellen_gepland", _("Terugbelafspraak gemaakt")
+    FOLLOW_UP_DONE = "terugbellen_gedaan", _("Terugbelafspraak afgerond")
+    STATUS_LINK_RENEWED = "statuslink_vernieuwd", _("Nieuwe persoonlijke link gemaakt")
 
 
 class MessageDirection(models.TextChoices):

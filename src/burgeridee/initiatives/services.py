@@ -164,6 +164,32 @@ def confirmation_send(*, initiative_id: int, token: str, language: str | None = 
 
 
 @transaction.atomic
+def initiative_status_token_renew(*, initiative: Initiative, actor, now: datetime | None = None) -> str:
+    """Make a fresh personal status link (e.g. to print a new letter); the old link stops working.
+
+    Only the hash of a token is stored, so the raw token exists only here: show it to the resident
+    right away. Returns the new raw token.
+    """
+    now = now or timezone.now()
+    token, new_hash = token_make()
+    Initiative.objects.filter(pk=initiative.pk).update(
+        status_token_hash=new_hash,
+        status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
+        updated_at=now,
+    )
+    initiative.status_token_hash = new_hash
+    initiative.status_token_expires_at = now + timedelta(days=settings.STATUS_LINK_VALID_DAYS)
+    event_add(
+        initiative=initiative,
+        kind=EventKind.STATUS_LINK_RENEWED,
+        actor=actor,
+        visible_to_resident=False,
+        at=now,
+    )
+    return token
+
+
+@transaction.atomic
 def message_from_resident(*, initiative: Initiative, body: str) -> Message:
     """The resident writes to the municipality from their status page."""
     now = timezone.now()
