@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +22,9 @@ from .forms import HandoverAnswerForm, HandoverAskForm
 logger = logging.getLogger(__name__)
 
 ASKERS = (Role.CONTACT, Role.COORDINATOR)
-SAVE_FAILED = _("Het opslaan is niet gelukt. Uw tekst staat er nog. Probeer het over een paar minuten opnieuw.")
+SAVE_FAILED = gettext_lazy(
+    "Het opslaan is niet gelukt. Uw tekst staat er nog. Probeer het over een paar minuten opnieuw."
+)
 
 
 @never_cache

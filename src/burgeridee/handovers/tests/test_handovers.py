@@ -245,3 +245,17 @@ def test_the_colleagues_list_runs_a_fixed_number_of_queries(setup, staff_client)
     many, shown_many = count_queries()
     assert (shown_few, shown_many) == (1, 8)  # 8 open; the answered one is listed by title only
     assert many == few
+
+
+def test_database_down_on_asking_keeps_the_question(setup, staff_client):
+    from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
+
+    client = staff_client(setup["contact"])
+    url = reverse("handovers:ask", kwargs={"municipality_slug": "voorbeeld", "pk": setup["initiative"].pk})
+    data = {"department": setup["permits"].pk, "question": "Mag de straat dicht?", "due_date": local_date().isoformat()}
+    with database_refuses_writes():
+        response = client.post(url, data)
+    assert response.status_code == 503
+    assert "Het opslaan is niet gelukt" in response.content.decode()
+    assert "Mag de straat dicht?" in response.content.decode()
+    assert not Handover.objects.exists()

@@ -167,3 +167,17 @@ def test_roles_and_tenancy(municipality, other_municipality, make_staff, staff_c
         assert (foreign_client.post(url) if name.endswith("renew") else foreign_client.get(url)).status_code == 404
     assert not initiative.events.filter(kind=EventKind.STATUS_LINK_RENEWED).exists()
     assert staff_client(colleague).post(renew_url).status_code == 403
+
+
+def test_database_down_keeps_every_typed_value_and_saves_nothing(municipality, contact, staff_client):
+    from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
+
+    staff = staff_client(contact)
+    with database_refuses_writes():
+        response = staff.post(FORM_URL, intake_data(municipality, description="Meneer belde\nover bankjes"))
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "Het opslaan is niet gelukt" in page
+    assert "Meneer belde\nover bankjes" in page and 'value="Henk de Boer"' in page
+    assert not Initiative.objects.exists()
+    assert not ProcessingLogEntry.objects.exists()
