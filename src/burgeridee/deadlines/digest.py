@@ -68,6 +68,7 @@ def _url(name: str, **kwargs) -> str:
 
 
 def _initiative_item(initiative: Initiative, due: date) -> DigestItem:
+    """An initiative to contact. Links to its callback page (the initiative page lives in the workspace app)."""
     return DigestItem(
         title=initiative.title,
         reference=initiative.reference,
@@ -108,7 +109,7 @@ def digest_for_membership(*, membership: Membership, today: date) -> Digest:
                 reference=f.initiative.reference,
                 due_date=f.due_date,
                 url=_url("deadlines:follow_ups", municipality_slug=municipality.slug, pk=f.initiative_id),
-                detail=f"{f.get_kind_display()}{': ' + f.note if f.note else ''}",
+                detail=f.note or str(f.get_kind_display()),
             )
             for f in follow_ups
         ]
