@@ -49,3 +49,13 @@ class IntakeForm(IdeaForm):
     @property
     def is_spam(self) -> bool:
         return False
+
+    def clean(self):
+        """Without an email address the resident gets a letter: by post unless they stand at the counter."""
+        cleaned = super().clean()
+        by_post = cleaned.get("channel") in {Channel.PHONE, Channel.LETTER}
+        if by_post and not cleaned.get("email") and "email" not in self.errors:
+            for name in ("street_address", "postal_code", "city"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, _("Zonder e-mailadres gaat de brief per post. Vul daarom het adres in."))
+        return cleaned

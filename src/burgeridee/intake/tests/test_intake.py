@@ -181,3 +181,18 @@ def test_database_down_keeps_every_typed_value_and_saves_nothing(municipality, c
     assert "Meneer belde\nover bankjes" in page and 'value="Henk de Boer"' in page
     assert not Initiative.objects.exists()
     assert not ProcessingLogEntry.objects.exists()
+
+
+def test_without_email_a_phone_intake_needs_an_address_for_the_letter(municipality, contact, staff_client):
+    staff = staff_client(contact)
+    by_phone = intake_data(
+        municipality, preferred_contact="telefoon", phone="06 12345678", street_address="", postal_code="", city=""
+    )
+    response = staff.post(FORM_URL, by_phone)
+    assert response.status_code == 400
+    assert response.content.decode().count("Zonder e-mailadres gaat de brief per post.") == 6  # summary + 3 fields
+    # At the counter the letter is handed over: no address needed.
+    assert staff.post(FORM_URL, {**by_phone, "channel": Channel.COUNTER}).status_code == 302
+    # With an email address the confirmation goes by email.
+    assert staff.post(FORM_URL, {**by_phone, "email": "henk@example.org", "title": "Tweede idee"}).status_code == 302
+    assert Initiative.objects.count() == 2
