@@ -14,6 +14,7 @@ TEST_ENV := BURGERIDEE_ENV=test
 
 help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
+	@echo "make worker - run the background worker (daily digest, mails)"
 	@echo "make test   - run the whole test suite, end-to-end browser tests included"
 	@echo "make lint   - ruff lint and format check, migrations check"
 
@@ -43,6 +44,11 @@ db: install
 run: install assets db
 	@$(DEV_ENV) $(BIN)/python manage.py demo_logins
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Background tasks (the daily digest, mails): the django-tasks database worker. Queue the digest
+# every working day at 07:00 with `manage.py send_daily_digest` (cron or a systemd timer).
+worker: install
+	$(DEV_ENV) $(BIN)/python manage.py db_worker --queue-name '*'
 
 test: install assets
 	bin/ensure-chromium

@@ -88,6 +88,25 @@ def staff_user_factory(db, django_user_model):
 
 
 @pytest.fixture
+def make_staff(db):
+    """Create a staff member with a membership of `municipality` holding `roles`."""
+    from burgeridee.accounts.models import Membership, User
+
+    def make(municipality, username, *roles, department=None, email=None, first_name="", last_name=""):
+        user = User.objects.create_user(
+            username=username,
+            password="not-used-in-tests-123",
+            email=email if email is not None else f"{username}@{municipality.slug}.example",
+            first_name=first_name or username.capitalize(),
+            last_name=last_name,
+        )
+        Membership.objects.create(user=user, municipality=municipality, roles=list(roles), department=department)
+        return user
+
+    return make
+
+
+@pytest.fixture
 def staff_client_factory(staff_user_factory):
     """A test client logged in as staff WITH a verified second factor (a real TOTP device and code).
 
@@ -112,3 +131,13 @@ def staff_client_factory(staff_user_factory):
         return client
 
     return make
+
+
+@pytest.fixture
+def staff_client(staff_client_factory):
+    """A test client logged in as `user`, second factor verified (see staff_client_factory)."""
+
+    def login(user):
+        return staff_client_factory(user=user)
+
+    return login

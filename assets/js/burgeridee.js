@@ -4,3 +4,12 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
 })();
+
+// Print buttons (e.g. the resident's letter): hidden without JavaScript, where Ctrl+P is explained instead.
+(function () {
+  var buttons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
+})();

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
@@ -77,6 +79,9 @@ INSTALLED_APPS = [
     "burgeridee.insights",
     "burgeridee.showcase",
     "burgeridee.workspace",
+    "burgeridee.handovers",
+    "burgeridee.deadlines",
+    "burgeridee.intake",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +263,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Warm hand-overs: a department answers within this many working days, unless the asker sets another date.
+HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
 
 # Public forms: how many posts one IP address may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")

@@ -15,6 +15,9 @@ urlpatterns = [
     path("", include("burgeridee.showcase.urls")),
     path("werkplek/", include("burgeridee.accounts.urls")),
     path("werkplek/", include("burgeridee.workspace.urls")),
+    path("", include("burgeridee.handovers.urls")),
+    path("", include("burgeridee.deadlines.urls")),
+    path("", include("burgeridee.intake.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

@@ -127,6 +127,11 @@ class EventKind(models.TextChoices):
     NOTE_ADDED = "notitie", _("Interne notitie")
     INITIATOR_ADDED = "initiatiefnemer", _("Lid van de kopgroep toegevoegd")
     MESSAGE_READ = "bericht_gelezen", _("Bericht van de bewoner gelezen")
+    HANDOVER_ASKED = "overdracht_gevraagd", _("Vraag aan een afdeling gesteld")
+    HANDOVER_ANSWERED = "overdracht_beantwoord", _("Antwoord van een afdeling")
+    FOLLOW_UP_PLANNED = "terugbellen_gepland", _("Terugbelafspraak gemaakt")
+    FOLLOW_UP_DONE = "terugbellen_gedaan", _("Terugbelafspraak afgerond")
+    STATUS_LINK_RENEWED = "statuslink_vernieuwd", _("Nieuwe persoonlijke link gemaakt")
 
 
 class MessageDirection(models.TextChoices):

@@ -181,6 +181,32 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
 
 
 @transaction.atomic
+def initiative_status_token_renew(*, initiative: Initiative, actor, now: datetime | None = None) -> str:
+    """Make a fresh personal status link (e.g. when the old one was shared by mistake); the old link
+    stops working. Returns the new token.
+    """
+    now = now or timezone.now()
+    nonce, token, new_hash = token_make()
+    Initiative.objects.filter(pk=initiative.pk).update(
+        status_token_nonce=nonce,
+        status_token_hash=new_hash,
+        status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
+        updated_at=now,
+    )
+    initiative.status_token_nonce = nonce
+    initiative.status_token_hash = new_hash
+    initiative.status_token_expires_at = now + timedelta(days=settings.STATUS_LINK_VALID_DAYS)
+    event_add(
+        initiative=initiative,
+        kind=EventKind.STATUS_LINK_RENEWED,
+        actor=actor,
+        visible_to_resident=False,
+        at=now,
+    )
+    return token
+
+
+@transaction.atomic
 def message_from_resident(*, initiative: Initiative, body: str) -> Message:
     """The resident writes to the municipality from their status page."""
     now = timezone.now()

@@ -9,6 +9,9 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
+from burgeridee.core.dates import add_working_days, local_date
+from burgeridee.deadlines import services as deadline_services
+from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
@@ -153,6 +156,7 @@ class Command(BaseCommand):
             )
             staff[username] = user
         now = timezone.now()
+        created = {}
         for days_ago, title, theme, hood, support, phase, description, target in INITIATIVES:
             submitted = initiative_services.initiative_submit(
                 municipality=municipality,
@@ -172,6 +176,8 @@ class Command(BaseCommand):
                 now=now - timedelta(days=days_ago),
             )
             self._bring_to_life(submitted.initiative, phase=phase, days_ago=days_ago, staff=staff, now=now)
+            created[title] = submitted.initiative
+        self._handovers_and_callbacks(created, departments, staff, now)
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
 
     def _bring_to_life(self, initiative, *, phase, days_ago, staff, now):
@@ -208,3 +214,56 @@ class Command(BaseCommand):
         initiative_services.message_from_resident(initiative=initiative, body="Top, bedankt. Tot vrijdag!")
         # The demo skips the steps in between; real phase changes go one step at a time.
         Initiative.objects.filter(pk=initiative.pk).update(phase=phase)
+
+    def _handovers_and_callbacks(self, created, departments, staff, now):
+        """Warm hand-overs (one answered, one overdue, one new) and callback dates (one overdue)."""
+        party = created["Buurtfeest in de Rivierenbuurt"]
+        litter = created["Zwerfafval prikken langs de gracht"]
+        contact = staff["contact"]
+        answered = handover_services.handover_ask(
+            initiative=litter,
+            department=departments["Beheer openbare ruimte"],
+            question="Kunnen de bewoners grijpers en vuilniszakken lenen, en wie haalt de volle zakken op?",
+            context="Elke eerste zaterdag van de maand, ongeveer tien vrijwilligers langs de gracht.",
+            actor=contact,
+            now=now - timedelta(days=15),
+        )
+        handover_services.handover_answer(
+            handover=answered,
+            answer="Ja. Grijpers en zakken liggen klaar bij de werf aan de Havenweg; "
+            "zet de volle zakken bij de container op het Marktplein, wij halen ze maandag op.",
+            actor=None,
+            now=now - timedelta(days=13),
+        )
+        handover_services.handover_ask(
+            initiative=party,
+            department=departments["Vergunningen"],
+            question="Is voor dit straatfeest een evenementenvergunning nodig, of is een melding genoeg?",
+            context="Zaterdagmiddag, ongeveer 150 bezoekers, de straat wordt afgesloten, muziek tot 22:00 uur.",
+            actor=contact,
+            now=now - timedelta(days=8),
+        )
+        handover_services.handover_ask(
+            initiative=party,
+            department=departments["Vergunningen"],
+            question="Mogen er lange tafels op de stoep blijven staan tot de volgende ochtend?",
+            actor=contact,
+            now=now,
+        )
+        today = local_date(now)
+        deadline_services.follow_up_create(
+            initiative=litter,
+            due_date=today - timedelta(days=2),
+            assigned_to=contact,
+            note="Terugbellen over de ophaalplek van de zakken.",
+            actor=contact,
+            now=now - timedelta(days=6),
+        )
+        deadline_services.follow_up_create(
+            initiative=party,
+            due_date=add_working_days(today, 2),
+            assigned_to=contact,
+            note="Bellen zodra Vergunningen heeft geantwoord.",
+            actor=contact,
+            now=now,
+        )

@@ -1,0 +1,70 @@
+"""Writing follow-up deadlines. Each one lands on the initiative's (internal) time line."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from burgeridee.initiatives.constants import EventKind
+from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.services import event_add
+
+from .constants import FollowUpKind
+from .models import FollowUp
+
+
+@transaction.atomic
+def follow_up_create(
+    *,
+    initiative: Initiative,
+    due_date: date,
+    actor,
+    kind: str = FollowUpKind.CALLBACK,
+    assigned_to=None,
+    note: str = "",
+    now: datetime | None = None,
+) -> FollowUp:
+    """Record a date agreed with the resident (e.g. a callback), for `assigned_to` or the contact person."""
+    now = now or timezone.now()
+    follow_up = FollowUp.objects.create(
+        municipality_id=initiative.municipality_id,
+        initiative=initiative,
+        kind=kind,
+        due_date=due_date,
+        assigned_to=assigned_to,
+        note=note,
+        created_by=actor,
+        created_at=now,
+    )
+    event_add(
+        initiative=initiative,
+        kind=EventKind.FOLLOW_UP_PLANNED,
+        actor=actor,
+        data={"follow_up_id": follow_up.pk, "kind": kind, "due_date": due_date.isoformat(), "note": note},
+        visible_to_resident=False,
+        at=now,
+    )
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_complete(*, follow_up: FollowUp, actor, now: datetime | None = None) -> FollowUp:
+    """Mark the follow-up as done."""
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.done_at is not None:
+        raise ValidationError(_("Deze afspraak is al afgerond."))
+    now = now or timezone.now()
+    follow_up.done_at = now
+    follow_up.done_by = actor
+    follow_up.save(update_fields=["done_at", "done_by"])
+    event_add(
+        initiative=follow_up.initiative,
+        kind=EventKind.FOLLOW_UP_DONE,
+        actor=actor,
+        data={"follow_up_id": follow_up.pk, "kind": follow_up.kind, "due_date": follow_up.due_date.isoformat()},
+        visible_to_resident=False,
+        at=now,
+    )
+    return follow_up

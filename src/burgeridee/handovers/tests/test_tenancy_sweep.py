@@ -1,0 +1,71 @@
+"""Every staff URL of hand-overs, deadlines and intake, called with another municipality's ids, is a 404.
+
+The user has every role (and a department) in their own municipality, so only tenancy can refuse.
+"""
+
+import pytest
+from django.urls import URLPattern, get_resolver, reverse
+
+from burgeridee.accounts.constants import Role
+from burgeridee.core.dates import local_date
+from burgeridee.deadlines.services import follow_up_create
+from burgeridee.handovers.services import handover_ask
+from burgeridee.municipalities.models import Department
+
+pytestmark = pytest.mark.django_db
+
+NAMESPACES = ("handovers", "deadlines", "intake")
+ID_KWARGS = {"pk", "follow_up_id"}
+
+
+def staff_patterns():
+    resolver = get_resolver()
+    for namespace in NAMESPACES:
+        _prefix, sub_resolver = resolver.namespace_dict[namespace]
+        for pattern in sub_resolver.url_patterns:
+            assert isinstance(pattern, URLPattern)
+            yield f"{namespace}:{pattern.name}", set(pattern.pattern.converters)
+
+
+def test_every_url_is_covered_by_the_sweep():
+    names = {name for name, _kwargs in staff_patterns()}
+    assert names == {
+        "handovers:list",
+        "handovers:detail",
+        "handovers:ask",
+        "deadlines:follow_ups",
+        "deadlines:follow_up_done",
+        "intake:form",
+        "intake:letter",
+        "intake:letter_renew",
+    }
+
+
+def test_foreign_ids_are_a_404_on_every_staff_url(
+    municipality, other_municipality, make_staff, submit_idea, staff_client
+):
+    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
+    contact = make_staff(municipality, "karim", Role.CONTACT)
+    initiative, _ = submit_idea(municipality)
+    handover = handover_ask(initiative=initiative, department=permits, question="?", actor=contact)
+    follow_up = follow_up_create(initiative=initiative, due_date=local_date(), actor=contact)
+    own_department = Department.objects.create(municipality=other_municipality, name="Vergunningen")
+    intruder = make_staff(other_municipality, "otto", *Role.values, department=own_department)
+    client = staff_client(intruder)
+
+    foreign_ids = {"handovers:detail": {"pk": handover.pk}}
+    checked = 0
+    for name, kwargs in staff_patterns():
+        if not kwargs & ID_KWARGS:
+            continue  # lists and forms without an id show only the user's own municipality
+        values = foreign_ids.get(name, {"pk": initiative.pk})
+        if "follow_up_id" in kwargs:
+            values = {**values, "follow_up_id": follow_up.pk}
+        url = reverse(name, kwargs={"municipality_slug": other_municipality.slug, **values})
+        statuses = {client.get(url).status_code, client.post(url, {"answer": "x", "question": "x"}).status_code}
+        assert 404 in statuses and statuses <= {404, 405}, url  # 405: the method is refused before any lookup
+        checked += 1
+    assert checked == 6
+    handover.refresh_from_db()
+    follow_up.refresh_from_db()
+    assert handover.is_open and follow_up.is_open

@@ -1,0 +1,132 @@
+"""Assisted intake by a civil servant, and the printable letter for a resident without email."""
+
+import logging
+
+from django.contrib import messages
+from django.db import DatabaseError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.decorators import staff_view
+from burgeridee.initiatives import selectors as initiative_selectors
+from burgeridee.initiatives.services import InitiatorData, initiative_status_token_renew, status_link
+from burgeridee.initiatives.tokens import token_hash
+from burgeridee.privacy.constants import ProcessingAction
+from burgeridee.privacy.services import processing_log_record
+
+from .forms import IntakeForm
+from .services import initiative_intake
+
+logger = logging.getLogger(__name__)
+
+INTAKE_ROLES = (Role.CONTACT, Role.COORDINATOR)
+SESSION_LETTER = "burgeridee_intake_letter"
+LETTER_FIELDS = ["name", "street_address", "postal_code", "city"]
+
+
+def _render_form(request, form, *, status=200, problem=""):
+    return render(request, "intake/intake_form.html", {"form": form, "problem": problem}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_view(roles=INTAKE_ROLES)
+def intake_form(request, municipality):
+    neighbourhoods = list(municipality.neighbourhoods.all())
+    if request.method == "GET":
+        return _render_form(request, IntakeForm(neighbourhoods=neighbourhoods))
+    form = IntakeForm(request.POST, neighbourhoods=neighbourhoods)
+    if not form.is_valid():
+        return _render_form(request, form, status=400)
+    data = form.cleaned_data
+    try:
+        submitted = initiative_intake(
+            municipality=municipality,
+            channel=data["channel"],
+            actor=request.user,
+            title=data["title"],
+            description=data["description"],
+            target_group=data["target_group"],
+            theme=data["theme"],
+            neighbourhood=form.selected_neighbourhood,
+            location=data["location"],
+            involved=data["involved"],
+            support_types=data["support_types"],
+            help_description=data["help_description"],
+            own_contribution=data["own_contribution"],
+            initiator=InitiatorData(
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                street_address=data["street_address"],
+                postal_code=data["postal_code"],
+                city=data["city"],
+                preferred_contact=data["preferred_contact"],
+            ),
+        )
+    except DatabaseError:
+        logger.exception("Intake could not be saved")
+        return _render_form(
+            request,
+            form,
+            status=503,
+            problem=_("Het opslaan is niet gelukt. Alles wat u invulde staat er nog. Probeer het zo opnieuw."),
+        )
+    request.session[SESSION_LETTER] = {"initiative_id": submitted.initiative.pk, "token": submitted.token}
+    return redirect("intake:letter", municipality_slug=municipality.slug, pk=submitted.initiative.pk)
+
+
+def _session_token(request, initiative) -> str | None:
+    """The raw status token kept in this session for this initiative, if it still opens its status page."""
+    stored = request.session.get(SESSION_LETTER) or {}
+    token = stored.get("token")
+    if stored.get("initiative_id") != initiative.pk or not token:
+        return None
+    return token if token_hash(token) == initiative.status_token_hash else None
+
+
+@never_cache
+@require_http_methods(["GET"])
+@staff_view(roles=INTAKE_ROLES)
+def letter(request, municipality, pk):
+    initiative = initiative_selectors.initiative_get_for_staff(municipality=municipality, pk=pk)
+    token = _session_token(request, initiative)
+    if token is None:
+        return render(request, "intake/letter_renew.html", {"initiative": initiative})
+    initiator = initiative.primary_initiator
+    processing_log_record(
+        actor=request.user,
+        municipality=municipality,
+        action=ProcessingAction.READ,
+        activity="brief voor bewoner maken",
+        purpose="De bewoner per post zijn kenmerk en persoonlijke link geven",
+        initiative=initiative,
+        data_subject=initiator.name if initiator else "",
+        fields=[name for name in LETTER_FIELDS if initiator and getattr(initiator, name)],
+    )
+    response = render(
+        request,
+        "intake/letter.html",
+        {
+            "initiative": initiative,
+            "initiator": initiator,
+            "steps": initiative_selectors.resident_timeline(initiative=initiative),
+            "status_url": status_link(initiative=initiative, token=token),
+        },
+    )
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@never_cache
+@require_http_methods(["POST"])
+@staff_view(roles=INTAKE_ROLES)
+def letter_renew(request, municipality, pk):
+    initiative = initiative_selectors.initiative_get_for_staff(municipality=municipality, pk=pk)
+    token = initiative_status_token_renew(initiative=initiative, actor=request.user)
+    request.session[SESSION_LETTER] = {"initiative_id": initiative.pk, "token": token}
+    messages.success(request, _("Er is een nieuwe persoonlijke link gemaakt. De oude link werkt niet meer."))
+    return redirect("intake:letter", municipality_slug=municipality.slug, pk=initiative.pk)
