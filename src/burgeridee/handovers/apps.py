@@ -6,3 +6,9 @@ class HandoversConfig(AppConfig):
     name = "burgeridee.handovers"
     label = "handovers"
     verbose_name = _("Warme overdrachten")
+
+    def ready(self):
+        from burgeridee.accounts.constants import Role
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
+        nav_item_register(NavItem("handovers:list", _("Vragen aan mijn afdeling"), (Role.DEPARTMENT,)))

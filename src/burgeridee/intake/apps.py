@@ -6,3 +6,9 @@ class IntakeConfig(AppConfig):
     name = "burgeridee.intake"
     label = "intake"
     verbose_name = _("Intake door een medewerker")
+
+    def ready(self):
+        from burgeridee.accounts.constants import Role
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
+        nav_item_register(NavItem("intake:form", _("Idee registreren"), (Role.COORDINATOR, Role.CONTACT)))

@@ -34,5 +34,9 @@ def nav_items(request) -> list[dict]:
         if item.roles and not membership.has_role(*item.roles):
             continue
         url = reverse(item.url_name, kwargs={"municipality_slug": membership.municipality.slug})
-        items.append({"url": url, "label": item.label, "current": request.path.startswith(url)})
+        items.append({"url": url, "label": item.label, "current": url == request.path})
+    # The deepest matching section is the current one (the inbox URL is a prefix of every page).
+    matches = [entry for entry in items if request.path.startswith(entry["url"])]
+    if matches and not any(entry["current"] for entry in items):
+        max(matches, key=lambda entry: len(entry["url"]))["current"] = True
     return items
