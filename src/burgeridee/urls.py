@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("burgeridee.insights.urls")),
+    path("", include("burgeridee.privacy.urls")),
     path("", include("burgeridee.showcase.urls")),
     path("werkplek/", include("burgeridee.accounts.urls")),
     path("werkplek/", include("burgeridee.workspace.urls")),

@@ -23,3 +23,19 @@ def test_dashboard_is_accessible_with_data_and_filters(live_server, page, munici
     page.goto(f"{live_server.url}/werkplek/voorbeeld/inzicht/?date_from=2026-12-01&date_to=2026-01-01")
     page.wait_for_selector("[data-error-summary]")
     assert_accessible(page)
+
+
+def test_privacy_pages_are_accessible(live_server, page, municipality, submit_idea, django_user_model):
+    from burgeridee.privacy.services import deletion_request_create
+
+    initiative, _token = submit_idea(municipality)
+    request = deletion_request_create(initiative=initiative, note="Ik verhuis")
+    user = django_user_model.objects.create_user("bram")
+    Membership.objects.create(user=user, municipality=municipality, roles=[Role.COORDINATOR, Role.ADMINISTRATOR])
+    login_as(page, live_server, user)
+    page.goto(f"{live_server.url}/werkplek/voorbeeld/privacy/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/werkplek/voorbeeld/privacy/verwijderverzoeken/{request.pk}/")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("[data-error-summary]")
+    assert_accessible(page)

@@ -6,3 +6,9 @@ class PrivacyConfig(AppConfig):
     name = "burgeridee.privacy"
     label = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        from burgeridee.accounts.constants import Role
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
+        nav_item_register(NavItem("privacy:overview", _("Privacy"), (Role.COORDINATOR, Role.ADMINISTRATOR)))

@@ -78,3 +78,10 @@ class DeletionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative_id} {self.get_status_display()}"
+
+    @property
+    def respond_by(self):
+        """The AVG gives one month to answer a request (art. 12(3))."""
+        from dateutil.relativedelta import relativedelta
+
+        return self.requested_at + relativedelta(months=1)

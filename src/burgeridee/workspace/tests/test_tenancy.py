@@ -47,6 +47,18 @@ TENANCY_OBJECTS = {
 }
 
 
+def _deletion_request(municipality, submit_idea):
+    from burgeridee.privacy.services import deletion_request_create
+
+    return deletion_request_create(initiative=_initiative(municipality, submit_idea))
+
+
+# Where `pk` is not an initiative: a part of the route -> makes the object its `pk` names.
+ROUTE_OBJECTS = {
+    "privacy/verwijderverzoeken/": _deletion_request,
+}
+
+
 def staff_routes() -> list[str]:
     """Every route under werkplek/, as a string with <converter:name> placeholders."""
     routes = []
@@ -86,6 +98,9 @@ def world(municipality, other_municipality, submit_idea, staff_client_factory):
     # The own message must belong to the own initiative for the "only this one is foreign" cases.
     own_initiative = Initiative.objects.get(pk=own["pk"])
     own["message_pk"] = services.message_to_resident(initiative=own_initiative, body="Hoi", actor=None).pk
+    for fragment, make in ROUTE_OBJECTS.items():
+        own[fragment] = make(municipality, submit_idea).pk
+        foreign[fragment] = make(other_municipality, submit_idea).pk
     return client, own, foreign
 
 
@@ -105,10 +120,14 @@ def test_every_staff_url_is_a_404_for_another_municipality(world, municipality, 
         names = [name for _converter, name in args]
         assert "municipality_slug" in names, f"{route}: staff URLs live under werkplek/<municipality_slug>/"
 
+        fragment = next((f for f in ROUTE_OBJECTS if f in route), None)
+
         def value(converter, name, *, foreign_name=None):
             if name == "municipality_slug":
                 return municipality.slug
             source = foreign if name == foreign_name else own
+            if fragment and name == "pk":
+                return source[fragment]
             if converter == "int":
                 return source.get(name, foreign["pk"] if name == foreign_name else own["pk"])
             return "x"
@@ -136,6 +155,9 @@ def test_own_ids_do_open(world, municipality):
     assert client.get(f"/werkplek/{municipality.slug}/initiatieven/{own['pk']}/logboek/").status_code == 200
     letter = f"/werkplek/{municipality.slug}/initiatieven/{own['pk']}/berichten/{own['message_pk']}/brief/"
     assert client.get(letter).status_code == 200
+    for fragment in ROUTE_OBJECTS:
+        route = next(r for r in staff_routes() if fragment in r)
+        assert client.get(fill(route, {"municipality_slug": municipality.slug, "pk": own[fragment]})).status_code == 200
 
 
 def test_a_message_of_another_initiative_in_the_same_municipality_is_a_404(world, municipality, submit_idea):
