@@ -87,6 +87,31 @@ def staff_user_factory(db, django_user_model):
     return make
 
 
+def login_with_second_factor(user):
+    """A test client logged in as `user` past the second factor: a real confirmed TOTP device and a real
+    code posted to the code page, exactly as a browser would (staff pages refuse anything less)."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True
+    )
+    device.last_t = -1  # a fresh code may be used again by this new client
+    device.save(update_fields=["last_t"])
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post("/werkplek/inloggen/code/", {"token": totp_token(device), "next": "/werkplek/"})
+    assert response.status_code == 302, "second factor was not accepted"
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def staff_client(db):
+    """staff_client(user) -> a client logged in as `user` with a verified second factor."""
+    return login_with_second_factor
+
+
 @pytest.fixture
 def make_staff(db):
     """Create a staff member with a membership of `municipality` holding `roles`."""
@@ -113,22 +138,9 @@ def staff_client_factory(staff_user_factory):
     staff_client_factory(municipality, Role.COORDINATOR) -> client; the user is `client.user`.
     Pass user=... to log in an existing user (they get a device if they have none).
     """
-    from django.test import Client
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     def make(municipality=None, *roles, user=None, **fields):
-        user = user or staff_user_factory(municipality, *roles, **fields)
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-            user=user, name="test", confirmed=True
-        )
-        device.last_t = -1  # a fresh code may be used again by this new client
-        device.save(update_fields=["last_t"])
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        response = client.post("/werkplek/inloggen/code/", {"token": totp_token(device), "next": "/werkplek/"})
-        assert response.status_code == 302, "second factor was not accepted"
-        client.user = user
-        return client
+        return login_with_second_factor(user or staff_user_factory(municipality, *roles, **fields))
 
     return make
 

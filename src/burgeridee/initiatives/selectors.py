@@ -112,8 +112,8 @@ def initiative_get_for_staff(*, municipality: Municipality, pk: int) -> Initiati
 
 
 def first_contact_overdue_q(*, today: date) -> Q:
-    """No first contact yet and the promised day has passed."""
-    return Q(first_contact_at__isnull=True, first_contact_due__lt=today)
+    """Still an idea, no first contact yet, and the promised day has passed (due today is not late yet)."""
+    return Q(phase=Phase.IDEA, first_contact_at__isnull=True, first_contact_due__lt=today)
 
 
 # What makes an open initiative overdue. Each entry maps today's date to a Q on Initiative; other apps

@@ -334,7 +334,8 @@ def initiative_first_contact_made(*, initiative: Initiative, actor, at: datetime
 
 
 def delivery_for(initiator: Initiator | None) -> str:
-    """Email when we have an address; otherwise a letter (post) or a phone call."""
+    """Email when we have an address and the resident did not ask for post; otherwise a phone call when
+    they asked for one, otherwise a letter."""
     if initiator is None:
         return Delivery.LETTER
     if initiator.email and initiator.preferred_contact != ContactPreference.POST:
@@ -424,6 +425,13 @@ def note_add(*, initiative: Initiative, body: str, actor) -> InternalNote:
     """An internal note: on the staff time line, never on the resident's page."""
     now = timezone.now()
     note = InternalNote.objects.create(initiative=initiative, author=actor, body=body, created_at=now)
+    _log(
+        actor=actor,
+        initiative=initiative,
+        action="create",
+        activity=str(gettext_lazy("Interne notitie vastleggen")),
+        fields=["notitie"],
+    )
     event_add(
         initiative=initiative,
         kind=EventKind.NOTE_ADDED,

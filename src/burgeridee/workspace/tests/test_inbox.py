@@ -183,3 +183,14 @@ def test_postgres_search_uses_the_gin_index(municipality, submit_idea):
     queryset = initiative_search(Initiative.objects.all(), "moestuin")
     assert "initiative_search_idx" in queryset.explain()
     assert [i.title for i in queryset] == ["Moestuinen"]  # Dutch stemming: moestuinen ~ moestuin
+
+
+def test_due_today_is_not_late_and_past_the_idea_phase_the_first_contact_clock_stops(
+    coordinator_client, municipality, submit_idea
+):
+    today_due, _ = submit_idea(municipality, title="Vandaag")
+    Initiative.objects.filter(pk=today_due.pk).update(first_contact_due=timezone.localdate())
+    moved_on, _ = submit_idea(municipality, title="Verder", now=timezone.now() - timedelta(days=20))
+    Initiative.objects.filter(pk=moved_on.pk).update(phase=Phase.EXPLORING)
+    late, _ = submit_idea(municipality, title="Te laat", now=timezone.now() - timedelta(days=20))
+    assert rows(inbox(coordinator_client, municipality, tab="te-laat")) == ["Te laat"]

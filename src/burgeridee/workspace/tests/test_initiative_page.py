@@ -202,3 +202,23 @@ def test_processing_log_page_is_for_administrators_only(
     assert "Begeleiden van het bewonersinitiatief" in content
     assert initiative.reference in content
     assert "Wanneer (UTC)" in content and "Wanneer (Nederlandse tijd)" in content
+
+
+def test_wrong_role_gets_a_plain_dutch_403(contact_client, initiative):
+    response = contact_client.get(url(initiative, "logboek/"))
+    assert response.status_code == 403
+    assert "U heeft geen toegang tot deze pagina" in response.content.decode()
+
+
+def test_a_database_failure_keeps_the_typed_message(contact_client, initiative, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken(**kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(services, "message_to_resident", broken)
+    response = contact_client.post(url(initiative, "berichten/"), {"bericht-body": "Mijn lange bericht"})
+    content = response.content.decode()
+    assert response.status_code == 503
+    assert "Opslaan is niet gelukt" in content
+    assert "Mijn lange bericht</textarea>" in content
