@@ -12,5 +12,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("burgeridee.initiatives.urls")),
+    path("", include("burgeridee.conversations.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

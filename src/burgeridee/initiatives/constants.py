@@ -77,6 +77,14 @@ class EventKind(models.TextChoices):
     CONTACT_ASSIGNED = "contactpersoon", _("Contactpersoon gekoppeld")
     PHASE_CHANGED = "fase", _("Fase gewijzigd")
     WITHDRAWN = "ingetrokken", _("Idee ingetrokken")
+    CONVERSATION_PLANNED = "gesprek_gepland", _("Eerste gesprek gepland")
+    INVITATION_SENT = "uitnodiging", _("Uitnodiging voor het gesprek verstuurd")
+    CONVERSATION_HELD = "gesprek_gehouden", _("Eerste gesprek gehouden")
+    REPORT_SENT = "verslag_verstuurd", _("Gespreksverslag verstuurd")
+    REPORT_CONFIRMED = "verslag_bevestigd", _("Gespreksverslag bevestigd door de bewoner")
+    REPORT_COMMENTED = "verslag_opmerkingen", _("Opmerkingen bij het gespreksverslag")
+    REPORT_REMINDER = "verslag_herinnering", _("Herinnering gestuurd voor het gespreksverslag")
+    AGREEMENT_DONE = "afspraak_gedaan", _("Afspraak nagekomen")
 
 
 class MessageDirection(models.TextChoices):
