@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
+from burgeridee.conversations.demo import conversations_seed
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
@@ -167,4 +168,5 @@ class Command(BaseCommand):
             if phase == Phase.STOPPED:
                 updates.update(stop_reason="anders", stop_note="Veiligheidseisen speeltoestellen", closed_at=now)
             Initiative.objects.filter(pk=submitted.initiative.pk).update(**updates)
+        conversations_seed(municipality=municipality, contact=staff["contact"])
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
