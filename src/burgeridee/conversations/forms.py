@@ -95,7 +95,16 @@ class PlanForm(AccessibleFormMixin, forms.Form):
         error_messages={"required": _("Vul de tijd in."), "invalid": _("Vul een tijd in, zoals 14:30.")},
     )
     duration_minutes = forms.IntegerField(
-        label=_("Duur in minuten"), min_value=15, max_value=240, initial=60, widget=forms.NumberInput()
+        label=_("Duur in minuten"),
+        required=False,
+        min_value=15,
+        max_value=240,
+        initial=60,
+        error_messages={
+            "invalid": _("Vul een aantal minuten in, zoals 60."),
+            "min_value": _("Een gesprek duurt minstens %(limit_value)s minuten."),
+            "max_value": _("Een gesprek duurt hooguit %(limit_value)s minuten."),
+        },
     )
     place = TextField(
         label=_("Plek"),

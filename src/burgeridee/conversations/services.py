@@ -319,7 +319,8 @@ def invitation_ics(*, conversation: Conversation) -> str:
         location=conversation.place,
         description=f"{initiative.municipality.name}, kenmerk {initiative.reference}",
         organizer_email=initiative.municipality.contact_email,
-        sequence=int(conversation.updated_at.timestamp()) % 100000 if conversation.updated_at else 0,
+        # Each new plan (a move) is a revision of the same event: calendars update it instead of adding one.
+        sequence=max(initiative.events.filter(kind=EventKind.CONVERSATION_PLANNED).count() - 1, 0),
     )
 
 
@@ -517,6 +518,7 @@ def report_current(conversation: Conversation) -> Report | None:
 @transaction.atomic
 def report_draft_get_or_create(*, conversation: Conversation, actor=None) -> Report:
     """The draft to work on: the open draft, else a new version copied from the last report or the notes."""
+    conversation = Conversation.objects.get(pk=conversation.pk)  # the notes as saved, not a stale copy
     latest = Report.objects.select_for_update().filter(conversation=conversation).order_by("-version").first()
     if latest is not None and latest.status == ReportStatus.DRAFT:
         return latest

@@ -1,6 +1,7 @@
 """Staff pages for the first conversation, the coordinator's model editor, and the resident's page."""
 
 import logging
+import re
 
 from django.contrib import messages
 from django.db import DatabaseError
@@ -387,14 +388,24 @@ def prepare_pdf(request, municipality, pk):
 # --- The conversation screen ---------------------------------------------------------------------------
 
 
-def _conversation_form(conversation, data=None):
+AGREEMENT_FIELD = re.compile(r"^agreement_(\d{1,2})_(?:what|who|due)$")
+MAX_AGREEMENTS = 40
+
+
+def _agreement_count(existing: int, names) -> int:
+    """Enough agreement rows for what exists and for every row the page showed (and may post)."""
+    posted = [int(m.group(1)) + 1 for name in names if (m := AGREEMENT_FIELD.match(name))]
+    return min(max([existing, *posted]), MAX_AGREEMENTS)
+
+
+def _conversation_form(conversation, data=None, names=()):
     model = conversation.model
     return ConversationForm(
         data,
         initial=ConversationForm.initial_from(conversation),
         phases=selectors.phases_active(model=model),
         during_items=selectors.checklist(model=model, moment=Moment.DURING),
-        agreement_count=len(conversation.agreements_draft),
+        agreement_count=_agreement_count(len(conversation.agreements_draft), names),
     )
 
 
@@ -422,7 +433,7 @@ def conversation_screen(request, municipality, pk):
     if conversation is None:
         messages.info(request, _("Plan eerst het gesprek."))
         return _to_plan(municipality, initiative)
-    form = _conversation_form(conversation, request.POST or None)
+    form = _conversation_form(conversation, request.POST or None, names=request.POST.keys())
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -466,14 +477,14 @@ def conversation_autosave(request, municipality, pk):
     if conversation is None:
         raise Http404
     names = {name for name in request.POST.getlist("_fields") if name}
-    blank = _conversation_form(conversation)
+    blank = _conversation_form(conversation, names=names)
     unknown = names - set(blank.fields)
     if not names or unknown:
         return JsonResponse({"saved": False, "errors": {name: [_("Onbekend veld.")] for name in unknown}}, status=400)
     data = _as_data(blank)
     for name in names:
         data.setlist(name, request.POST.getlist(name))
-    form = _conversation_form(conversation, data)
+    form = _conversation_form(conversation, data, names=names)
     if not form.is_valid():
         errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
         return JsonResponse({"saved": False, "errors": errors}, status=400)
@@ -533,7 +544,7 @@ def report(request, municipality, pk):
         form = ReportForm(initial=ReportForm.initial_from(report), agreement_count=count)
         _log(request, initiative, activity="Gespreksverslag", fields=["name"])
         return _render_report(request, initiative, conversation, report, form)
-    form = ReportForm(request.POST, agreement_count=count)
+    form = ReportForm(request.POST, agreement_count=_agreement_count(count, request.POST.keys()))
     if not form.is_valid():
         return _render_report(request, initiative, conversation, report, form, status=400)
     data = form.cleaned_data

@@ -128,3 +128,26 @@ def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(staff_c
     assert tasks[TaskKind.HAND_OVER].due_date == add_working_days(today, 5)
     assert conversation.tasks.count() == 7
     assert Conversation.objects.get(pk=conversation.pk).tasks.filter(done_at__isnull=True).count() == 7
+
+
+def test_reading_and_saving_the_conversation_is_logged(staff_client, municipality, planned, staff):
+    from burgeridee.privacy.models import ProcessingLogEntry
+
+    initiative, _, _ = planned
+    staff_client.get(base(municipality, initiative))
+    staff_client.post(
+        base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"], "cap_motivation": "x"}
+    )
+    entries = ProcessingLogEntry.objects.filter(initiative=initiative, actor=staff)
+    assert {entry.action for entry in entries} >= {"read", "update"}
+    assert all(entry.data_subject == "Fatima Bakker" for entry in entries)
+
+
+def test_initiative_section_links_every_step_with_its_state(municipality, planned):
+    from django.template.loader import render_to_string
+
+    initiative, _, _ = planned
+    html = render_to_string("conversations/_initiative_section.html", {"initiative": initiative})
+    assert f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/plannen/" in html
+    assert "Gepland:" in html and "Gesprek voeren" in html
+    assert f"/initiatieven/{initiative.pk}/gesprek/verslag/" in html
