@@ -362,9 +362,18 @@ def reflection_of(*, user, conversation: Conversation) -> Reflection | None:
     return Reflection.objects.filter(user=user, conversation=conversation).first()
 
 
+REFLECTION_MIN_PEOPLE = 3
+
+
 def reflection_totals(*, municipality: Municipality) -> dict:
-    """Anonymous totals only: how often facilitated or took over, and which pitfalls were felt."""
+    """Anonymous totals only: how often facilitated or took over, and which pitfalls were felt.
+
+    Shown only once at least three different people reflected, so no one's answers can be singled out.
+    """
     reflections = Reflection.objects.filter(conversation__initiative__municipality=municipality)
+    people = reflections.values("user").distinct().count()
+    if people < REFLECTION_MIN_PEOPLE:
+        return {"count": 0, "enough": False, "facilitation": [], "pitfalls": []}
     by_facilitation = dict(
         reflections.values_list("facilitation").annotate(n=Count("id")).values_list("facilitation", "n")
     )
@@ -374,6 +383,7 @@ def reflection_totals(*, municipality: Municipality) -> dict:
             pitfall_counts[key] = pitfall_counts.get(key, 0) + 1
     return {
         "count": reflections.count(),
+        "enough": True,
         "facilitation": [(choice.label, by_facilitation.get(choice.value, 0)) for choice in Facilitation],
         "pitfalls": sorted(
             ((key, PITFALLS.get(key, key), n) for key, n in pitfall_counts.items()), key=lambda row: -row[2]

@@ -279,6 +279,9 @@ def plan(request, municipality, pk):
         initial = {"duration_minutes": 60, "place": suggestion}
     form = PlanForm(request.POST or None, initial=initial)
     if request.method == "POST":
+        if initiative.is_closed:
+            messages.error(request, _("Dit initiatief is afgesloten. Er valt geen gesprek meer te plannen."))
+            return redirect("conversations:plan", municipality_slug=municipality.slug, pk=initiative.pk)
         if form.is_valid():
             data = form.cleaned_data
             try:

@@ -167,3 +167,18 @@ def test_preparation_shows_similar_initiatives_of_this_municipality_and_fitting_
     assert "melding klein evenement" not in content  # no permit asked
     assert "Ga na of dit een initiatief is" in content  # the 'before' checklist
     assert "Welke rol wilt u van ons, en welke juist niet?" in content  # guiding questions per phase
+
+
+def test_no_conversation_is_planned_for_a_closed_initiative(staff_client, municipality, submit_idea):
+    from burgeridee.initiatives.services import initiative_withdraw
+
+    initiative, _ = submit_idea(municipality)
+    initiative_withdraw(initiative=initiative)
+    day = timezone.localdate() + timedelta(days=5)
+    response = staff_client.post(
+        base(municipality, initiative) + "plannen/",
+        {"day": day.isoformat(), "start": "10:00", "place": "Buurthuis"},
+        follow=True,
+    )
+    assert "Dit initiatief is afgesloten" in response.content.decode()
+    assert not Conversation.objects.filter(initiative=initiative).exists()
