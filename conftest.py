@@ -2,6 +2,7 @@
 
 import pytest
 
+from burgeridee.accounts.testing import login_with_second_factor
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Theme
 from burgeridee.municipalities.models import Municipality, Neighbourhood
@@ -59,14 +60,6 @@ def submit_idea():
     return submit
 
 
-def totp_token(device) -> str:
-    """The code an authenticator app would show right now for `device`."""
-    from django_otp.oath import TOTP
-
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
-
-
 @pytest.fixture
 def staff_user_factory(db, django_user_model):
     """Make a staff member of `municipality` with `roles`: staff_user_factory(municipality, Role.CONTACT)."""
@@ -85,25 +78,6 @@ def staff_user_factory(db, django_user_model):
         return user
 
     return make
-
-
-def login_with_second_factor(user):
-    """A test client logged in as `user` past the second factor: a real confirmed TOTP device and a real
-    code posted to the code page, exactly as a browser would (staff pages refuse anything less)."""
-    from django.test import Client
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="test", confirmed=True
-    )
-    device.last_t = -1  # a fresh code may be used again by this new client
-    device.save(update_fields=["last_t"])
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    response = client.post("/werkplek/inloggen/code/", {"token": totp_token(device), "next": "/werkplek/"})
-    assert response.status_code == 302, "second factor was not accepted"
-    client.user = user
-    return client
 
 
 @pytest.fixture
@@ -143,13 +117,3 @@ def staff_client_factory(staff_user_factory):
         return login_with_second_factor(user or staff_user_factory(municipality, *roles, **fields))
 
     return make
-
-
-@pytest.fixture
-def staff_client(staff_client_factory):
-    """A test client logged in as `user`, second factor verified (see staff_client_factory)."""
-
-    def login(user):
-        return staff_client_factory(user=user)
-
-    return login

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "burgeridee.handovers",
     "burgeridee.deadlines",
     "burgeridee.intake",
+    "burgeridee.conversations",
+    "burgeridee.documents",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +283,9 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 
 # Residents' personal status links stay valid this many days after the last activity.
 STATUS_LINK_VALID_DAYS = env_int("STATUS_LINK_VALID_DAYS", 730)
+
+# The first conversation: remind a resident who has not reacted to the report after this many working days.
+CONVERSATION_REPORT_REMINDER_DAYS = env_int("CONVERSATION_REPORT_REMINDER_DAYS", 5)
 
 LOGGING = {
     "version": 1,

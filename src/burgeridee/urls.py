@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("burgeridee.deadlines.urls")),
     path("", include("burgeridee.intake.urls")),
     path("", include("burgeridee.initiatives.urls")),
+    path("", include("burgeridee.conversations.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

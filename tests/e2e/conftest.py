@@ -95,20 +95,9 @@ def tab_to(page, selector: str, *, limit: int = 80):
 
 def login_as(page, live_server, user):
     """Put a logged-in staff session for `user`, second factor verified, into the page's browser context."""
-    from django.test import Client
-    from django_otp.oath import TOTP
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from burgeridee.accounts.testing import login_with_second_factor
 
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="e2e", confirmed=True
-    )
-    device.last_t = -1
-    device.save(update_fields=["last_t"])
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    response = client.post("/werkplek/inloggen/code/", {"token": f"{totp.token():0{device.digits}d}"})
-    assert response.status_code == 302, "second factor was not accepted"
+    client = login_with_second_factor(user)
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

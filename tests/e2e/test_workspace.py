@@ -3,10 +3,10 @@ contact person writes the resident; the resident sees both on their status page;
 up the second factor and reads the processing log. axe-core checks every workspace page on the way."""
 
 import pytest
-from conftest import totp_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.testing import totp_token
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.privacy.models import ProcessingLogEntry
 

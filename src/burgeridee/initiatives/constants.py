@@ -132,6 +132,14 @@ class EventKind(models.TextChoices):
     FOLLOW_UP_PLANNED = "terugbellen_gepland", _("Terugbelafspraak gemaakt")
     FOLLOW_UP_DONE = "terugbellen_gedaan", _("Terugbelafspraak afgerond")
     STATUS_LINK_RENEWED = "statuslink_vernieuwd", _("Nieuwe persoonlijke link gemaakt")
+    CONVERSATION_PLANNED = "gesprek_gepland", _("Eerste gesprek gepland")
+    INVITATION_SENT = "uitnodiging", _("Uitnodiging voor het gesprek verstuurd")
+    CONVERSATION_HELD = "gesprek_gehouden", _("Eerste gesprek gehouden")
+    REPORT_SENT = "verslag_verstuurd", _("Gespreksverslag verstuurd")
+    REPORT_CONFIRMED = "verslag_bevestigd", _("Gespreksverslag bevestigd door de bewoner")
+    REPORT_COMMENTED = "verslag_opmerkingen", _("Opmerkingen bij het gespreksverslag")
+    REPORT_REMINDER = "verslag_herinnering", _("Herinnering gestuurd voor het gespreksverslag")
+    AGREEMENT_DONE = "afspraak_gedaan", _("Afspraak nagekomen")
 
 
 class MessageDirection(models.TextChoices):

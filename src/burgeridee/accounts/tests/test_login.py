@@ -4,12 +4,12 @@ import re
 import time
 
 import pytest
-from conftest import totp_token
 from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.middleware import SESSION_LAST_SEEN, SESSION_LOGIN_AT
+from burgeridee.accounts.testing import totp_token
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
+from burgeridee.conversations.demo import conversations_seed
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
 from burgeridee.handovers import services as handover_services
@@ -178,6 +179,7 @@ class Command(BaseCommand):
             self._bring_to_life(submitted.initiative, phase=phase, days_ago=days_ago, staff=staff, now=now)
             created[title] = submitted.initiative
         self._handovers_and_callbacks(created, departments, staff, now)
+        conversations_seed(municipality=municipality, contact=staff["contact"])
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
 
     def _bring_to_life(self, initiative, *, phase, days_ago, staff, now):

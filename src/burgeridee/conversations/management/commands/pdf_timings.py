@@ -1,0 +1,74 @@
+"""Measure how long each PDF takes to make (run after seed_demo): `manage.py pdf_timings --runs 5`."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from burgeridee.conversations import selectors, services
+from burgeridee.conversations.constants import Moment, Rung
+from burgeridee.conversations.models import Report
+from burgeridee.documents.rendering import render_pdf
+
+
+class Command(BaseCommand):
+    help = "Render the checklist hand-out, a preparation sheet and a report several times; print the timings."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=5)
+
+    def handle(self, *args, runs: int, **options):
+        report = Report.objects.select_related("conversation__initiative__municipality").first()
+        if report is None:
+            raise CommandError("No report found: run seed_demo first.")
+        conversation = report.conversation
+        initiative = conversation.initiative
+        municipality = initiative.municipality
+        model = services.conversation_model_ensure_default(municipality=municipality)
+        documents = {
+            "checklist (hand-out)": (
+                "conversations/pdf/checklist.html",
+                {
+                    "municipality": municipality,
+                    "model": model,
+                    "checklist": selectors.checklist_by_moment(model=model),
+                    "phases": selectors.phases_active(model=model),
+                },
+            ),
+            "preparation sheet": (
+                "conversations/pdf/preparation.html",
+                {
+                    "municipality": municipality,
+                    "initiative": initiative,
+                    "conversation": conversation,
+                    "similar": selectors.initiatives_similar(initiative=initiative),
+                    "before": selectors.checklist(model=model, moment=Moment.BEFORE),
+                    "phases": selectors.phases_active(model=model),
+                    "checks": selectors.rule_checks(initiative=initiative),
+                },
+            ),
+            "conversation report": (
+                "conversations/pdf/report.html",
+                {
+                    "municipality": municipality,
+                    "initiative": initiative,
+                    "conversation": conversation,
+                    "report": report,
+                    "rungs": dict(Rung.choices),
+                },
+            ),
+        }
+        first = True
+        for name, (template, context) in documents.items():
+            times = []
+            size = 0
+            for _ in range(runs):
+                start = time.perf_counter()
+                size = len(render_pdf(template, context))
+                times.append((time.perf_counter() - start) * 1000)
+            note = " (includes WeasyPrint's one-time font set-up)" if first else ""
+            first = False
+            self.stdout.write(
+                f"{name}: first {times[0]:.0f} ms{note}, median {statistics.median(times):.0f} ms, "
+                f"min {min(times):.0f} ms over {runs} runs, {size // 1024} KiB"
+            )

@@ -1,0 +1,399 @@
+"""Reading conversation models, conversations, reports and tasks. Always scoped to one municipality."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from burgeridee.core.dates import local_date
+from burgeridee.initiatives.constants import SupportType
+from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.selectors import initiative_get_by_token
+from burgeridee.initiatives.tokens import token_hash
+from burgeridee.municipalities.models import Municipality
+
+from .constants import PITFALLS, Facilitation, ModelStatus, Moment, ReportStatus
+from .models import (
+    Agreement,
+    ChecklistItem,
+    Conversation,
+    ConversationModel,
+    FollowUpTask,
+    ModelPhase,
+    Reflection,
+    Report,
+    ResidentLink,
+)
+
+# --- The model -----------------------------------------------------------------------------------------
+
+
+def conversation_model_draft(*, municipality: Municipality) -> ConversationModel | None:
+    return ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.DRAFT).first()
+
+
+def conversation_model_versions(*, municipality: Municipality) -> list[ConversationModel]:
+    return list(
+        ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
+        .annotate(conversation_count=Count("conversations"))
+        .order_by("-version")
+    )
+
+
+def model_phase_get(*, municipality: Municipality, pk: int) -> ModelPhase:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(ModelPhase.objects.select_related("model"), model__municipality=municipality, pk=pk)
+
+
+def checklist_item_get(*, municipality: Municipality, pk: int) -> ChecklistItem:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(ChecklistItem.objects.select_related("model"), model__municipality=municipality, pk=pk)
+
+
+def phases_active(*, model: ConversationModel) -> list[ModelPhase]:
+    return [phase for phase in model.phases.all() if phase.is_active]
+
+
+def checklist(*, model: ConversationModel, moment: str, active_only: bool = True) -> list[ChecklistItem]:
+    items = model.checklist_items.filter(moment=moment)
+    if active_only:
+        items = items.filter(is_active=True)
+    return list(items.order_by("order", "id"))
+
+
+def checklist_by_moment(*, model: ConversationModel) -> list[tuple[str, str, list[ChecklistItem]]]:
+    return [(moment.value, moment.label, checklist(model=model, moment=moment)) for moment in Moment]
+
+
+def checklist_by_moment_all(*, model: ConversationModel) -> list[tuple[str, str, list[ChecklistItem]]]:
+    """For the editor: switched-off items too."""
+    return [(moment.value, moment.label, checklist(model=model, moment=moment, active_only=False)) for moment in Moment]
+
+
+# --- A conversation ------------------------------------------------------------------------------------
+
+
+def conversation_for_initiative(*, initiative: Initiative) -> Conversation | None:
+    return Conversation.objects.select_related("model", "held_by").filter(initiative=initiative).first()
+
+
+def report_latest(*, conversation: Conversation) -> Report | None:
+    return (
+        conversation.reports.prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
+        .order_by("-version")
+        .first()
+    )
+
+
+def report_for_resident(*, conversation: Conversation) -> Report | None:
+    """The newest report the resident has received (drafts stay inside the municipality)."""
+    return (
+        conversation.reports.exclude(status=ReportStatus.DRAFT)
+        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
+        .order_by("-version")
+        .first()
+    )
+
+
+def reports_history(*, conversation: Conversation) -> list[Report]:
+    return list(
+        conversation.reports.exclude(status=ReportStatus.DRAFT)
+        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
+        .order_by("-version")
+    )
+
+
+@dataclass(frozen=True)
+class ResidentAccess:
+    initiative: Initiative
+    conversation: Conversation | None
+
+
+def resident_access_by_token(*, municipality: Municipality, token: str) -> ResidentAccess | None:
+    """The resident's own status link, or a link from one of our emails about the conversation."""
+    initiative = initiative_get_by_token(municipality=municipality, token=token)
+    if initiative is not None:
+        return ResidentAccess(initiative=initiative, conversation=conversation_for_initiative(initiative=initiative))
+    if not token or len(token) > 100:
+        return None
+    link = (
+        ResidentLink.objects.select_related("conversation__initiative__municipality", "conversation__model")
+        .filter(
+            token_hash=token_hash(token),
+            conversation__initiative__municipality=municipality,
+        )
+        .first()
+    )
+    if link is None:
+        return None
+    initiative = link.conversation.initiative
+    if initiative.status_token_expires_at <= timezone.now():
+        return None
+    return ResidentAccess(initiative=initiative, conversation=link.conversation)
+
+
+def agreement_is_overdue(agreement: Agreement, today: date | None = None) -> bool:
+    today = today or local_date()
+    return agreement.done_at is None and agreement.due_date is not None and agreement.due_date < today
+
+
+def agreements_current(*, conversation: Conversation) -> list[Agreement]:
+    """The agreements of the newest sent report, with `is_overdue` set on each."""
+    report = report_for_resident(conversation=conversation)
+    if report is None:
+        return []
+    today = local_date()
+    agreements = list(report.agreements.all())
+    for agreement in agreements:
+        agreement.is_overdue = agreement_is_overdue(agreement, today)
+    return agreements
+
+
+# --- Preparation ---------------------------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    [
+        "aan",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "deze",
+        "die",
+        "dit",
+        "door",
+        "een",
+        "elke",
+        "en",
+        "er",
+        "het",
+        "hier",
+        "hun",
+        "iedereen",
+        "ieder",
+        "in",
+        "is",
+        "met",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "of",
+        "om",
+        "onze",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "tegen",
+        "tot",
+        "uit",
+        "van",
+        "veel",
+        "voor",
+        "wat",
+        "wij",
+        "wil",
+        "willen",
+        "zijn",
+        "zich",
+        "zo",
+    ]
+)
+WORD = re.compile(r"[a-zà-ÿ]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in WORD.findall(text.lower()) if word not in STOPWORDS}
+
+
+@dataclass
+class Similar:
+    initiative: Initiative
+    score: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def initiatives_similar(*, initiative: Initiative, limit: int = 5, scan: int = 300) -> list[Similar]:
+    """Earlier or similar initiatives of the same municipality: same neighbourhood, shared words, theme, help.
+
+    A simple score, explained per result, over the most recent `scan` initiatives.
+    """
+    words = _words(f"{initiative.title} {initiative.description}")
+    support = {request.support_type for request in initiative.support_requests.all()}
+    candidates = (
+        Initiative.objects.filter(municipality=initiative.municipality)
+        .exclude(pk=initiative.pk)
+        .select_related("neighbourhood")
+        .prefetch_related("support_requests")
+        .order_by("-submitted_at")[:scan]
+    )
+    results = []
+    for candidate in candidates:
+        score = 0
+        reasons = []
+        if initiative.neighbourhood_id and candidate.neighbourhood_id == initiative.neighbourhood_id:
+            score += 3
+            reasons.append(str(_("zelfde wijk")))
+        shared = sorted(words & _words(f"{candidate.title} {candidate.description}"))
+        if shared:
+            score += 2 * len(shared)
+            reasons.append(str(_("zelfde woorden: %(words)s")) % {"words": ", ".join(shared[:5])})
+        if candidate.theme == initiative.theme:
+            score += 1
+            reasons.append(str(_("zelfde thema")))
+        same_help = support & {request.support_type for request in candidate.support_requests.all()}
+        if same_help:
+            score += len(same_help)
+            reasons.append(str(_("zelfde soort hulp")))
+        if score >= 3:
+            results.append(Similar(initiative=candidate, score=score, reasons=reasons))
+    results.sort(key=lambda s: (-s.score, -s.initiative.submitted_at.timestamp()))
+    return results[:limit]
+
+
+RULE_CHECKS = {
+    SupportType.PERMIT: [
+        _("Is een melding klein evenement genoeg, of is een vergunning nodig? Hoe lang duurt de aanvraag?"),
+    ],
+    SupportType.PUBLIC_SPACE: [
+        _("Van wie is de grond? Liggen er kabels of leidingen?"),
+        _("Past het bij het bestemmingsplan? Wie onderhoudt het later?"),
+    ],
+    SupportType.SPACE: [
+        _("Wie is eigenaar van de ruimte (gemeente, woningcorporatie)? Is een bruikleenovereenkomst nodig?"),
+    ],
+    SupportType.INSURANCE: [
+        _("Vallen de vrijwilligers onder de vrijwilligersverzekering van de gemeente? Zijn er risico's voor anderen?"),
+    ],
+    SupportType.PRIVACY: [
+        _("Worden gegevens van buren verzameld? Alleen met toestemming, niet meer dan nodig, en veilig bewaard."),
+    ],
+    SupportType.SAFETY: [
+        _("Gelden er veiligheidseisen, zoals voor speeltoestellen, verkeer of het aanmelden van een AED?"),
+        _("Is de wijkagent of de afdeling openbare orde en veiligheid nodig?"),
+    ],
+    SupportType.MONEY: [
+        _("Past het bij het wijkbudget of een subsidie? Houd de verantwoording in verhouding tot het bedrag."),
+        _("Zijn er ook andere bronnen: fondsen, sponsors, eigen inzameling?"),
+    ],
+    SupportType.MATERIALS: [
+        _("Wat is te leen via wijkbeheer of de uitleen? Wie haalt en brengt het terug?"),
+    ],
+    SupportType.NETWORK: [
+        _("Welke andere initiatieven, de sociaal makelaar of het wijkteam kunnen helpen?"),
+    ],
+    SupportType.ADVICE: [
+        _("Wie helpt bij het plan en de begroting? Vraag niet meer dan nodig."),
+    ],
+    SupportType.PUBLICITY: [
+        _("Hoe zetten we de bewoners in de schijnwerpers, niet de gemeente?"),
+    ],
+}
+RULE_CHECKS_ALWAYS = [
+    _("Wie zorgt voor onderhoud en beheer als het er eenmaal is, ook over een paar jaar?"),
+    _("Is er iets dat het idee later alsnog kan tegenhouden? Noem het nu."),
+]
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    support_type: str
+    label: str
+    questions: list
+
+
+def rule_checks(*, initiative: Initiative) -> list[RuleCheck]:
+    """The checks that fit the help asked (a permit, public space, insurance, privacy, safety...)."""
+    checks = []
+    for request in initiative.support_requests.all():
+        questions = RULE_CHECKS.get(request.support_type)
+        if questions:
+            checks.append(
+                RuleCheck(
+                    support_type=request.support_type, label=request.get_support_type_display(), questions=questions
+                )
+            )
+    checks.append(RuleCheck(support_type="altijd", label=str(_("Altijd")), questions=RULE_CHECKS_ALWAYS))
+    return checks
+
+
+# --- After ---------------------------------------------------------------------------------------------
+
+
+def tasks_open(*, municipality: Municipality, assignee=None) -> list[FollowUpTask]:
+    """Open follow-up tasks with their due dates, for the inbox (soonest first)."""
+    tasks = FollowUpTask.objects.filter(initiative__municipality=municipality, done_at__isnull=True).select_related(
+        "initiative", "assignee"
+    )
+    if assignee is not None:
+        tasks = tasks.filter(assignee=assignee)
+    return list(tasks.order_by("due_date", "id"))
+
+
+def tasks_for_conversation(*, conversation: Conversation) -> list[FollowUpTask]:
+    today = local_date()
+    tasks = list(conversation.tasks.select_related("assignee").order_by("due_date", "id"))
+    for task in tasks:
+        task.is_overdue = task.done_at is None and task.due_date < today
+    return tasks
+
+
+def agreements_overdue(*, municipality: Municipality) -> list[Agreement]:
+    """Agreements of current (sent, not superseded) reports that passed their date and are not done."""
+    return list(
+        Agreement.objects.filter(
+            report__conversation__initiative__municipality=municipality,
+            report__status__in=[ReportStatus.SENT, ReportStatus.CONFIRMED, ReportStatus.COMMENTED],
+            done_at__isnull=True,
+            due_date__lt=local_date(),
+        )
+        .select_related("report__conversation__initiative")
+        .order_by("due_date")
+    )
+
+
+def reflection_of(*, user, conversation: Conversation) -> Reflection | None:
+    return Reflection.objects.filter(user=user, conversation=conversation).first()
+
+
+REFLECTION_MIN_PEOPLE = 3
+
+
+def reflection_totals(*, municipality: Municipality) -> dict:
+    """Anonymous totals only: how often facilitated or took over, and which pitfalls were felt.
+
+    Shown only once at least three different people reflected, so no one's answers can be singled out.
+    """
+    reflections = Reflection.objects.filter(conversation__initiative__municipality=municipality)
+    people = reflections.values("user").distinct().count()
+    if people < REFLECTION_MIN_PEOPLE:
+        return {"count": 0, "enough": False, "facilitation": [], "pitfalls": []}
+    by_facilitation = dict(
+        reflections.values_list("facilitation").annotate(n=Count("id")).values_list("facilitation", "n")
+    )
+    pitfall_counts: dict[str, int] = {}
+    for felt in reflections.values_list("pitfalls_felt", flat=True):
+        for key in felt:
+            pitfall_counts[key] = pitfall_counts.get(key, 0) + 1
+    return {
+        "count": reflections.count(),
+        "enough": True,
+        "facilitation": [(choice.label, by_facilitation.get(choice.value, 0)) for choice in Facilitation],
+        "pitfalls": sorted(
+            ((key, PITFALLS.get(key, key), n) for key, n in pitfall_counts.items()), key=lambda row: -row[2]
+        ),
+    }
+
+
+def conversations_awaiting_resident(*, municipality: Municipality) -> list[Report]:
+    return list(
+        Report.objects.filter(conversation__initiative__municipality=municipality, status=ReportStatus.SENT)
+        .select_related("conversation__initiative")
+        .order_by("sent_at")
+    )

@@ -1,0 +1,744 @@
+"""Everything that changes the conversation model, a first conversation, its report and what follows.
+
+Actions are atomic, write a time-line event where the resident or colleagues should see a step, and
+send email after the transaction commits.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from burgeridee.core.dates import add_working_days, local_date, working_days_between
+from burgeridee.initiatives.constants import EventKind, Phase
+from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.services import event_add
+from burgeridee.initiatives.tokens import token_make
+from burgeridee.municipalities.models import Municipality
+
+from .constants import (
+    AgreementResponse,
+    ConversationStatus,
+    ModelStatus,
+    Moment,
+    ReportStatus,
+    TaskKind,
+)
+from .defaults import DEFAULT_CHECKLIST, DEFAULT_PHASES
+from .ics import calendar_event
+from .models import (
+    Agreement,
+    ChecklistItem,
+    Conversation,
+    ConversationModel,
+    FollowUpTask,
+    ModelPhase,
+    Reflection,
+    Report,
+    ResidentLink,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class NotEditable(Exception):
+    """A published conversation model or a sent report does not change."""
+
+
+# --- The conversation model ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def conversation_model_ensure_default(*, municipality: Municipality) -> ConversationModel:
+    """The municipality's current published model; the first time, version 1 made from the default."""
+    current = (
+        ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+    if current is not None:
+        return current
+    return default_model_create(municipality=municipality)
+
+
+def default_model_create(*, municipality, classes=None):
+    """Version 1 from the default texts. `classes` lets the data migration pass its historical models."""
+    model_class, phase_class, item_class = classes or (ConversationModel, ModelPhase, ChecklistItem)
+    model = model_class.objects.create(
+        municipality=municipality, version=1, status=ModelStatus.PUBLISHED, published_at=timezone.now()
+    )
+    phase_class.objects.bulk_create(
+        [
+            phase_class(
+                model=model,
+                key=phase["key"],
+                order=index,
+                title=phase["title"],
+                purpose=phase["purpose"],
+                guiding_questions="\n".join(phase["guiding_questions"]),
+                pitfall_reminder=phase["pitfall_reminder"],
+                pitfall_ids=list(phase["pitfall_ids"]),
+                capture_fields=[str(field) for field in phase["capture_fields"]],
+            )
+            for index, phase in enumerate(DEFAULT_PHASES, start=1)
+        ]
+    )
+    items = []
+    for index, row in enumerate(DEFAULT_CHECKLIST, start=1):
+        key, moment, text, *rest = row
+        task_kind, days = (rest + [None, None])[:2]
+        items.append(
+            item_class(
+                model=model,
+                key=key,
+                moment=moment,
+                order=index,
+                text=text,
+                task_kind=task_kind or "",
+                due_working_days=days,
+            )
+        )
+    item_class.objects.bulk_create(items)
+    return model
+
+
+def _require_draft(model: ConversationModel) -> None:
+    if not model.is_draft:
+        raise NotEditable("A published conversation model does not change; edit a draft.")
+
+
+@transaction.atomic
+def conversation_model_draft_get_or_create(*, municipality: Municipality) -> ConversationModel:
+    """The one draft of this municipality, made as a copy of the current version when there is none."""
+    draft = (
+        ConversationModel.objects.select_for_update()
+        .filter(municipality=municipality, status=ModelStatus.DRAFT)
+        .first()
+    )
+    if draft is not None:
+        return draft
+    current = conversation_model_ensure_default(municipality=municipality)
+    draft = ConversationModel.objects.create(municipality=municipality, status=ModelStatus.DRAFT, based_on=current)
+    ModelPhase.objects.bulk_create(
+        [
+            ModelPhase(
+                model=draft,
+                key=phase.key,
+                order=phase.order,
+                title=phase.title,
+                purpose=phase.purpose,
+                guiding_questions=phase.guiding_questions,
+                pitfall_reminder=phase.pitfall_reminder,
+                pitfall_ids=list(phase.pitfall_ids),
+                capture_fields=list(phase.capture_fields),
+                is_active=phase.is_active,
+            )
+            for phase in current.phases.all()
+        ]
+    )
+    ChecklistItem.objects.bulk_create(
+        [
+            ChecklistItem(
+                model=draft,
+                key=item.key,
+                moment=item.moment,
+                order=item.order,
+                text=item.text,
+                is_active=item.is_active,
+                task_kind=item.task_kind,
+                due_working_days=item.due_working_days,
+            )
+            for item in current.checklist_items.all()
+        ]
+    )
+    return draft
+
+
+@transaction.atomic
+def phase_update(
+    *,
+    phase: ModelPhase,
+    title: str,
+    purpose: str,
+    guiding_questions: str,
+    pitfall_reminder: str,
+    pitfall_ids: list[str],
+    is_active: bool,
+) -> ModelPhase:
+    _require_draft(phase.model)
+    phase.title = title
+    phase.purpose = purpose
+    phase.guiding_questions = guiding_questions
+    phase.pitfall_reminder = pitfall_reminder
+    phase.pitfall_ids = list(pitfall_ids)
+    phase.is_active = is_active
+    phase.save()
+    return phase
+
+
+def _unique_key(existing: set[str], prefix: str) -> str:
+    number = 1
+    while f"{prefix}-{number}" in existing:
+        number += 1
+    return f"{prefix}-{number}"
+
+
+@transaction.atomic
+def phase_add(
+    *,
+    model: ConversationModel,
+    title: str,
+    purpose: str = "",
+    guiding_questions: str = "",
+    pitfall_reminder: str = "",
+    pitfall_ids: list[str] | None = None,
+) -> ModelPhase:
+    """A phase the municipality adds itself. It captures free notes (every phase has those)."""
+    _require_draft(model)
+    keys = set(model.phases.values_list("key", flat=True))
+    order = (model.phases.aggregate(m=Max("order"))["m"] or 0) + 1
+    return ModelPhase.objects.create(
+        model=model,
+        key=_unique_key(keys, "eigen-fase"),
+        order=order,
+        title=title,
+        purpose=purpose,
+        guiding_questions=guiding_questions,
+        pitfall_reminder=pitfall_reminder,
+        pitfall_ids=list(pitfall_ids or []),
+    )
+
+
+@transaction.atomic
+def checklist_item_update(*, item: ChecklistItem, text: str, is_active: bool) -> ChecklistItem:
+    _require_draft(item.model)
+    item.text = text
+    item.is_active = is_active
+    item.save()
+    return item
+
+
+@transaction.atomic
+def checklist_item_add(*, model: ConversationModel, moment: str, text: str) -> ChecklistItem:
+    _require_draft(model)
+    keys = set(model.checklist_items.values_list("key", flat=True))
+    order = (model.checklist_items.filter(moment=moment).aggregate(m=Max("order"))["m"] or 0) + 1
+    return ChecklistItem.objects.create(
+        model=model,
+        key=_unique_key(keys, f"eigen-{moment}"),
+        moment=moment,
+        order=order,
+        text=text,
+        task_kind=TaskKind.CHECKLIST if moment == Moment.AFTER else "",
+        due_working_days=5 if moment == Moment.AFTER else None,
+    )
+
+
+@transaction.atomic
+def item_move(*, item: ModelPhase | ChecklistItem, up: bool) -> None:
+    """Swap a phase or checklist item with its neighbour (within the same moment for checklist items)."""
+    _require_draft(item.model)
+    siblings = list(
+        item.model.phases.all()
+        if isinstance(item, ModelPhase)
+        else item.model.checklist_items.filter(moment=item.moment)
+    )
+    siblings.sort(key=lambda s: (s.order, s.pk))
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    other = index - 1 if up else index + 1
+    if other < 0 or other >= len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for order, sibling in enumerate(siblings, start=1):
+        if sibling.order != order:
+            sibling.order = order
+            sibling.save(update_fields=["order"])
+
+
+@transaction.atomic
+def conversation_model_publish(*, model: ConversationModel, actor) -> ConversationModel:
+    """The draft becomes the next version. Conversations already run keep the version they used."""
+    model = ConversationModel.objects.select_for_update().get(pk=model.pk)
+    _require_draft(model)
+    latest = (
+        ConversationModel.objects.filter(municipality=model.municipality, status=ModelStatus.PUBLISHED).aggregate(
+            m=Max("version")
+        )["m"]
+        or 0
+    )
+    model.version = latest + 1
+    model.status = ModelStatus.PUBLISHED
+    model.published_at = timezone.now()
+    model.published_by = actor
+    model.save()
+    return model
+
+
+@transaction.atomic
+def conversation_model_discard_draft(*, model: ConversationModel) -> None:
+    _require_draft(model)
+    model.delete()
+
+
+# --- Links and mail to the resident ---------------------------------------------------------------------
+
+
+def resident_link_make(*, conversation: Conversation, purpose: str) -> str:
+    """A fresh personal link to the resident's conversation page (its own token; only the hash is kept)."""
+    _nonce, token, token_hash = token_make()
+    ResidentLink.objects.create(conversation=conversation, token_hash=token_hash, purpose=purpose)
+    initiative = conversation.initiative
+    path = reverse("conversations:resident", kwargs={"municipality_slug": initiative.municipality.slug, "token": token})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _primary(initiative: Initiative):
+    return initiative.initiators.filter(is_primary=True).first()
+
+
+def resident_wants_email(initiative: Initiative) -> bool:
+    initiator = _primary(initiative)
+    return bool(initiator and initiator.email and initiator.preferred_contact != "post")
+
+
+def invitation_ics(*, conversation: Conversation) -> str:
+    initiative = conversation.initiative
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "burgeridee"
+    return calendar_event(
+        uid=f"gesprek-{conversation.pk}@{host}",
+        starts_at=conversation.starts_at,
+        duration_minutes=conversation.duration_minutes,
+        summary=f"Gesprek over uw idee: {initiative.title}",
+        location=conversation.place,
+        description=f"{initiative.municipality.name}, kenmerk {initiative.reference}",
+        organizer_email=initiative.municipality.contact_email,
+        # Each new plan (a move) is a revision of the same event: calendars update it instead of adding one.
+        sequence=max(initiative.events.filter(kind=EventKind.CONVERSATION_PLANNED).count() - 1, 0),
+    )
+
+
+def _send(*, subject: str, body: str, to: str, attachments=()) -> bool:
+    message = EmailMessage(subject, body, None, [to])
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    try:
+        message.send()
+    except OSError:
+        logger.exception("Mail to the resident could not be sent")
+        return False
+    return True
+
+
+def invitation_send(*, conversation_id: int, language: str | None = None) -> str:
+    """Email the invitation with a calendar file, or mark that a letter must be printed. Returns the channel."""
+    conversation = Conversation.objects.select_related("initiative__municipality", "held_by").get(pk=conversation_id)
+    initiative = conversation.initiative
+    initiator = _primary(initiative)
+    channel = "brief"
+    if resident_wants_email(initiative):
+        with translation.override(language or settings.LANGUAGE_CODE):
+            context = {
+                "conversation": conversation,
+                "initiative": initiative,
+                "initiator": initiator,
+                "municipality": initiative.municipality,
+                "link": resident_link_make(conversation=conversation, purpose="uitnodiging"),
+            }
+            subject = render_to_string("conversations/email/invitation_subject.txt", context).strip()
+            body = render_to_string("conversations/email/invitation.txt", context)
+        ics = invitation_ics(conversation=conversation)
+        if _send(
+            subject=subject,
+            body=body,
+            to=initiator.email,
+            attachments=[("uitnodiging.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")],
+        ):
+            channel = "email"
+    Conversation.objects.filter(pk=conversation.pk).update(
+        invitation_sent_at=timezone.now(), invitation_channel=channel
+    )
+    event_add(initiative=initiative, kind=EventKind.INVITATION_SENT, data={"channel": channel})
+    return channel
+
+
+# --- Planning and holding the conversation -------------------------------------------------------------
+
+
+@transaction.atomic
+def conversation_plan(
+    *,
+    initiative: Initiative,
+    starts_at: datetime,
+    place: str,
+    participants: str = "",
+    duration_minutes: int = 60,
+    actor=None,
+) -> Conversation:
+    """Plan (or move) the first conversation and invite the resident."""
+    conversation = Conversation.objects.select_for_update().filter(initiative=initiative).first()
+    if conversation is None:
+        conversation = Conversation(
+            initiative=initiative,
+            model=conversation_model_ensure_default(municipality=initiative.municipality),
+        )
+    conversation.starts_at = starts_at
+    conversation.place = place
+    conversation.participants = participants
+    conversation.duration_minutes = duration_minutes
+    conversation.held_by = conversation.held_by or actor
+    conversation.status = ConversationStatus.PLANNED if conversation.held_at is None else conversation.status
+    conversation.save()
+    event_add(
+        initiative=initiative,
+        kind=EventKind.CONVERSATION_PLANNED,
+        actor=actor,
+        data={"starts_at": starts_at.isoformat(), "place": place},
+    )
+    language = translation.get_language()
+    transaction.on_commit(lambda: invitation_send(conversation_id=conversation.pk, language=language))
+    return conversation
+
+
+AGREEMENT_FIELDS = ("what", "who", "due")
+
+
+@transaction.atomic
+def conversation_save(
+    *,
+    conversation: Conversation,
+    captures: dict | None = None,
+    phase_notes: dict | None = None,
+    municipal_roles: list[str] | None = None,
+    agreements: list[dict] | None = None,
+    checked_items: list[str] | None = None,
+    callback_date: date | None | str = "unchanged",
+    rating: int | None | str = "unchanged",
+) -> Conversation:
+    """Store what was captured. Only the given parts change, so autosave can send one field at a time."""
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if captures is not None:
+        conversation.captures = {**conversation.captures, **captures}
+    if phase_notes is not None:
+        conversation.phase_notes = {**conversation.phase_notes, **phase_notes}
+    if municipal_roles is not None:
+        conversation.municipal_roles = list(municipal_roles)
+    if agreements is not None:
+        conversation.agreements_draft = [
+            {
+                "what": a.get("what", ""),
+                "who": a.get("who", ""),
+                "due": a["due"].isoformat() if isinstance(a.get("due"), date) else (a.get("due") or ""),
+            }
+            for a in agreements
+        ]
+    if checked_items is not None:
+        conversation.checked_items = list(checked_items)
+    if callback_date != "unchanged":
+        conversation.callback_date = callback_date
+    if rating != "unchanged":
+        conversation.rating = rating
+    conversation.save()
+    return conversation
+
+
+@transaction.atomic
+def conversation_mark_held(*, conversation: Conversation, actor=None) -> Conversation:
+    """The conversation took place: the 'after' checklist becomes tasks with due dates."""
+    conversation = Conversation.objects.select_for_update().select_related("initiative").get(pk=conversation.pk)
+    if conversation.held_at is not None:
+        return conversation
+    now = timezone.now()
+    conversation.status = ConversationStatus.HELD
+    conversation.held_at = now
+    conversation.save(update_fields=["status", "held_at", "updated_at"])
+    initiative = conversation.initiative
+    updates = {}
+    if initiative.first_contact_at is None:
+        updates["first_contact_at"] = now
+    if initiative.phase == Phase.IDEA:
+        updates["phase"] = Phase.EXPLORING
+    if updates:
+        Initiative.objects.filter(pk=initiative.pk).update(**updates)
+    event_add(initiative=initiative, kind=EventKind.CONVERSATION_HELD, actor=actor, at=now)
+    tasks_make_from_checklist(conversation=conversation, actor=actor, start=local_date(now))
+    return conversation
+
+
+def tasks_make_from_checklist(*, conversation: Conversation, actor=None, start: date) -> list[FollowUpTask]:
+    items = conversation.model.checklist_items.filter(moment=Moment.AFTER, is_active=True)
+    tasks = []
+    for item in items:
+        if item.task_kind == TaskKind.CALL_BACK:
+            due = conversation.callback_date or add_working_days(start, 10)
+        else:
+            due = add_working_days(start, item.due_working_days or 5)
+        task, _ = FollowUpTask.objects.get_or_create(
+            conversation=conversation,
+            checklist_key=item.key,
+            defaults={
+                "initiative": conversation.initiative,
+                "kind": item.task_kind or TaskKind.CHECKLIST,
+                "title": item.text,
+                "due_date": due,
+                "assignee": conversation.held_by or actor,
+            },
+        )
+        tasks.append(task)
+    return tasks
+
+
+@transaction.atomic
+def task_complete(*, task: FollowUpTask, done: bool = True) -> FollowUpTask:
+    task.done_at = timezone.now() if done else None
+    task.save(update_fields=["done_at"])
+    return task
+
+
+# --- The report ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgreementData:
+    what: str
+    who: str
+    due_date: date | None = None
+
+
+def report_current(conversation: Conversation) -> Report | None:
+    return conversation.reports.order_by("-version").first()
+
+
+@transaction.atomic
+def report_draft_get_or_create(*, conversation: Conversation, actor=None) -> Report:
+    """The draft to work on: the open draft, else a new version copied from the last report or the notes."""
+    conversation = Conversation.objects.get(pk=conversation.pk)  # the notes as saved, not a stale copy
+    latest = Report.objects.select_for_update().filter(conversation=conversation).order_by("-version").first()
+    if latest is not None and latest.status == ReportStatus.DRAFT:
+        return latest
+    if latest is None:
+        captures = conversation.captures
+        report = Report.objects.create(
+            conversation=conversation,
+            version=1,
+            summary=captures.get("summary", ""),
+            municipal_roles=list(conversation.municipal_roles),
+            initiator_role=captures.get("initiator_role", ""),
+            next_step=captures.get("next_step", ""),
+            callback_date=conversation.callback_date or add_working_days(local_date(), 10),
+            created_by=actor,
+        )
+        Agreement.objects.bulk_create(
+            [
+                Agreement(
+                    report=report,
+                    order=index,
+                    what=row.get("what", "")[:300],
+                    who=row.get("who", "")[:120],
+                    due_date=date.fromisoformat(row["due"]) if row.get("due") else None,
+                )
+                for index, row in enumerate(conversation.agreements_draft, start=1)
+                if row.get("what")
+            ]
+        )
+        return report
+    report = Report.objects.create(
+        conversation=conversation,
+        version=latest.version + 1,
+        summary=latest.summary,
+        municipal_roles=list(latest.municipal_roles),
+        initiator_role=latest.initiator_role,
+        next_step=latest.next_step,
+        callback_date=latest.callback_date,
+        created_by=actor,
+    )
+    Agreement.objects.bulk_create(
+        [
+            Agreement(
+                report=report,
+                order=agreement.order,
+                what=agreement.what,
+                who=agreement.who,
+                due_date=agreement.due_date,
+                done_at=agreement.done_at,
+            )
+            for agreement in latest.agreements.all()
+        ]
+    )
+    return report
+
+
+@transaction.atomic
+def report_update(
+    *,
+    report: Report,
+    summary: str,
+    next_step: str,
+    callback_date: date,
+    municipal_roles: list[str],
+    initiator_role: str,
+    agreements: list[AgreementData],
+) -> Report:
+    """Change a draft report. Agreements are replaced by the given list (done marks are kept by text)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_frozen:
+        raise NotEditable("A sent report does not change; make a new version.")
+    report.summary = summary
+    report.next_step = next_step
+    report.callback_date = callback_date
+    report.municipal_roles = list(municipal_roles)
+    report.initiator_role = initiator_role
+    report.save()
+    done = {a.what: a.done_at for a in report.agreements.all()}
+    report.agreements.all().delete()
+    Agreement.objects.bulk_create(
+        [
+            Agreement(
+                report=report,
+                order=index,
+                what=data.what,
+                who=data.who,
+                due_date=data.due_date,
+                done_at=done.get(data.what),
+            )
+            for index, data in enumerate(agreements, start=1)
+        ]
+    )
+    return report
+
+
+@transaction.atomic
+def report_send(*, report: Report, actor=None) -> Report:
+    """Send the draft to the resident. Earlier versions are superseded; this one is frozen from now on."""
+    report = Report.objects.select_for_update().select_related("conversation__initiative").get(pk=report.pk)
+    if report.is_frozen:
+        raise NotEditable("This report was already sent.")
+    now = timezone.now()
+    report.status = ReportStatus.SENT
+    report.sent_at = now
+    report.save(update_fields=["status", "sent_at"])
+    Report.objects.filter(conversation=report.conversation).exclude(pk=report.pk).exclude(
+        status=ReportStatus.DRAFT
+    ).update(status=ReportStatus.SUPERSEDED)
+    conversation = report.conversation
+    if conversation.held_at is None:
+        conversation_mark_held(conversation=conversation, actor=actor)
+    # Sending the report is confirming the agreements in writing; the call-back follows the report's date.
+    conversation.tasks.filter(kind=TaskKind.CONFIRM_IN_WRITING, done_at__isnull=True).update(done_at=now)
+    conversation.tasks.filter(kind=TaskKind.CALL_BACK, done_at__isnull=True).update(due_date=report.callback_date)
+    event_add(
+        initiative=conversation.initiative,
+        kind=EventKind.REPORT_SENT,
+        actor=actor,
+        data={"version": report.version},
+        at=now,
+    )
+    language = translation.get_language()
+    transaction.on_commit(lambda: report_mail(report_id=report.pk, template="report", language=language))
+    return report
+
+
+def report_mail(*, report_id: int, template: str, language: str | None = None) -> bool:
+    """Email the resident a link to read and confirm the report (template 'report' or 'reminder')."""
+    report = Report.objects.select_related("conversation__initiative__municipality").get(pk=report_id)
+    conversation = report.conversation
+    initiative = conversation.initiative
+    if not resident_wants_email(initiative):
+        return False
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            "report": report,
+            "initiative": initiative,
+            "initiator": _primary(initiative),
+            "municipality": initiative.municipality,
+            "link": resident_link_make(conversation=conversation, purpose=template),
+        }
+        subject = render_to_string(f"conversations/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"conversations/email/{template}.txt", context)
+    return _send(subject=subject, body=body, to=_primary(initiative).email)
+
+
+@transaction.atomic
+def report_respond(*, report: Report, responses: dict[int, tuple[str, str]], comment: str = "") -> Report:
+    """The resident answers per agreement: (AgreementResponse, comment). All agreed = confirmed and frozen."""
+    report = Report.objects.select_for_update().select_related("conversation__initiative").get(pk=report.pk)
+    if report.status != ReportStatus.SENT:
+        raise NotEditable("Only a sent report awaits the resident's answer.")
+    now = timezone.now()
+    any_comment = bool(comment.strip())
+    for agreement in report.agreements.all():
+        response, text = responses.get(agreement.pk, (AgreementResponse.AGREED, ""))
+        agreement.response = response
+        agreement.resident_comment = text if response == AgreementResponse.COMMENTED else ""
+        agreement.save(update_fields=["response", "resident_comment"])
+        any_comment = any_comment or response == AgreementResponse.COMMENTED
+    report.status = ReportStatus.COMMENTED if any_comment else ReportStatus.CONFIRMED
+    report.resident_comment = comment.strip()
+    report.responded_at = now
+    report.save(update_fields=["status", "resident_comment", "responded_at"])
+    event_add(
+        initiative=report.conversation.initiative,
+        kind=EventKind.REPORT_COMMENTED if any_comment else EventKind.REPORT_CONFIRMED,
+        data={"version": report.version},
+        at=now,
+    )
+    return report
+
+
+@transaction.atomic
+def agreement_mark_done(*, agreement: Agreement, done: bool = True, actor=None) -> Agreement:
+    agreement.done_at = timezone.now() if done else None
+    agreement.save(update_fields=["done_at"])
+    if done:
+        event_add(
+            initiative=agreement.report.conversation.initiative,
+            kind=EventKind.AGREEMENT_DONE,
+            actor=actor,
+            data={"what": agreement.what},
+        )
+    return agreement
+
+
+def report_reminders_send(*, now: datetime | None = None, after_working_days: int | None = None) -> int:
+    """Remind residents who did not react to a sent report within N working days. One reminder per report."""
+    now = now or timezone.now()
+    days = after_working_days if after_working_days is not None else settings.CONVERSATION_REPORT_REMINDER_DAYS
+    today = local_date(now)
+    sent = 0
+    candidates = Report.objects.filter(status=ReportStatus.SENT, reminder_sent_at__isnull=True).select_related(
+        "conversation__initiative"
+    )
+    for report in candidates:
+        if working_days_between(local_date(report.sent_at), today) < days:
+            continue
+        if report_mail(report_id=report.pk, template="reminder"):
+            Report.objects.filter(pk=report.pk).update(reminder_sent_at=now)
+            event_add(
+                initiative=report.conversation.initiative,
+                kind=EventKind.REPORT_REMINDER,
+                data={"version": report.version},
+                at=now,
+            )
+            sent += 1
+    return sent
+
+
+# --- Reflection ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reflection_save(
+    *, user, conversation: Conversation, facilitation: str, pitfalls_felt: list[str], note: str = ""
+) -> Reflection:
+    reflection, _ = Reflection.objects.update_or_create(
+        user=user,
+        conversation=conversation,
+        defaults={"facilitation": facilitation, "pitfalls_felt": list(pitfalls_felt), "note": note},
+    )
+    return reflection

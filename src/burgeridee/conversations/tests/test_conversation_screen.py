@@ -1,0 +1,153 @@
+"""The conversation screen: phases, pitfalls, capture fields, and saving as it goes."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from burgeridee.conversations.constants import TaskKind
+from burgeridee.conversations.models import Conversation
+from burgeridee.core.dates import add_working_days
+from burgeridee.initiatives.constants import EventKind, Phase
+
+from .conftest import base
+
+pytestmark = pytest.mark.django_db
+
+
+def test_screen_shows_each_phase_with_questions_pitfall_and_fields(staff_client, municipality, planned):
+    initiative, _, _ = planned
+    content = staff_client.get(base(municipality, initiative)).content.decode()
+    for title in ("Kennismaken", "Mensen en draagvlak", "Rollen en afspraken", "Samenvatten en vervolg"):
+        assert title in content
+    assert "Wie doen er mee? En wie neemt het over als u uitvalt?" in content
+    assert "Praat niet alleen met de trekker." in content and "(V16, V17)" in content
+    for name in ("cap_core_group", "cap_support", "cap_help_asked", "cap_own_contribution", "cap_showstoppers"):
+        assert f'name="{name}"' in content
+    assert content.count('name="municipal_roles"') == 5  # the five rungs, more than one may be ticked
+    assert 'name="agreement_0_what"' in content and 'name="agreement_0_due"' in content
+    assert "Begin met kennismaken en de motivatie, niet met regels." in content  # the 'during' checklist
+    assert "conversations/conversation.js" in content
+    assert "<script>" not in content  # no inline script (CSP)
+
+
+def test_save_button_posts_everything_without_javascript(staff_client, municipality, planned):
+    initiative, _, conversation = planned
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    response = staff_client.post(
+        base(municipality, initiative),
+        {
+            "cap_core_group": "Fatima (trekker), Joost (invaller)",
+            "cap_showstoppers": "Kabels onder het grasveld?",
+            "municipal_roles": ["faciliteren", "reguleren"],
+            "agreement_0_what": "Kabels en leidingen nagaan",
+            "agreement_0_who": "Gemeente (Karim)",
+            "agreement_0_due": due,
+            "checked": ["tijdens-1", "tijdens-4"],
+            "rating": "4",
+            "save": "",
+        },
+    )
+    assert response.status_code == 302
+    conversation.refresh_from_db()
+    assert conversation.captures["core_group"] == "Fatima (trekker), Joost (invaller)"
+    assert conversation.municipal_roles == ["faciliteren", "reguleren"]
+    assert conversation.agreements_draft == [
+        {"what": "Kabels en leidingen nagaan", "who": "Gemeente (Karim)", "due": due}
+    ]
+    assert conversation.checked_items == ["tijdens-1", "tijdens-4"]
+    assert conversation.rating == 4
+    page = staff_client.get(base(municipality, initiative)).content.decode()
+    assert "Kabels onder het grasveld?" in page
+
+
+def test_an_invalid_date_keeps_every_typed_value(staff_client, municipality, planned):
+    initiative, _, conversation = planned
+    response = staff_client.post(
+        base(municipality, initiative),
+        {"cap_motivation": "Ik woon hier dertig jaar", "callback_date": "volgende week"},
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Vul een datum in" in content and "Ik woon hier dertig jaar" in content
+    conversation.refresh_from_db()
+    assert conversation.captures == {}
+
+
+def test_autosave_saves_only_the_changed_fields(staff_client, municipality, planned):
+    initiative, _, conversation = planned
+    url = base(municipality, initiative) + "opslaan/"
+    first = staff_client.post(url, {"_fields": ["cap_motivation"], "cap_motivation": "Mijn kinderen spelen hier"})
+    assert first.status_code == 200
+    assert first.json()["saved"] is True
+    assert first.json()["message"].startswith("Opgeslagen om")
+    # A second field, posted on its own, does not wipe the first.
+    staff_client.post(url, {"_fields": ["cap_support"], "cap_support": "Twintig handtekeningen"})
+    # A checkbox group: all ticked values; an empty group is sent by name only.
+    staff_client.post(url, {"_fields": ["municipal_roles"], "municipal_roles": ["faciliteren", "stimuleren"]})
+    staff_client.post(url, {"_fields": ["agreement_1_what"], "agreement_1_what": "Handtekeningen verzamelen"})
+    staff_client.post(url, {"_fields": ["checked"]})
+    conversation.refresh_from_db()
+    assert conversation.captures == {"motivation": "Mijn kinderen spelen hier", "support": "Twintig handtekeningen"}
+    assert conversation.municipal_roles == ["faciliteren", "stimuleren"]
+    assert conversation.agreements_draft[1]["what"] == "Handtekeningen verzamelen"
+    assert conversation.checked_items == []
+
+    bad = staff_client.post(url, {"_fields": ["callback_date"], "callback_date": "morgen"})
+    assert bad.status_code == 400 and "callback_date" in bad.json()["errors"]
+    unknown = staff_client.post(url, {"_fields": ["is_admin"], "is_admin": "1"})
+    assert unknown.status_code == 400
+    conversation.refresh_from_db()
+    assert conversation.callback_date is None
+
+
+def test_autosave_needs_staff_of_this_municipality(client, municipality, planned):
+    initiative, _, _ = planned
+    url = base(municipality, initiative) + "opslaan/"
+    response = client.post(url, {"_fields": ["cap_motivation"], "cap_motivation": "x"})
+    assert response.status_code == 302 and response["Location"].startswith("/werkplek/inloggen/")
+
+
+def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(staff_client, municipality, planned):
+    initiative, _, conversation = planned
+    callback = timezone.localdate() + timedelta(days=20)
+    response = staff_client.post(
+        base(municipality, initiative),
+        {"cap_summary": "Moestuin", "callback_date": callback.isoformat(), "finish": "1"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/verslag/")
+    conversation.refresh_from_db()
+    initiative.refresh_from_db()
+    assert conversation.held_at is not None
+    assert initiative.phase == Phase.EXPLORING and initiative.first_contact_at is not None
+    assert initiative.events.filter(kind=EventKind.CONVERSATION_HELD).exists()
+    tasks = {task.kind: task for task in conversation.tasks.all()}
+    today = timezone.localdate()
+    assert tasks[TaskKind.CONFIRM_IN_WRITING].due_date == add_working_days(today, 3)
+    assert tasks[TaskKind.CALL_BACK].due_date == callback
+    assert tasks[TaskKind.HAND_OVER].due_date == add_working_days(today, 5)
+    assert conversation.tasks.count() == 7
+    assert Conversation.objects.get(pk=conversation.pk).tasks.filter(done_at__isnull=True).count() == 7
+
+
+def test_reading_and_saving_the_conversation_is_logged(staff_client, municipality, planned, staff):
+    from burgeridee.privacy.models import ProcessingLogEntry
+
+    initiative, _, _ = planned
+    staff_client.get(base(municipality, initiative))
+    staff_client.post(
+        base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"], "cap_motivation": "x"}
+    )
+    entries = ProcessingLogEntry.objects.filter(initiative=initiative, actor=staff)
+    assert {entry.action for entry in entries} >= {"read", "update"}
+    assert all(entry.data_subject == "Fatima Bakker" for entry in entries)
+
+
+def test_initiative_section_links_every_step_with_its_state(municipality, planned):
+    from django.template.loader import render_to_string
+
+    initiative, _, _ = planned
+    html = render_to_string("conversations/_initiative_section.html", {"initiative": initiative})
+    assert f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/plannen/" in html
+    assert "Gepland:" in html and "Gesprek voeren" in html
+    assert f"/initiatieven/{initiative.pk}/gesprek/verslag/" in html

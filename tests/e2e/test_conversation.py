@@ -1,0 +1,202 @@
+"""The first conversation end to end: plan, prepare, hold it on a tablet, send the report, the resident
+confirms one agreement and comments on another, the civil servant revises, the resident confirms."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from burgeridee.conversations.constants import ReportStatus
+from burgeridee.conversations.models import Conversation, Report
+from burgeridee.conversations.tests.staff import make_staff, staff_session_cookie
+from burgeridee.initiatives import services as initiative_services
+from burgeridee.initiatives.constants import ContactPreference, SupportType, Theme
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TABLET = {"width": 1024, "height": 768}
+
+
+@pytest.fixture
+def setup(municipality):
+    staff = make_staff(municipality, username="karim")
+    submitted = initiative_services.initiative_submit(
+        municipality=municipality,
+        title="Moestuin op het grasveld",
+        description="Een moestuin voor de hele straat, met de kinderen van de school.",
+        target_group="Buren en kinderen",
+        theme=Theme.LIVEABLE,
+        neighbourhood=municipality.neighbourhoods.get(name="Oosterpark"),
+        location="Kastanjelaan",
+        support_types=[SupportType.PUBLIC_SPACE, SupportType.MATERIALS],
+        initiator=initiative_services.InitiatorData(
+            name="Fatima Bakker", email="fatima@example.org", preferred_contact=ContactPreference.EMAIL
+        ),
+    )
+    return staff, submitted.initiative, submitted.token
+
+
+def staff_page(new_page, live_server, user, **kwargs):
+    page = new_page(**kwargs)
+    page.context.add_cookies([staff_session_cookie(user, url=live_server.url)])
+    return page
+
+
+def last_link(outbox) -> str:
+    return re.search(r"http://\S+?(/voorbeeld/mijn-initiatief/\S+/gesprek/)", outbox[-1].body).group(1)
+
+
+def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, setup):
+    staff, initiative, token = setup
+    base = f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/"
+    page = staff_page(new_page, live_server, staff)
+
+    # 1. Plan: the place is suggested from the initiative; the resident gets an invitation.
+    page.goto(base + "plannen/")
+    assert page.input_value("#id_place") == "Kastanjelaan, Oosterpark"
+    assert_accessible(page)
+    page.click("main button[type=submit]")  # empty date and time: the error summary
+    page.wait_for_selector("[data-error-summary]")
+    assert_accessible(page)
+    day = timezone.localdate() + timedelta(days=6)
+    page.fill("#id_day", day.isoformat())
+    page.fill("#id_start", "19:30")
+    page.fill("#id_place", "Buurthuis Oosterpark")
+    page.fill("#id_participants", "Fatima en buurman Joost")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=Het gesprek is gepland")
+    assert_accessible(page)
+    assert any(name == "uitnodiging.ics" for name, *_ in mail.outbox[-1].attachments)
+
+    # 2. Prepare.
+    page.goto(base + "voorbereiden/")
+    assert "Liggen er kabels of leidingen?" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    # 3. The conversation, on a tablet. Fields save themselves.
+    tablet = staff_page(new_page, live_server, staff, viewport=TABLET)
+    tablet.goto(base)
+    assert_accessible(tablet)
+    assert tablet.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]  # no sideways scrolling
+    tablet.fill("#id_cap_motivation", "Mijn kinderen spelen op dit grasveld.")
+    tablet.wait_for_selector("[data-autosave-status]:has-text('Opgeslagen om')")
+    conversation = Conversation.objects.get(initiative=initiative)
+    conversation.refresh_from_db()
+    assert conversation.captures["motivation"] == "Mijn kinderen spelen op dit grasveld."
+
+    # The connection drops: nothing is lost; the tab closes; next time the notes come back and are saved.
+    tablet.context.set_offline(True)
+    tablet.fill("#id_cap_core_group", "Fatima (trekker), Joost (invaller)")
+    tablet.wait_for_selector("[data-autosave-status]:has-text('Geen verbinding')")
+    tablet.close()
+    tablet.context.set_offline(False)
+    tablet = tablet.context.new_page()
+    tablet.goto(base)
+    tablet.wait_for_selector("[data-autosave-status]:has-text('Opgeslagen om')")
+    assert tablet.input_value("#id_cap_core_group") == "Fatima (trekker), Joost (invaller)"
+    conversation.refresh_from_db()
+    assert conversation.captures["core_group"] == "Fatima (trekker), Joost (invaller)"
+
+    tablet.check("#id_municipal_roles_1")  # faciliteren
+    tablet.check("#id_municipal_roles_4")  # reguleren
+    tablet.fill("#id_agreement_0_what", "Kabels en leidingen nagaan")
+    tablet.fill("#id_agreement_0_who", "Gemeente (Karim)")
+    tablet.fill("#id_agreement_0_due", (timezone.localdate() + timedelta(days=10)).isoformat())
+    tablet.fill("#id_agreement_1_what", "Handtekeningen van de buren verzamelen")
+    tablet.fill("#id_agreement_1_who", "Fatima")
+    tablet.fill("#id_cap_summary", "Fatima wil met de buren een moestuin op het grasveld.")
+    tablet.fill("#id_cap_next_step", "De gemeente zoekt uit of er kabels liggen.")
+    tablet.fill("#id_callback_date", (timezone.localdate() + timedelta(days=14)).isoformat())
+    tablet.check("#id_checked_0")
+    tablet.wait_for_selector("[data-autosave-status]:has-text('Opgeslagen om')")
+    assert_accessible(tablet)
+    tablet.click("button[name=finish]")
+
+    # 4. The report, made from the notes; sent to the resident.
+    tablet.wait_for_url("**/verslag/")
+    assert tablet.input_value("#id_agreement_1_what") == "Handtekeningen van de buren verzamelen"
+    assert_accessible(tablet)
+    tablet.click("button[name=send]")
+    tablet.wait_for_selector("text=Het verslag is verstuurd")
+    link = last_link(mail.outbox)
+
+    # 5. The resident confirms one agreement and comments on the other.
+    resident = new_page()
+    resident.goto(live_server.url + link)
+    assert_accessible(resident)
+    report = Report.objects.get(conversation=conversation, version=1)
+    first, second = report.agreements.all()
+    resident.check(f"#id_response_{first.pk}_0")
+    resident.check(f"#id_response_{second.pk}_1")
+    resident.click("main button[type=submit]")
+    resident.wait_for_selector("[data-error-summary]")  # 'not right' needs a word on what
+    assert_accessible(resident)
+    resident.fill(f"#id_note_{second.pk}", "Joost verzamelt de handtekeningen, niet ik.")
+    resident.click("main button[type=submit]")
+    resident.wait_for_selector("text=Uw contactpersoon past het verslag aan")
+    assert_accessible(resident)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.COMMENTED
+
+    # 6. The civil servant revises: a new version.
+    tablet.goto(base + "verslag/")
+    assert "Joost verzamelt de handtekeningen, niet ik." in tablet.locator("main").inner_text()
+    assert_accessible(tablet)
+    tablet.click("button[name=new_version]")
+    tablet.fill("#id_agreement_1_who", "Joost")
+    tablet.click("button[name=send]")
+    tablet.wait_for_selector("text=Het verslag is verstuurd")
+
+    # 7. The resident confirms the new version, from their own status page.
+    resident.goto(f"{live_server.url}/voorbeeld/mijn-initiatief/{token}/")
+    assert "Het verslag van het gesprek is klaar" in resident.locator("main").inner_text()
+    assert_accessible(resident)
+    resident.click("text=Lees het verslag en reageer")
+    v2 = Report.objects.get(conversation=conversation, version=2)
+    for agreement in v2.agreements.all():
+        resident.check(f"#id_response_{agreement.pk}_0")
+    resident.click("main button[type=submit]")
+    resident.wait_for_selector("text=U heeft het verslag bevestigd")
+    assert_accessible(resident)
+    v2.refresh_from_db()
+    assert v2.status == ReportStatus.CONFIRMED
+    assert Report.objects.get(pk=report.pk).status == ReportStatus.SUPERSEDED
+
+    # After: follow-up and reflection pages.
+    tablet.goto(base + "opvolging/")
+    assert "Bel terug op de afgesproken datum" in tablet.locator("main").inner_text()
+    assert_accessible(tablet)
+    tablet.goto(base + "reflectie/")
+    assert_accessible(tablet)
+    tablet.check("#id_facilitation_0")
+    tablet.click("main button[type=submit]")
+    tablet.wait_for_selector("text=Uw reflectie is bewaard")
+
+
+def test_coordinator_edits_the_model_by_keyboard_and_pages_are_accessible(live_server, new_page, municipality):
+    from burgeridee.accounts.constants import Role
+
+    coordinator = make_staff(municipality, username="carla", roles=(Role.COORDINATOR,))
+    page = staff_page(new_page, live_server, coordinator)
+    url = f"{live_server.url}/werkplek/voorbeeld/gespreksmodel/"
+    page.goto(url)
+    assert_accessible(page)
+    page.click("text=Aanpassen (begin een concept)")
+    page.wait_for_selector("text=U werkt nu in een concept")
+    assert_accessible(page)
+    # Move 'Mensen en draagvlak' up, without JavaScript-only controls: a real button.
+    page.click("button:has-text('Omhoog'):has(span:text-is(': Mensen en draagvlak'))")
+    page.wait_for_load_state()
+    page.click("a:has(span:text-is(': Kennismaken'))")
+    assert_accessible(page)
+    page.fill("#id_title", "Kennismaken en koffie")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=De fase is aangepast")
+    page.click("button:has-text('Publiceer als nieuwe versie')")
+    page.wait_for_selector("text=Versie 2 is gepubliceerd")
+    headings = page.locator("main h3").all_inner_texts()
+    assert headings[:3] == ["Kennismaken en koffie", "Mensen en draagvlak", "Het idee verkennen"]
