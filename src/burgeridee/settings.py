@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "burgeridee.municipalities",
     "burgeridee.initiatives",
     "burgeridee.privacy",
+    "burgeridee.workshops",
 ]
 
 MIDDLEWARE = [
@@ -253,3 +254,6 @@ if ENV == "test":
 
 # How long the processing log (Logboek dataverwerkingen) is kept, in months.
 PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)
+
+# Workshop participants' display names are removed this many days after the session (prune_workshop_names).
+WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)
