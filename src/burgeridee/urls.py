@@ -11,6 +11,8 @@ urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
+    # Before the <slug:municipality_slug>/ patterns: /doe-mee/ and /werkplek/ are not municipalities.
+    path("", include("burgeridee.workshops.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]

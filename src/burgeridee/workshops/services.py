@@ -485,8 +485,7 @@ def factor_merge(*, source, target) -> BoardFactor:
     BoardFactor.objects.filter(merged_into=source).update(merged_into=target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
-    _bump(session, [])
-    return target
+    return target  # no version bump: participants typing a factor must not lose their text
 
 
 @transaction.atomic
