@@ -167,4 +167,13 @@ class Command(BaseCommand):
             if phase == Phase.STOPPED:
                 updates.update(stop_reason="anders", stop_note="Veiligheidseisen speeltoestellen", closed_at=now)
             Initiative.objects.filter(pk=submitted.initiative.pk).update(**updates)
+        from burgeridee.workshops.services import session_create
+
+        session_create(
+            municipality=municipality,
+            title="Oké, een burger-idee",
+            date=(now + timedelta(days=14)).date(),
+            expected_participants=16,
+            created_by=staff["trainer"],
+        )
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
