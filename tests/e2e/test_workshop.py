@@ -47,6 +47,7 @@ def test_trainer_and_three_participants_run_the_whole_agenda(live_server, new_pa
     assert_accessible(trainer)
     trainer.get_by_role("link", name="Nieuwe bijeenkomst").click()
     assert trainer.get_by_label("Plaats").input_value() == "Gemeentehuis, Stadhuisplein 1, 1234 AB Voorbeeld"
+    assert_accessible(trainer)
     trainer.get_by_label("Datum").fill("3-12-2026")
     trainer.get_by_label("Verwacht aantal deelnemers").fill("3")
     click(trainer, "Opslaan")

@@ -429,12 +429,11 @@ def _closed_message(request, title, message, status):
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.method == "GET":
-        form = JoinCodeForm(initial={"code": request.GET.get("code", "")}) if "code" not in request.GET else None
-        if form is None:
+        if request.GET.get("code"):  # a link with the code filled in
             form = JoinCodeForm({"code": request.GET["code"]})
             if form.is_valid():
                 return _join_code(request, form)
-        return render(request, "workshops/participant/join.html", {"form": form})
+        return render(request, "workshops/participant/join.html", {"form": JoinCodeForm()})
     form = JoinCodeForm(request.POST)
     if not form.is_valid():
         return render(request, "workshops/participant/join.html", {"form": form}, status=400)
