@@ -231,6 +231,7 @@ CONTENT_SECURITY_POLICY = {
 # Public forms: how many posts one IP address may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")
 RATELIMIT_MESSAGE_FORM = os.environ.get("RATELIMIT_MESSAGE_FORM", "30/h")
+RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"

@@ -202,3 +202,23 @@ def test_trainer_and_three_participants_run_the_whole_agenda(live_server, new_pa
     assert "Antwoord van groep 0" in trainer.locator("main").inner_text()
     assert trainer.locator("main form").count() == 0
     assert Contribution.objects.filter(session=session).count() >= 3 + 3 + 1 + 3 + 1
+
+
+def test_workshop_request_form_is_accessible_and_lands_with_the_trainer(live_server, new_page, municipality):
+    page = new_page(viewport=PHONE)
+    page.goto(f"{live_server.url}/voorbeeld/workshop-aanvragen/")
+    assert_accessible(page)
+    click(page, "Aanvraag versturen")
+    page.wait_for_selector("[data-error-summary]")
+    assert_accessible(page)
+    page.get_by_label("Coaching").check()
+    page.get_by_label("Afdeling of organisatie").fill("Team Wijken")
+    page.get_by_label("Uw naam").fill("Sanne Vermeer")
+    page.get_by_label("E-mailadres").fill("sanne@voorbeeld.example")
+    click(page, "Aanvraag versturen")
+    assert page.locator("h1").inner_text() == "Bedankt voor uw aanvraag"
+    trainer = new_page()
+    log_in_as_trainer(trainer, live_server, municipality)
+    trainer.goto(f"{live_server.url}/werkplek/voorbeeld/workshops/")
+    assert "Coaching: Team Wijken" in trainer.locator("main").inner_text()
+    assert_accessible(trainer)

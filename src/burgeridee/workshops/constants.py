@@ -59,3 +59,9 @@ CASE_QUESTIONS = [
     _("Wat had de gemeente in het eerste gesprek anders kunnen doen?"),
     _("Welke rol past de gemeente hier, en waarom?"),
 ]
+
+
+class RequestKind(models.TextChoices):
+    WORKSHOP = "workshop", _("De workshop „Oké, een burger-idee”")
+    TRAINING = "training", _("Een training op maat")
+    COACHING = "coaching", _("Coaching")

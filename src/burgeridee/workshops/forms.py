@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from burgeridee.core.forms import AccessibleFormMixin, TextField, widget_class
 
 from . import sources
-from .constants import CASE_QUESTIONS, Module
+from .constants import CASE_QUESTIONS, Module, RequestKind
 
 
 class SessionForm(AccessibleFormMixin, forms.Form):
@@ -145,3 +145,47 @@ class LadderForm(AccessibleFormMixin, forms.Form):
 class MergeForm(forms.Form):
     source = forms.IntegerField(widget=forms.HiddenInput)
     target = forms.IntegerField(label=_("Samenvoegen met"))
+
+
+PHONE = __import__("re").compile(r"^[0-9 +()-]{6,20}$")
+
+
+class WorkshopRequestForm(AccessibleFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Wat vraagt u aan?"), choices=RequestKind.choices, widget=forms.RadioSelect)
+    organisation = TextField(label=_("Afdeling of organisatie"), max_length=200)
+    contact_name = TextField(label=_("Uw naam"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    phone = TextField(
+        label=_("Telefoonnummer (niet verplicht)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    preferred_dates = TextField(
+        label=_("Voorkeursdata (niet verplicht)"),
+        required=False,
+        max_length=500,
+        help_text=_("Bijvoorbeeld: een dinsdagochtend in maart."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    participants = forms.IntegerField(
+        label=_("Aantal deelnemers (niet verplicht)"), required=False, min_value=1, max_value=500
+    )
+    wishes = TextField(
+        label=_("Wensen (niet verplicht)"),
+        required=False,
+        max_length=3000,
+        help_text=_("Waar wilt u vooral aan werken? Is er een thema of een vraag die speelt?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Vul een telefoonnummer in met alleen cijfers, spaties of een +."))
+        return phone

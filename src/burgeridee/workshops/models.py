@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ContributionKind, Module, SessionStatus
+from .constants import ContributionKind, Module, RequestKind, SessionStatus
 
 
 class WorkshopSession(models.Model):
@@ -183,3 +183,40 @@ class FactorVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id} -> {self.factor_id}"
+
+
+class WorkshopRequest(models.Model):
+    """A request from a municipality's staff or an organisation for a workshop, training or coaching."""
+
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        related_name="workshop_requests",
+        verbose_name=_("gemeente"),
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=RequestKind.choices, default=RequestKind.WORKSHOP)
+    organisation = models.CharField(_("afdeling of organisatie"), max_length=200)
+    contact_name = models.CharField(_("naam contactpersoon"), max_length=120)
+    email = models.EmailField(_("e-mailadres"))
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    preferred_dates = models.TextField(_("voorkeursdata"), blank=True)
+    participants = models.PositiveSmallIntegerField(_("aantal deelnemers"), null=True, blank=True)
+    wishes = models.TextField(_("wensen"), blank=True)
+    created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("afgehandeld door"),
+    )
+
+    class Meta:
+        verbose_name = _("aanvraag workshop of training")
+        verbose_name_plural = _("aanvragen workshop of training")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.organisation}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from . import sources
 from .constants import CODE_ALPHABET, MAX_VOTES, TOP_FACTORS, ContributionKind, Module, RoleplayRole, SessionStatus
 from .dialogues import DIALOGUES, DIALOGUES_BY_KEY
-from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopSession
+from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
 from .services import group_case, group_index, roleplay_roles
 
 
@@ -374,3 +374,7 @@ def factors_for_export(*, session):
         .annotate(vote_count=Count("votes"))
         .order_by("agenda_item__position", "created_at", "pk")
     )
+
+
+def workshop_requests_open(*, municipality):
+    return WorkshopRequest.objects.filter(municipality=municipality, handled_at__isnull=True)

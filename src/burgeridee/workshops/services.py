@@ -29,7 +29,7 @@ from .constants import (
     SessionStatus,
 )
 from .dialogues import DIALOGUES
-from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopSession
+from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
 
 
 class WorkshopError(Exception):
@@ -566,3 +566,28 @@ def _day_end(day):
     from datetime import datetime, time
 
     return timezone.make_aware(datetime.combine(day, time.max))
+
+
+# --- Requests for a workshop, training or coaching ---------------------------------------------------------
+
+
+@transaction.atomic
+def workshop_request_submit(*, municipality, **data) -> WorkshopRequest:
+    return WorkshopRequest.objects.create(municipality=municipality, **data)
+
+
+@transaction.atomic
+def workshop_request_handle(*, workshop_request, actor) -> WorkshopRequest:
+    workshop_request.handled_at = timezone.now()
+    workshop_request.handled_by = actor
+    workshop_request.save(update_fields=["handled_at", "handled_by"])
+    processing_log_record(
+        actor=actor,
+        municipality=workshop_request.municipality,
+        action=ProcessingAction.UPDATE,
+        activity=f"Aanvraag '{workshop_request}' afgehandeld",
+        purpose="Workshopaanvraag afhandelen",
+        data_subject="aanvrager workshop",
+        fields=["handled_at"],
+    )
+    return workshop_request

@@ -11,7 +11,13 @@ urlpatterns = [
     path("doe-mee/<str:code>/feedback/", views.participant_feedback, name="participant_feedback"),
     path("doe-mee/<str:code>/mijn-checklist.pdf", views.participant_checklist_pdf, name="checklist_pdf"),
     path("doe-mee/<str:code>/<slug:action>/", views.participant_submit, name="participant_submit"),
+    path("<slug:municipality_slug>/workshop-aanvragen/", views.request_form, name="request"),
     path("werkplek/<slug:municipality_slug>/workshops/", views.session_list, name="list"),
+    path(
+        "werkplek/<slug:municipality_slug>/workshops/aanvraag/<int:request_pk>/afgehandeld/",
+        views.request_handled,
+        name="request_handled",
+    ),
     path("werkplek/<slug:municipality_slug>/workshops/nieuw/", views.session_create, name="create"),
     path("werkplek/<slug:municipality_slug>/workshops/<int:pk>/", views.session_detail, name="detail"),
     path("werkplek/<slug:municipality_slug>/workshops/<int:pk>/wijzigen/", views.session_edit, name="edit"),

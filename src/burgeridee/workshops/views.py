@@ -3,6 +3,7 @@
 import csv
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
 
@@ -31,6 +33,7 @@ from .forms import (
     ObservationForm,
     PitfallPickForm,
     SessionForm,
+    WorkshopRequestForm,
 )
 from .models import AgendaItem, BoardFactor
 from .pdf import render_pdf
@@ -57,10 +60,25 @@ def _to_detail(session):
 @require_GET
 @trainer_view
 def session_list(request, municipality):
+    requests = list(selectors.workshop_requests_open(municipality=municipality))
+    if requests:
+        processing_log_record(
+            actor=request.user,
+            municipality=municipality,
+            action=ProcessingAction.READ,
+            activity="Open aanvragen voor een workshop of training bekeken",
+            purpose="Workshopaanvraag afhandelen",
+            data_subject="aanvrager workshop",
+            fields=["contact_name", "email", "phone"],
+        )
     return render(
         request,
         "workshops/staff/list.html",
-        {"municipality": municipality, "sessions": selectors.session_list(municipality=municipality)},
+        {
+            "municipality": municipality,
+            "sessions": selectors.session_list(municipality=municipality),
+            "requests": requests,
+        },
     )
 
 
@@ -701,3 +719,75 @@ def participant_checklist_pdf(request, code):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mijn-checklist-eerste-gesprek.pdf"'
     return response
+
+
+# --- Request a workshop, training or coaching (public) -----------------------------------------------------
+
+
+def _over_limit(request) -> bool:
+    from django_ratelimit.core import is_ratelimited
+
+    try:
+        return is_ratelimited(
+            request,
+            group="workshop-request",
+            key="ip",
+            rate=settings.RATELIMIT_WORKSHOP_REQUEST,
+            method="POST",
+            increment=True,
+        )
+    except DatabaseError:
+        logger.warning("Rate limit cache unavailable; allowing the request")
+        return False
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@public_municipality
+def request_form(request, municipality):
+    context = {"municipality": municipality}
+    if request.method == "GET":
+        return render(request, "workshops/request_form.html", {**context, "form": WorkshopRequestForm()})
+    form = WorkshopRequestForm(request.POST)
+    context["form"] = form
+    if form.is_spam:
+        return render(
+            request,
+            "core/message.html",
+            {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
+            status=400,
+        )
+    if _over_limit(request):
+        context["problem"] = _(
+            "Vanaf uw internetadres zijn veel aanvragen verstuurd. Probeer het over een uur opnieuw."
+        )
+        return render(request, "workshops/request_form.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "workshops/request_form.html", context, status=400)
+    data = {key: value for key, value in form.cleaned_data.items() if key != "website"}
+    try:
+        services.workshop_request_submit(municipality=municipality, **data)
+    except DatabaseError:
+        logger.exception("Workshop request could not be saved")
+        context["problem"] = _("Het opslaan lukte niet. Uw tekst staat hieronder nog. Probeer het straks opnieuw.")
+        return render(request, "workshops/request_form.html", context, status=503)
+    return render(
+        request,
+        "core/message.html",
+        {
+            "municipality": municipality,
+            "title": _("Bedankt voor uw aanvraag"),
+            "message": _("De trainer neemt contact met u op om de data en de inhoud af te stemmen."),
+        },
+    )
+
+
+@require_POST
+@trainer_view
+def request_handled(request, municipality, request_pk):
+    workshop_request = selectors.workshop_requests_open(municipality=municipality).filter(pk=request_pk).first()
+    if workshop_request is None:
+        raise Http404
+    services.workshop_request_handle(workshop_request=workshop_request, actor=request.user)
+    messages.success(request, _("De aanvraag is afgehandeld."))
+    return redirect("workshops:list", municipality_slug=municipality.slug)
