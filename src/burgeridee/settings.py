@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "burgeridee.intake",
     "burgeridee.conversations",
     "burgeridee.documents",
+    "burgeridee.workshops",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +276,7 @@ HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
 # Public forms: how many posts one IP address may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")
 RATELIMIT_MESSAGE_FORM = os.environ.get("RATELIMIT_MESSAGE_FORM", "30/h")
+RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"
@@ -301,3 +303,6 @@ if ENV == "test":
 
 # How long the processing log (Logboek dataverwerkingen) is kept, in months.
 PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)
+
+# Workshop participants' display names are removed this many days after the session (prune_workshop_names).
+WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)

@@ -180,6 +180,15 @@ class Command(BaseCommand):
             created[title] = submitted.initiative
         self._handovers_and_callbacks(created, departments, staff, now)
         conversations_seed(municipality=municipality, contact=staff["contact"])
+        from burgeridee.workshops.services import session_create
+
+        session_create(
+            municipality=municipality,
+            title="Oké, een burger-idee",
+            date=(now + timedelta(days=14)).date(),
+            expected_participants=16,
+            created_by=staff["trainer"],
+        )
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
 
     def _bring_to_life(self, initiative, *, phase, days_ago, staff, now):
