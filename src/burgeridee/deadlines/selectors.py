@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.handovers.models import Handover
-from burgeridee.initiatives.constants import CLOSED_PHASES, Phase
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Municipality
 
@@ -33,20 +32,26 @@ def follow_up_get_for_staff(*, municipality: Municipality, initiative: Initiativ
     return get_object_or_404(FollowUp, pk=pk, municipality=municipality, initiative=initiative)
 
 
+def follow_up_overdue_q(*, today: date) -> Q:
+    """An open follow-up (callback or other) with a due date before today."""
+    return Q(Exists(FollowUp.objects.filter(initiative=OuterRef("pk"), done_at__isnull=True, due_date__lt=today)))
+
+
+def handover_overdue_q(*, today: date) -> Q:
+    """An open hand-over to a department with an answer date before today."""
+    return Q(Exists(Handover.objects.filter(initiative=OuterRef("pk"), answered_at__isnull=True, due_date__lt=today)))
+
+
 def initiatives_overdue_q(*, today: date) -> Q:
     """A filter for Initiative querysets: open initiatives with something overdue on `today`.
 
-    Overdue means, for an initiative that is not closed (completed, stopped, not an initiative):
-    - still in the idea phase, no first contact yet, and the first-contact date is before today; or
-    - an open follow-up (callback or other) with a due date before today; or
-    - an open hand-over to a department with an answer date before today.
-    Something due *today* is not overdue yet. Use it as `Initiative.objects.filter(municipality=...,
-    ...).filter(initiatives_overdue_q(today=local_date()))`; it adds no joins (EXISTS subqueries).
+    One definition for the inbox and the digest: initiatives.selectors.overdue_q, to which this app adds
+    its conditions (apps.py): first contact late, an open follow-up or an open hand-over past its date.
+    Something due *today* is not overdue yet. It adds no joins (EXISTS subqueries).
     """
-    open_follow_up = FollowUp.objects.filter(initiative=OuterRef("pk"), done_at__isnull=True, due_date__lt=today)
-    open_handover = Handover.objects.filter(initiative=OuterRef("pk"), answered_at__isnull=True, due_date__lt=today)
-    first_contact_late = Q(phase=Phase.IDEA, first_contact_at__isnull=True, first_contact_due__lt=today)
-    return ~Q(phase__in=CLOSED_PHASES) & (first_contact_late | Exists(open_follow_up) | Exists(open_handover))
+    from burgeridee.initiatives.selectors import overdue_q
+
+    return overdue_q(today=today)
 
 
 def initiative_ids_overdue(*, municipality: Municipality, today: date) -> set[int]:

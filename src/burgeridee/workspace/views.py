@@ -17,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_login_required, staff_view
 from burgeridee.accounts.selectors import membership_list
+from burgeridee.deadlines.selectors import follow_up_list_for_initiative
+from burgeridee.handovers.selectors import handover_list_for_initiative
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import MessageDirection
 from burgeridee.initiatives.models import Message
@@ -132,6 +134,8 @@ def _render_detail(request, municipality, pk, *, status=200, problem="", **bound
         "is_admin": request.membership.has_role(Role.ADMINISTRATOR),
         "problem": problem,
         "unread": [m for m in initiative.messages.all() if m.direction == MessageDirection.INBOUND and not m.read_at],
+        "handovers": handover_list_for_initiative(initiative=initiative),
+        "follow_ups": follow_up_list_for_initiative(initiative=initiative),
         **_detail_forms(request, initiative, **bound),
     }
     response = render(request, "workspace/initiative.html", context, status=status)
