@@ -68,12 +68,12 @@ def _url(name: str, **kwargs) -> str:
 
 
 def _initiative_item(initiative: Initiative, due: date) -> DigestItem:
-    """An initiative to contact. Links to its callback page (the initiative page lives in the workspace app)."""
+    """An initiative to contact. Links to its page in the workspace."""
     return DigestItem(
         title=initiative.title,
         reference=initiative.reference,
         due_date=due,
-        url=_url("deadlines:follow_ups", municipality_slug=initiative.municipality.slug, pk=initiative.pk),
+        url=_url("workspace:initiative", municipality_slug=initiative.municipality.slug, pk=initiative.pk),
     )
 
 
