@@ -6,3 +6,9 @@ class ConversationsConfig(AppConfig):
     name = "burgeridee.conversations"
     label = "conversations"
     verbose_name = _("Eerste gesprek")
+
+    def ready(self):
+        from burgeridee.accounts.constants import Role
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
+        nav_item_register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,)))

@@ -6,3 +6,9 @@ class WorkshopsConfig(AppConfig):
     name = "burgeridee.workshops"
     label = "workshops"
     verbose_name = _("Workshops")
+
+    def ready(self):
+        from burgeridee.accounts.constants import Role
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
+        nav_item_register(NavItem("workshops:list", _("Workshops"), (Role.TRAINER,)))
