@@ -284,6 +284,13 @@ def participant_join(*, session, display_name: str) -> Participant:
 
 def _form_groups(item):
     ids = list(item.session.participants.order_by("joined_at", "pk").values_list("pk", flat=True))
+    if item.groups:  # back to a module that already had groups: keep them, add who is new
+        grouped = {pk for group in item.groups for pk in group}
+        for pk in ids:
+            if pk not in grouped:
+                min(item.groups, key=len).append(pk)
+        item.save(update_fields=["groups"])
+        return
     if item.module == Module.CASES:
         count = max(1, round(len(ids) / CASE_GROUP_SIZE))
         groups = [ids[i::count] for i in range(count)]

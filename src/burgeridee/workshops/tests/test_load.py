@@ -21,5 +21,6 @@ def test_forty_participants_on_sqlite_without_errors():
     # Every module got its contributions: 40 case answers, 80 pitfall picks, 40 factors are boards not contributions,
     # observations from the observers, 40 ladder places and 40 checklists.
     assert stats["contributions"] >= 40 + 80 + 40 + 40
-    assert stats["by_kind"]["pdf"]["n"] == 40
+    for kind in ("casus", "rol", "checklist", "pdf"):
+        assert stats["by_kind"][kind]["n"] == 40, kind
     assert stats["by_kind"]["poll"]["n"] > 200

@@ -33,6 +33,17 @@ def test_case_groups_get_their_own_case_and_answers_are_collected(workshop, join
     assert collected[10][0]["answers"] == []
 
 
+def test_going_back_to_a_group_module_keeps_the_groups(workshop, join):
+    join(*[f"P{i}" for i in range(6)])
+    item = go_to(workshop, Module.ROLEPLAY)
+    before = item.groups
+    go_to(workshop, Module.FACTORS)
+    (late,) = join("Laat")
+    item = go_to(workshop, Module.ROLEPLAY)
+    assert item.groups[0][:3] == before[0] and item.groups[1][:3] == before[1]
+    assert late.pk in sum(item.groups, [])
+
+
 def test_late_joiner_lands_in_the_smallest_group(workshop, join):
     join("A", "B", "C", "D", "E")
     item = go_to(workshop, Module.CASES)
