@@ -57,6 +57,7 @@ def test_trainer_creates_a_session_with_the_town_hall_as_default_place(trainer_c
     assert "Herken de valkuil" in detail and session.code in detail
     listing = trainer_client.get(reverse("workshops:list", args=[municipality.slug])).content.decode()
     assert "Workshop januari" in listing
+    assert "<title>Workshops | Gemeente Voorbeeld</title>" in listing
 
 
 def test_only_trainers_of_this_municipality(client, municipality, other_municipality, workshop):
