@@ -42,6 +42,7 @@ db: install
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
 
 run: install assets db
+	bin/ensure-system-packages --runtime
 	@$(DEV_ENV) $(BIN)/python manage.py demo_logins
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -51,7 +52,7 @@ worker: install
 	$(DEV_ENV) $(BIN)/python manage.py db_worker --queue-name '*'
 
 test: install assets
-	bin/ensure-chromium
+	bin/ensure-system-packages
 	$(TEST_ENV) $(BIN)/python -m pytest -p xdist -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 test-fast: install assets
