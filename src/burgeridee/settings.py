@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "burgeridee.municipalities",
     "burgeridee.initiatives",
     "burgeridee.privacy",
+    "burgeridee.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
+    path("", include("burgeridee.knowledge.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),
 ]
