@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "burgeridee.initiatives",
     "burgeridee.privacy",
     "burgeridee.knowledge",
+    "burgeridee.workshop_requests",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +231,10 @@ CONTENT_SECURITY_POLICY = {
 # Public forms: how many posts one IP address may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")
 RATELIMIT_MESSAGE_FORM = os.environ.get("RATELIMIT_MESSAGE_FORM", "30/h")
+RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
+# Slug of the municipality whose trainers receive workshop requests from municipalities not in the list.
+# Empty: requesters must pick a municipality from the list.
+WORKSHOP_REQUEST_MUNICIPALITY = os.environ.get("WORKSHOP_REQUEST_MUNICIPALITY", "")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"

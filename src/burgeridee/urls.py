@@ -11,6 +11,8 @@ urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
+    # Before the municipality patterns: "workshop-aanvragen" is not a municipality slug.
+    path("", include("burgeridee.workshop_requests.urls")),
     path("", include("burgeridee.knowledge.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.municipalities.urls")),

@@ -16,7 +16,7 @@ from burgeridee.initiatives.constants import Theme
 
 from . import selectors, services
 from .constants import ACTIE, KIND_PLURALS, KIND_SEGMENTS, SEGMENT_KINDS, FactorGroup, Kind
-from .forms import ItemForm
+from .forms import FIELDS, ItemForm
 from .links import knowledge_url
 
 logger = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ def edit(request, municipality, segment, key):
         raise Http404
     choices = _link_choices(municipality)
     if request.method == "GET":
-        initial = {name: getattr(item, name) for name in ItemForm(kind=kind, link_choices=choices).text_names}
+        initial = {name: getattr(item, name) for name in FIELDS[kind]}
         link_keys = set(item.links.values_list("target_key", flat=True))
         for name in choices:
             initial[name] = [value for value, _label in choices[name][1] if value in link_keys]
