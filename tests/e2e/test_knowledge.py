@@ -71,6 +71,12 @@ def test_trainer_reads_searches_and_adds_a_case(live_server, page, trainer):
     page.goto(f"{base}valkuilen/V4/bewerken/")
     assert page.get_by_label("Titel").input_value() == "Geen of traag antwoord"
     assert_accessible(page)
+    page.get_by_label("Titel").fill("")
+    page.get_by_label("Wat werkt beter").fill("Mijn eigen tekst")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_selector("[data-error-summary]")
+    assert page.get_by_label("Wat werkt beter").input_value() == "Mijn eigen tekst"
+    assert_accessible(page)
 
 
 def test_library_at_phone_size(live_server, new_page, trainer):

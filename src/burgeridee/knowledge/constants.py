@@ -80,3 +80,19 @@ def kind_for_key(key: str) -> str:
 def is_reserved_case_key(key: str) -> bool:
     """A case slug must not look like the key of another kind."""
     return kind_for_key(key) != Kind.CASE or key in ("nieuw", "zoeken")
+
+
+# The life-cycle phase of an initiative (initiatives.constants.Phase values) → its library key.
+PHASE_LIBRARY_KEYS = {
+    "idee": "fase-idee",
+    "verkennen": "fase-verkennen",
+    "plan": "fase-plan",
+    "afspraken": "fase-afspraken",
+    "uitvoering": "fase-uitvoering",
+    "borgen": "fase-borgen",
+    "evalueren": "fase-evalueren",
+    "afgerond": "fase-na-evaluatie",
+    "gepauzeerd": "fase-gepauzeerd",
+    "gestopt": "fase-gestopt",
+    "geen_initiatief": "fase-geen-initiatief",
+}

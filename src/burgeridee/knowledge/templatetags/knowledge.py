@@ -4,17 +4,20 @@
     {% pitfall_link "V4" %}          → <a href="…/kennisbank/valkuilen/V4/">V4 Geen of traag antwoord</a>
     {% knowledge_link "SF12" %}      → the same for any key (success factor, role, phase, case)
     {% knowledge_url "V4" as url %}  → only the address
+    {% pitfall_card "V5" %}          → a small reminder: title, "vraag aan jezelf" and a link (for the
+                                       conversation screen and the preparation page)
 
 The municipality comes from the template context (`municipality`) or from request.municipality.
 Titles are read once per request.
 """
 
 from django import template
+from django.http import Http404
 from django.utils.html import format_html
 
 from ..constants import Kind, kind_for_key
 from ..links import knowledge_url as _knowledge_url
-from ..selectors import item_list
+from ..selectors import item_list, pitfall_get
 
 register = template.Library()
 
@@ -62,3 +65,18 @@ def pitfall_link(context, key: str, text: str = ""):
     if kind_for_key(key) != Kind.PITFALL:
         raise template.TemplateSyntaxError(f"{key} is not a pitfall key")
     return knowledge_link(context, key, text)
+
+
+@register.inclusion_tag("knowledge/_pitfall_card.html", takes_context=True)
+def pitfall_card(context, key: str, heading_level: int = 3):
+    """A reminder of one pitfall; renders nothing when the municipality switched it off."""
+    municipality = _municipality(context)
+    try:
+        pitfall = pitfall_get(municipality=municipality, key=key)
+    except Http404:
+        pitfall = None
+    return {
+        "pitfall": pitfall,
+        "heading_level": heading_level,
+        "url": _knowledge_url(municipality_slug=municipality.slug, key=key) if pitfall else "",
+    }

@@ -196,3 +196,24 @@ def test_list_pages_run_a_constant_number_of_queries(contact_client, django_asse
         assert contact_client.get(BASE).status_code == 200
     with django_assert_max_num_queries(8):
         assert contact_client.get(f"{BASE}praktijkcasussen/").status_code == 200
+
+
+def test_pitfall_card_reminds_and_links(municipality, library):
+    request = RequestFactory().get("/")
+    request.municipality = municipality
+    html = Template('{% load knowledge %}{% pitfall_card "V5" %}').render(Context({"request": request}))
+    assert "Valkuil V5 Nee-reflex" in html
+    assert "Heb ik gezocht naar een manier waarop het wel kan" in html
+    assert f'href="{BASE}valkuilen/V5/"' in html
+    services.item_switch(municipality=municipality, key="V5", active=False, actor=None)
+    assert Template('{% load knowledge %}{% pitfall_card "V5" %}').render(Context({"request": request})).strip() == ""
+
+
+def test_every_initiative_phase_has_a_library_page(municipality, library):
+    from burgeridee.initiatives.constants import Phase
+    from burgeridee.knowledge.constants import PHASE_LIBRARY_KEYS
+    from burgeridee.knowledge.selectors import item_get
+
+    assert set(PHASE_LIBRARY_KEYS) == set(Phase.values)
+    for key in PHASE_LIBRARY_KEYS.values():
+        assert item_get(municipality=municipality, key=key).kind == "fase"
