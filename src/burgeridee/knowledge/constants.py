@@ -43,9 +43,9 @@ class FactorGroup(models.TextChoices):
 class LinkRelation(models.TextChoices):
     """How a practice case relates to a pitfall, success factor or role."""
 
-    SHOWS = "laat_zien", _("Speelt in deze casus")
-    AVOIDS = "voorkomen", _("Voorkomen in deze casus")
-    RISK = "risico", _("Risico in deze casus")
+    SHOWS = "laat_zien", _("Speelt mee")
+    AVOIDS = "voorkomen", _("Voorkomen")
+    RISK = "risico", _("Als risico")
     NEEDED = "nodig", _("Was nodig geweest")
 
 

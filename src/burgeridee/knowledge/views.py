@@ -29,6 +29,31 @@ LINK_KINDS = {
 }
 
 
+KIND_INTROS = {
+    Kind.PITFALL: gettext_lazy(
+        "Dingen die vaak misgaan in het contact tussen de gemeente en bewoners met een idee. Bij elke valkuil: "
+        "wat er misgaat, waarom, wat beter werkt, hoe je het herkent en een vraag om jezelf te stellen."
+    ),
+    Kind.SUCCESS_FACTOR: gettext_lazy(
+        "Wat een initiatief laat slagen, bij de initiatiefnemers, in de buurt en bij de gemeente. Vijf ervan "
+        "vormen de ruggengraat: ACTIE."
+    ),
+    Kind.ROLE: gettext_lazy(
+        "De rollen die de gemeente kan nemen, van weinig naar veel bemoeienis. Klim zo weinig als nodig is. "
+        "Vaak heeft de gemeente twee rollen tegelijk, bijvoorbeeld faciliteren en reguleren: leg ze allebei vast "
+        "en zeg het eerlijk tegen de bewoner."
+    ),
+    Kind.PHASE: gettext_lazy(
+        "De fasen van een initiatief, van idee tot evaluatie, en wat er daarna kan gebeuren. Daarnaast: "
+        "gepauzeerd, gestopt en geen initiatief."
+    ),
+    Kind.CASE: gettext_lazy(
+        "Verzonnen voorbeelden uit de praktijk, om samen te bespreken in een werkoverleg of workshop. Elke casus "
+        "heeft vragen voor de groep en verwijst naar de valkuilen en succesfactoren die erin spelen."
+    ),
+}
+
+
 def _can_edit(request) -> bool:
     return request.membership.has_role(*EDITORS)
 
@@ -92,6 +117,7 @@ def kind_list(request, municipality, segment):
         kind=kind,
         segment=segment,
         title=KIND_PLURALS[kind],
+        intro=KIND_INTROS[kind],
         items=items,
         groups=_grouped_factors(items) if kind == Kind.SUCCESS_FACTOR else None,
         themes=Theme.choices if kind == Kind.CASE else None,
