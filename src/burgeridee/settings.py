@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "burgeridee.conversations",
     "burgeridee.documents",
     "burgeridee.workshops",
+    "burgeridee.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("burgeridee.intake.urls")),
     # Before the <slug:municipality_slug>/ patterns: /doe-mee/ and /werkplek/ are not municipalities.
     path("", include("burgeridee.workshops.urls")),
+    path("", include("burgeridee.knowledge.urls")),
     path("", include("burgeridee.initiatives.urls")),
     path("", include("burgeridee.conversations.urls")),
     path("", include("burgeridee.municipalities.urls")),

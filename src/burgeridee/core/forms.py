@@ -10,8 +10,9 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+    # CheckboxSelectMultiple is a subclass of RadioSelect in Django: it must come first.
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
