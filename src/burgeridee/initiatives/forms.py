@@ -190,6 +190,29 @@ class IdeaForm(AccessibleFormMixin, forms.Form):
     def selected_neighbourhood(self):
         return self.neighbourhoods.get(self.cleaned_data.get("neighbourhood", ""))
 
+    def submission(self) -> dict:
+        """The cleaned answers as keyword arguments for services.initiative_submit."""
+        from .services import InitiatorData
+
+        data = self.cleaned_data
+        idea = (
+            "title",
+            "description",
+            "target_group",
+            "theme",
+            "location",
+            "involved",
+            "support_types",
+            "help_description",
+            "own_contribution",
+        )
+        person = ("name", "email", "phone", "street_address", "postal_code", "city", "preferred_contact")
+        return {
+            **{name: data[name] for name in idea},
+            "neighbourhood": self.selected_neighbourhood,
+            "initiator": InitiatorData(**{name: data[name] for name in person}),
+        }
+
 
 class MessageForm(AccessibleFormMixin, forms.Form):
     body = TextField(

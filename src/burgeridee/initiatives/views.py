@@ -67,30 +67,8 @@ def idea_form(request, municipality):
     if not form.is_valid():
         return _render_idea_form(request, form, status=400)
 
-    data = form.cleaned_data
     try:
-        submitted = services.initiative_submit(
-            municipality=municipality,
-            title=data["title"],
-            description=data["description"],
-            target_group=data["target_group"],
-            theme=data["theme"],
-            neighbourhood=form.selected_neighbourhood,
-            location=data["location"],
-            involved=data["involved"],
-            support_types=data["support_types"],
-            help_description=data["help_description"],
-            own_contribution=data["own_contribution"],
-            initiator=services.InitiatorData(
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                street_address=data["street_address"],
-                postal_code=data["postal_code"],
-                city=data["city"],
-                preferred_contact=data["preferred_contact"],
-            ),
-        )
+        submitted = services.initiative_submit(municipality=municipality, **form.submission())
         request.session[SESSION_SUBMITTED] = {
             "initiative_id": submitted.initiative.pk,
             "token": submitted.token,

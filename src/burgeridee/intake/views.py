@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
 from burgeridee.initiatives import selectors as initiative_selectors
-from burgeridee.initiatives.services import InitiatorData, initiative_status_token_renew, status_link
+from burgeridee.initiatives.services import initiative_status_token_renew, status_link
 from burgeridee.initiatives.tokens import token_hash
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
@@ -41,31 +41,12 @@ def intake_form(request, municipality):
     form = IntakeForm(request.POST, neighbourhoods=neighbourhoods)
     if not form.is_valid():
         return _render_form(request, form, status=400)
-    data = form.cleaned_data
     try:
         submitted = initiative_intake(
             municipality=municipality,
-            channel=data["channel"],
+            channel=form.cleaned_data["channel"],
             actor=request.user,
-            title=data["title"],
-            description=data["description"],
-            target_group=data["target_group"],
-            theme=data["theme"],
-            neighbourhood=form.selected_neighbourhood,
-            location=data["location"],
-            involved=data["involved"],
-            support_types=data["support_types"],
-            help_description=data["help_description"],
-            own_contribution=data["own_contribution"],
-            initiator=InitiatorData(
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                street_address=data["street_address"],
-                postal_code=data["postal_code"],
-                city=data["city"],
-                preferred_contact=data["preferred_contact"],
-            ),
+            **form.submission(),
         )
     except DatabaseError:
         logger.exception("Intake could not be saved")
