@@ -21,7 +21,9 @@ def test_screen_shows_each_phase_with_questions_pitfall_and_fields(staff_client,
     for title in ("Kennismaken", "Mensen en draagvlak", "Rollen en afspraken", "Samenvatten en vervolg"):
         assert title in content
     assert "Wie doen er mee? En wie neemt het over als u uitvalt?" in content
-    assert "Praat niet alleen met de trekker." in content and "(V16, V17)" in content
+    assert "Praat niet alleen met de trekker." in content
+    # The pitfall ids link into the knowledge library.
+    assert 'href="/werkplek/voorbeeld/kennisbank/valkuilen/V16/">V16</a>' in content
     for name in ("cap_core_group", "cap_support", "cap_help_asked", "cap_own_contribution", "cap_showstoppers"):
         assert f'name="{name}"' in content
     assert content.count('name="municipal_roles"') == 5  # the five rungs, more than one may be ticked
