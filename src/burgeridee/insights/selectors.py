@@ -9,9 +9,14 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from burgeridee.conversations.constants import Rung
+from burgeridee.conversations.models import Conversation
+from burgeridee.conversations.selectors import reflection_totals
 from burgeridee.core.dates import WorkingDayCounter
+from burgeridee.deadlines.models import FollowUp
 from burgeridee.evaluations.constants import ASPECTS
 from burgeridee.evaluations.models import Evaluation
+from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.constants import Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative, SupportRequest
 from burgeridee.municipalities.models import Municipality
@@ -76,6 +81,22 @@ class Dashboard:
     stop_reasons: list[Row] = field(default_factory=list)
     evaluation_count: int = 0
     evaluation_scores: list[Row] = field(default_factory=list)
+    overdue_callbacks: int = 0
+    handovers: list["DepartmentRow"] = field(default_factory=list)
+    roles: list[Row] = field(default_factory=list)
+    reflections: dict = field(default_factory=dict)
+
+
+@dataclass
+class DepartmentRow:
+    """Hand-overs to one department: where the organisation itself is slow."""
+
+    department: str
+    asked: int
+    answered: int
+    open_overdue: int
+    median_days: float | None
+    p90_days: float | None
 
 
 def initiatives_filtered(*, municipality: Municipality, filters: Filters) -> QuerySet[Initiative]:
@@ -167,7 +188,55 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
         Row(label=str(label), value=round(averages[name], 1) if averages[name] is not None else None)
         for name, label, _q in ASPECTS
     ]
+    board.overdue_callbacks = FollowUp.objects.filter(
+        initiative__in=queryset, done_at__isnull=True, due_date__lt=today
+    ).count()
+    board.handovers = handovers_per_department(queryset=queryset, today=today)
+    roles: dict[str, int] = {}
+    for chosen in Conversation.objects.filter(initiative__in=queryset).values_list("municipal_roles", flat=True):
+        for rung in chosen or []:
+            roles[rung] = roles.get(rung, 0) + 1
+    board.roles = [Row(label=str(label), value=roles.get(value, 0)) for value, label in Rung.choices]
+    board.reflections = reflection_totals(municipality=municipality)
     return board
+
+
+def handovers_per_department(*, queryset: QuerySet[Initiative], today: date) -> list[DepartmentRow]:
+    """Per department: questions asked, answered, overdue, and answer time in working days."""
+    rows = (
+        Handover.objects.filter(initiative__in=queryset)
+        .values_list("department__name", "asked_at", "answered_at", "due_date")
+        .order_by("department__name")
+    )
+    per_department: dict[str, list] = {}
+    for name, asked_at, answered_at, due_date in rows:
+        per_department.setdefault(name, []).append((asked_at, answered_at, due_date))
+    dates = [
+        timezone.localdate(moment)
+        for items in per_department.values()
+        for a, b, _d in items
+        for moment in (a, b)
+        if moment
+    ]
+    counter = WorkingDayCounter(min(dates), max(dates)) if dates else None
+    result = []
+    for name, items in per_department.items():
+        days = sorted(
+            counter.between(timezone.localdate(asked), timezone.localdate(answered))
+            for asked, answered, _due in items
+            if answered
+        )
+        result.append(
+            DepartmentRow(
+                department=name,
+                asked=len(items),
+                answered=len(days),
+                open_overdue=sum(1 for _a, answered, due in items if not answered and due < today),
+                median_days=statistics.median(days) if days else None,
+                p90_days=_percentile(days, 0.9),
+            )
+        )
+    return sorted(result, key=lambda row: -(row.median_days or 0))
 
 
 def public_first_contact(*, municipality: Municipality, today: date | None = None) -> Durations:

@@ -47,6 +47,7 @@ def insights_dashboard(request, municipality):
         "themes": bar_chart(title=_("Initiatieven per thema"), rows=board.themes),
         "stop_reasons": bar_chart(title=_("Redenen om te stoppen"), rows=board.stop_reasons),
         "evaluation": bar_chart(title=_("Gemiddeld cijfer van bewoners (1-5)"), rows=board.evaluation_scores),
+        "roles": bar_chart(title=_("Rol van de gemeente in eerste gesprekken"), rows=board.roles),
     }
     return render(
         request,
@@ -87,4 +88,17 @@ def insights_export_csv(request, municipality):
     writer.writerow([_("eerste contact"), _("90e percentiel (werkdagen)"), "" if first.p90 is None else first.p90])
     writer.writerow([_("eerste contact"), _("binnen belofte (%)"), first.within_promise_share or ""])
     writer.writerow([_("eerste contact"), _("te laat, nog geen contact"), board.overdue_first_contacts])
+    writer.writerow([_("terugbellen"), _("te laat"), board.overdue_callbacks])
+    for row in board.roles:
+        writer.writerow([_("rol van de gemeente"), row.label, row.value])
+    for row in board.handovers:
+        writer.writerow([_("overdracht"), f"{row.department}: {_('gevraagd')}", row.asked])
+        writer.writerow(
+            [
+                _("overdracht"),
+                f"{row.department}: {_('mediaan antwoordtijd (werkdagen)')}",
+                "" if row.median_days is None else row.median_days,
+            ]
+        )
+        writer.writerow([_("overdracht"), f"{row.department}: {_('te laat, nog geen antwoord')}", row.open_overdue])
     return response

@@ -111,8 +111,8 @@ def test_dashboard_page_shows_charts_with_tables(coordinator_client, data):
     content = response.content.decode()
     assert response.status_code == 200
     assert "6 initiatieven" in content
-    assert content.count("<svg") == 6
-    assert content.count('<table class="utrecht-table') == 6
+    assert content.count("<svg") == 7
+    assert content.count('<table class="utrecht-table') == 7
     assert "80% (4 van 5)" in content
 
 
@@ -147,3 +147,50 @@ def test_public_page_shows_promised_and_real_time_to_first_contact(client, munic
     content = client.get("/voorbeeld/").content.decode()
     assert "Wij beloven contact binnen 5 werkdagen." in content
     assert "in de helft van de gevallen binnen" in content
+
+
+def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality, staff_user_factory):
+    from burgeridee.conversations.models import Conversation
+    from burgeridee.deadlines import services as deadline_services
+    from burgeridee.handovers import services as handover_services
+    from burgeridee.municipalities.models import Department
+
+    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
+    green = Department.objects.create(municipality=municipality, name="Groen")
+    contact = staff_user_factory(municipality, Role.CONTACT)
+    first, second = Initiative.objects.filter(municipality=municipality).order_by("pk")[:2]
+    # Vergunningen: asked Mon 2 Nov, answered Mon 9 Nov = 5 working days; another asked, still open, past due.
+    answered = handover_services.handover_ask(
+        initiative=first, department=permits, question="Vergunning?", actor=contact, now=at(2)
+    )
+    handover_services.handover_answer(handover=answered, answer="Melding is genoeg.", actor=None, now=at(9))
+    handover_services.handover_ask(initiative=second, department=permits, question="Tafels?", actor=contact, now=at(10))
+    # Groen: asked Tue 3 Nov, answered Wed 4 Nov = 1 working day.
+    quick = handover_services.handover_ask(
+        initiative=second, department=green, question="Bomen?", actor=contact, now=at(3)
+    )
+    handover_services.handover_answer(handover=quick, answer="Prima.", actor=None, now=at(4))
+    deadline_services.follow_up_create(
+        initiative=first, due_date=at(16).date(), assigned_to=contact, note="Bellen", actor=contact, now=at(10)
+    )
+    Conversation.objects.filter(initiative=first).delete()
+    from burgeridee.conversations.services import conversation_plan
+
+    conversation = conversation_plan(
+        initiative=first, starts_at=at(25), place="Buurthuis", participants="", actor=contact
+    )
+    Conversation.objects.filter(pk=conversation.pk).update(municipal_roles=["faciliteren", "reguleren"])
+
+    board = board_for(municipality)
+    rows = {row.department: row for row in board.handovers}
+    assert [row.department for row in board.handovers] == ["Vergunningen", "Groen"]  # slowest first
+    assert (rows["Vergunningen"].asked, rows["Vergunningen"].answered) == (2, 1)
+    assert rows["Vergunningen"].median_days == 5 and rows["Vergunningen"].open_overdue == 1
+    assert rows["Groen"].median_days == 1 and rows["Groen"].open_overdue == 0
+    assert board.overdue_callbacks == 1
+    from burgeridee.conversations.constants import Rung
+
+    roles = values(board.roles)
+    assert roles[str(Rung("faciliteren").label)] == 1
+    assert roles[str(Rung("reguleren").label)] == 1
+    assert roles[str(Rung("loslaten").label)] == 0
