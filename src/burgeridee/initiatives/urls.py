@@ -26,6 +26,11 @@ urlpatterns = [
         name="data_export",
     ),
     path(
+        "<slug:municipality_slug>/mijn-initiatief/<str:token>/mijn-gegevens.pdf",
+        views.status_data_export_pdf,
+        name="data_export_pdf",
+    ),
+    path(
         "<slug:municipality_slug>/mijn-initiatief/<str:token>/gegevens-verwijderen/",
         views.status_deletion_request,
         name="deletion_request",

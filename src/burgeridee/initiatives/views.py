@@ -190,6 +190,42 @@ def status_data_export(request, municipality, token):
 
 
 @never_cache
+@require_http_methods(["GET"])
+@public_municipality
+def status_data_export_pdf(request, municipality, token):
+    """The same data as the JSON download, as a readable PDF."""
+    from datetime import datetime
+
+    from burgeridee.documents.rendering import pdf_response, render_pdf
+
+    from .constants import EventKind, SupportType
+
+    initiative = _status_initiative(municipality, token)
+    processing_log_record(
+        actor=None,
+        municipality=municipality,
+        action=ProcessingAction.EXPORT,
+        activity="gegevens downloaden door bewoner (PDF)",
+        purpose="recht op inzage (AVG artikel 15)",
+        initiative=initiative,
+    )
+    data = resident_data_export(initiative=initiative)
+    kinds = dict(EventKind.choices)
+    context = {
+        "data": data,
+        "exported_at": datetime.fromisoformat(data["exported_at"]),
+        "support": [str(SupportType(value).label) for value in data["support_requested"]],
+        "messages": [{**m, "sent_at": datetime.fromisoformat(m["sent_at"])} for m in data["messages"]],
+        "events": [
+            {"at": datetime.fromisoformat(e["at"]), "what": str(kinds.get(e["what"], e["what"]))}
+            for e in data["time_line"]
+        ],
+    }
+    pdf = render_pdf("privacy/pdf/resident_data.html", context, request=request)
+    return pdf_response(pdf, filename=f"{initiative.reference}-gegevens.pdf", inline=False)
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 @public_municipality
 def status_deletion_request(request, municipality, token):

@@ -180,3 +180,29 @@ def test_status_link_depends_on_the_secret_key(municipality, submit_idea, settin
     initiative, token = submit_idea(municipality)
     settings.SECRET_KEY = "another-secret-key-" + "y" * 40
     assert initiative.status_token != token
+
+
+def test_resident_downloads_all_their_data_as_a_readable_pdf(client, municipality, submit_idea):
+    import io
+
+    from pypdf import PdfReader
+
+    from burgeridee.privacy.models import ProcessingLogEntry
+
+    initiative, token = submit_idea(municipality)
+    services.message_from_resident(initiative=initiative, body="Hallo gemeente")
+    response = client.get(status_url(municipality, token, "mijn-gegevens.pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    for expected in (
+        initiative.reference,
+        "Moestuin aan de Kastanjelaan",
+        "Fatima Bakker",
+        "fatima@example.org",
+        "Hallo gemeente",
+        "Spullen lenen",
+        "Idee ontvangen",
+    ):
+        assert expected in text
+    assert ProcessingLogEntry.objects.filter(initiative=initiative, action="export").count() == 1
+    assert client.get(status_url(municipality, "verkeerd", "mijn-gegevens.pdf")).status_code == 404
