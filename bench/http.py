@@ -4,13 +4,14 @@ Used by the load driver (in its own process) and by the page-weight measurement.
 """
 
 import gzip
+import html
 import http.client
 import re
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 
-CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Session:
     base: str
     timeout: float = 30.0
     cookies: dict = field(default_factory=dict)
-    csrf_tokens: dict = field(default_factory=dict)
+    hidden_fields: dict = field(default_factory=dict)
 
     def __post_init__(self):
         parsed = urllib.parse.urlsplit(self.base)
@@ -85,17 +86,16 @@ class Session:
             else:
                 self.cookies[name.strip()] = value.strip()
 
-    def csrf(self, form_path: str) -> str:
-        """The CSRF token of the form at `form_path` (fetched once per session)."""
-        if form_path not in self.csrf_tokens:
+    def form(self, form_path: str) -> dict:
+        """The hidden fields (CSRF token, form key) of the form at `form_path`, fetched once per session."""
+        if form_path not in self.hidden_fields:
             response = self.request("GET", form_path)
-            match = CSRF_INPUT.search(response.text().encode())
-            if not match:
+            fields = dict(HIDDEN_INPUT.findall(response.text()))
+            if "csrfmiddlewaretoken" not in fields:
                 raise RuntimeError(f"no CSRF token on {form_path} (HTTP {response.status})")
-            self.csrf_tokens[form_path] = match.group(1).decode()
-        return self.csrf_tokens[form_path]
+            self.hidden_fields[form_path] = {k: html.unescape(v) for k, v in fields.items()}
+        return self.hidden_fields[form_path]
 
     def submit(self, path: str, body: dict, csrf_from: str | None = None) -> Response:
-        body = dict(body)
-        body["csrfmiddlewaretoken"] = self.csrf(csrf_from or path)
-        return self.request("POST", path, body=body)
+        """POST like a browser would: the form's hidden fields first, then what was typed."""
+        return self.request("POST", path, body={**self.form(csrf_from or path), **body})

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import uuid
 from datetime import UTC, datetime
 
 from bench.stack import ROOT, Stack
@@ -57,6 +58,8 @@ class Context:
             "name": "Fatima Bakker",
             "email": f"bewoner-{self.run_id}-{i}@example.org",
             "preferred_contact": "email",
+            # Each request is a freshly opened form, so it has its own key.
+            "submission_key": uuid.uuid5(uuid.NAMESPACE_URL, f"bench-{self.run_id}-{i}").hex,
         }
 
     def staff(self, role: str, i: int = 0):

@@ -93,10 +93,31 @@ def initiative_submit(
     channel: str = Channel.ONLINE,
     actor=None,
     now: datetime | None = None,
+    submission_key: str | None = None,
 ) -> Submitted:
-    """Register a resident's idea, compute the first-contact date, and send the confirmation."""
+    """Register a resident's idea, compute the first-contact date, and send the confirmation.
+
+    `submission_key` identifies one filled-in form. When the same form arrives again (the resident
+    pressed the button twice, or retried after an error whose commit did go through), the idea is not
+    stored twice: the existing initiative gets a fresh status link and the confirmation is sent again.
+    """
     now = now or timezone.now()
     token, token_hash = token_make()
+    if submission_key:
+        existing = (
+            Initiative.objects.select_for_update()
+            .filter(municipality=municipality, submission_key=submission_key)
+            .first()
+        )
+        if existing is not None:
+            existing.status_token_hash = token_hash
+            existing.save(update_fields=["status_token_hash", "updated_at"])
+            if existing.initiators.filter(is_primary=True).exclude(email="").exists():
+                language = translation.get_language()
+                transaction.on_commit(
+                    lambda: confirmation_send(initiative_id=existing.pk, token=token, language=language)
+                )
+            return Submitted(initiative=existing, token=token)
     initiative = Initiative.objects.create(
         municipality=municipality,
         reference=reference_next(year=local_date(now).year),
@@ -113,6 +134,7 @@ def initiative_submit(
         phase=Phase.IDEA,
         submitted_at=now,
         first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
+        submission_key=submission_key or None,
         status_token_hash=token_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )

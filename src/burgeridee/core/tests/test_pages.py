@@ -97,3 +97,19 @@ def test_security_headers(client, municipality):
     assert "'unsafe-inline'" not in csp
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_database_error_outside_a_view_is_the_503_page_not_a_500(rf, municipality):
+    """E.g. the database going away while a middleware writes: the plain 503 page, never a stack trace."""
+    from burgeridee.core.views import server_error
+
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(rf.get("/voorbeeld/idee/"))
+    assert response.status_code == 503
+    assert "Even niet beschikbaar" in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert server_error(rf.get("/")).status_code == 500
