@@ -1,8 +1,8 @@
 """The load driver: a separate process that sends a bounded list of requests for one page.
 
 Input (JSON on stdin): {"base": "http://127.0.0.1:PORT", "concurrency": 4, "time_limit": 20,
-"warmup": 8, "requests": [{"method", "url", "body", "csrf_from"}], "setup": [...same shape...]}.
-Each worker thread is one browser (own cookies); it runs `setup` once, then takes the next request
+"warmup": 8, "requests": [{"method", "url", "body", "csrf_from"}], "setups": [[steps of worker 0], ...]}.
+Each worker thread is one browser (own cookies); it runs its setup steps once, then takes the next request
 from the shared list until the list is used up or the time limit passes. Output (JSON on stdout):
 latencies in ms of the measured requests, status counts and the elapsed wall-clock time.
 """
@@ -33,10 +33,11 @@ def run(plan: dict) -> dict:
             position["next"] += 1
             return index
 
-    def worker():
+    def worker(number: int):
         session = Session(plan["base"], timeout=plan.get("timeout", 30))
+        setups = plan.get("setups") or [[]]
         try:
-            for step in plan.get("setup", []):
+            for step in setups[number % len(setups)]:
                 _send(session, step)
         except Exception as exc:  # noqa: BLE001 - reported in the output
             with lock:
@@ -59,7 +60,7 @@ def run(plan: dict) -> dict:
 
     deadline_holder["at"] = time.monotonic() + plan.get("time_limit", 30)
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(plan.get("concurrency", 4))]
+    threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(plan.get("concurrency", 4))]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -174,8 +174,8 @@ def measure(page: dict, ctx: Context, base: str, size: str) -> dict:
         "time_limit": time_limit,
         "warmup": concurrency * 2,
         "requests": [_step(page, ctx, i) for i in range(count)],
-        # Every simulated browser runs the same kind of setup; the driver gives each its own cookies.
-        "setup": plans[0],
+        # Each simulated browser runs its own setup (its own cookies, its own submitted idea).
+        "setups": plans,
     }
     result = json.loads(
         subprocess.run(
