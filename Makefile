@@ -10,13 +10,15 @@ DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true SITE_URL=http://$(HOS
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 TEST_ENV := BURGERIDEE_ENV=test
 
-.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean
+.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short
 
 help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
 	@echo "make worker - run the background worker (daily digest, mails)"
 	@echo "make test   - run the whole test suite, end-to-end browser tests included"
 	@echo "make lint   - ruff lint and format check, migrations check"
+	@echo "make bench SIZE=small|medium|full - seed, serve as in production, measure every page (docs/benchmark.md)"
+	@echo "make loadtest / loadtest-short - residents and staff under load, PostgreSQL stopped for 10 s"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +75,16 @@ messages: install
 check-deploy: install assets
 	BURGERIDEE_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc A-Za-z0-9) \
 		ALLOWED_HOSTS=burgeridee.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+SIZE ?= small
+bench: install assets
+	$(BIN)/python -m bench.run --size $(SIZE)
+
+loadtest: install assets
+	$(BIN)/python -m bench.loadtest --duration 120
+
+loadtest-short: install assets
+	$(BIN)/python -m bench.loadtest --duration 50 --outage-at 15
 
 clean:
 	rm -rf $(VENV) node_modules src/burgeridee/static/dist staticfiles var

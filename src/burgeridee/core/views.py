@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -48,4 +49,13 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """An unexpected error. When it is the database going away outside a view (for instance while a
+    middleware saves the session), the resident gets the plain 503 page, as inside a view."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        from burgeridee.core.middleware import render_unavailable
+
+        try:
+            return render_unavailable(request)
+        except Exception:  # noqa: BLE001 - never fail inside the error handler
+            logger.exception("The 503 page could not be rendered")
     return render(request, "500.html", status=500)

@@ -1,4 +1,5 @@
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from burgeridee.core.forms import AccessibleFormMixin, TextField
 from .constants import ContactPreference, SupportType, Theme
 
 POSTAL_CODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
+SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 UNKNOWN_NEIGHBOURHOOD = "onbekend"
 
@@ -139,9 +141,13 @@ class IdeaForm(AccessibleFormMixin, forms.Form):
     )
     # Honeypot: hidden from people, filled in by robots.
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    # One key per filled-in form, so sending it again (after an error, or a double click) saves it once.
+    submission_key = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)
 
     def __init__(self, *args, neighbourhoods=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4().hex)
         self.neighbourhoods = {str(n.pk): n for n in neighbourhoods}
         self.fields["neighbourhood"].choices = [
             ("", _("Kies een wijk")),
@@ -152,6 +158,10 @@ class IdeaForm(AccessibleFormMixin, forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
+
+    def clean_submission_key(self):
+        key = self.cleaned_data.get("submission_key", "")
+        return key if SUBMISSION_KEY.match(key) else None
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "")

@@ -80,6 +80,15 @@ class Initiative(models.Model):
         verbose_name=_("contactpersoon"),
     )
     status_token_nonce = models.CharField(_("sleutel statuslink"), max_length=32)
+    submission_key = models.CharField(
+        _("formuliersleutel"),
+        max_length=32,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Eén sleutel per ingevuld formulier: een tweede keer versturen maakt geen tweede initiatief."),
+    )
     status_token_hash = models.CharField(_("controlegetal statuslink"), max_length=64, unique=True)
     status_token_expires_at = models.DateTimeField(_("statuslink geldig tot"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)

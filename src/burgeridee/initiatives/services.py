@@ -109,10 +109,24 @@ def initiative_submit(
     channel: str = Channel.ONLINE,
     actor=None,
     now: datetime | None = None,
+    submission_key: str | None = None,
 ) -> Submitted:
-    """Register a resident's idea, compute the first-contact date, and send the confirmation."""
+    """Register a resident's idea, compute the first-contact date, and send the confirmation.
+
+    `submission_key` identifies one filled-in form. When the same form arrives again (the resident
+    pressed the button twice, or retried after an error whose commit did go through), the idea is not
+    stored twice: the existing initiative gets a fresh status link and the confirmation is sent again.
+    """
     now = now or timezone.now()
     nonce, token, token_hash = token_make()
+    if submission_key:
+        existing = (
+            Initiative.objects.select_for_update()
+            .filter(municipality=municipality, submission_key=submission_key)
+            .first()
+        )
+        if existing is not None:  # the same form sent twice: the first idea stands, with its own link
+            return Submitted(initiative=existing, token=existing.status_token)
     initiative = Initiative.objects.create(
         municipality=municipality,
         reference=reference_next(year=local_date(now).year),
@@ -130,6 +144,7 @@ def initiative_submit(
         submitted_at=now,
         first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
         status_token_nonce=nonce,
+        submission_key=submission_key or None,
         status_token_hash=token_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )

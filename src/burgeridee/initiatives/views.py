@@ -4,7 +4,8 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError
+from django.core import signing
+from django.db import DatabaseError, IntegrityError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,12 @@ from .forms import DeletionRequestForm, IdeaForm, MessageForm, WithdrawForm
 
 logger = logging.getLogger(__name__)
 
-SESSION_SUBMITTED = "burgeridee_submitted"
+# The confirmation page finds the new idea through a short-lived signed cookie, not the session: after
+# the idea is committed nothing else needs the database, so an outage at that moment cannot turn a
+# saved idea into an error page (and residents get no session row at all).
+SUBMITTED_COOKIE = "burgeridee_submitted"
+SUBMITTED_SALT = "burgeridee.initiatives.submitted"
+SUBMITTED_MAX_AGE = 60 * 60
 
 
 def _over_limit(request, *, group: str, rate: str) -> bool:
@@ -68,11 +74,7 @@ def idea_form(request, municipality):
         return _render_idea_form(request, form, status=400)
 
     try:
-        submitted = services.initiative_submit(municipality=municipality, **form.submission())
-        request.session[SESSION_SUBMITTED] = {
-            "initiative_id": submitted.initiative.pk,
-            "token": submitted.token,
-        }
+        submitted = _submit(municipality, form)
     except DatabaseError:
         logger.exception("Idea could not be saved")
         return _render_idea_form(
@@ -84,17 +86,48 @@ def idea_form(request, municipality):
                 "nog. Probeer het over een paar minuten opnieuw."
             ),
         )
-    return redirect("initiatives:submitted", municipality_slug=municipality.slug)
+    response = redirect("initiatives:submitted", municipality_slug=municipality.slug)
+    response.set_signed_cookie(
+        SUBMITTED_COOKIE,
+        submitted.token,
+        salt=SUBMITTED_SALT,
+        max_age=SUBMITTED_MAX_AGE,
+        path=f"/{municipality.slug}/idee/",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _submit(municipality, form):
+    """Save the idea; a second form with the same key (a double click) finds the first one."""
+    data = form.cleaned_data
+    for attempt in (1, 2):
+        try:
+            return _submit_once(municipality, form, data)
+        except IntegrityError:
+            if attempt == 2 or not data.get("submission_key"):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _submit_once(municipality, form, data):
+    return services.initiative_submit(
+        municipality=municipality, submission_key=data.get("submission_key"), **form.submission()
+    )
 
 
 @never_cache
 @require_http_methods(["GET"])
 @public_municipality
 def idea_submitted(request, municipality):
-    submitted = request.session.get(SESSION_SUBMITTED)
-    if not submitted:
+    try:
+        value = request.get_signed_cookie(SUBMITTED_COOKIE, salt=SUBMITTED_SALT, max_age=SUBMITTED_MAX_AGE)
+    except (KeyError, signing.BadSignature):
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=submitted["token"])
+    token = value
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
     if initiative is None:
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     return render(
@@ -103,8 +136,8 @@ def idea_submitted(request, municipality):
         {
             "initiative": initiative,
             "steps": selectors.resident_timeline(initiative=initiative),
-            "status_url": services.status_link(initiative=initiative, token=submitted["token"]),
-            "token": submitted["token"],
+            "status_url": services.status_link(initiative=initiative, token=token),
+            "token": token,
         },
     )
 

@@ -107,3 +107,19 @@ def test_a_municipality_cannot_take_a_slug_the_application_uses(slug):
 
     with pytest.raises(ValidationError):
         Municipality(slug=slug, name="Gemeente X").full_clean()
+
+
+def test_a_database_error_outside_a_view_is_the_503_page_not_a_500(rf, municipality):
+    """E.g. the database going away while a middleware writes: the plain 503 page, never a stack trace."""
+    from burgeridee.core.views import server_error
+
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(rf.get("/voorbeeld/idee/"))
+    assert response.status_code == 503
+    assert "Even niet beschikbaar" in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert server_error(rf.get("/")).status_code == 500

@@ -231,3 +231,94 @@ def test_inactive_municipality_is_a_404(client, municipality):
     municipality.is_active = False
     municipality.save()
     assert client.get(form_url(municipality)).status_code == 404
+
+
+def submission_key_of(response):
+    match = re.search(r'name="submission_key" value="([0-9a-f]{32})"', response.content.decode())
+    assert match, "the form carries a submission key"
+    return match.group(1)
+
+
+def test_sending_the_same_form_again_stores_the_idea_once(client, municipality, django_capture_on_commit_callbacks):
+    """A double click, or a retry after an error whose commit did go through, is not a second idea."""
+    key = submission_key_of(client.get(form_url(municipality)))
+    data = valid_data(municipality, submission_key=key)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(form_url(municipality), data, follow=True)
+        again = client.post(form_url(municipality), data, follow=True)
+    initiative = Initiative.objects.get()
+    assert initiative.reference in first.content.decode()
+    assert initiative.reference in again.content.decode()
+    assert TimelineEvent.objects.filter(kind=EventKind.SUBMITTED).count() == 1
+    # The second confirmation carries the link that works now.
+    token = re.search(r"/voorbeeld/mijn-initiatief/(\S+)/", mail.outbox[-1].body).group(1)
+    assert client.get(f"/voorbeeld/mijn-initiatief/{token}/").status_code == 200
+    # Another form (another key) is another idea.
+    other = submission_key_of(client.get(form_url(municipality)))
+    assert other != key
+    client.post(form_url(municipality), valid_data(municipality, submission_key=other))
+    assert Initiative.objects.count() == 2
+
+
+def test_the_key_is_kept_when_the_form_comes_back_with_an_error(client, municipality):
+    key = submission_key_of(client.get(form_url(municipality)))
+    response = client.post(form_url(municipality), valid_data(municipality, title="", submission_key=key))
+    assert response.status_code == 400
+    assert submission_key_of(response) == key
+    with database_refuses_writes():
+        response = client.post(form_url(municipality), valid_data(municipality, submission_key=key))
+    assert response.status_code == 503
+    assert submission_key_of(response) == key
+
+
+def test_a_malformed_key_is_ignored_not_an_error(client, municipality):
+    response = client.post(form_url(municipality), valid_data(municipality, submission_key="'><script>"))
+    assert response.status_code == 302
+    assert Initiative.objects.get().submission_key is None
+
+
+def test_confirmation_needs_no_session_so_an_outage_after_saving_cannot_lose_it(client, municipality):
+    """After the idea is committed nothing else writes to the database: no session row is made."""
+    from django.contrib.sessions.models import Session
+
+    response = client.post(form_url(municipality), valid_data(municipality))
+    assert response.status_code == 302
+    assert Session.objects.count() == 0
+    assert "sessionid" not in response.cookies
+    cookie = response.cookies["burgeridee_submitted"]
+    assert cookie["httponly"]
+    assert cookie["path"] == "/voorbeeld/idee/"
+    assert Initiative.objects.get().reference in client.get(response["Location"]).content.decode()
+
+
+def test_a_forged_confirmation_cookie_shows_nothing(client, municipality, submit_idea):
+    submit_idea(municipality)
+    client.cookies["burgeridee_submitted"] = "forged-token"
+    response = client.get(reverse("initiatives:submitted", kwargs={"municipality_slug": municipality.slug}))
+    assert response.status_code == 302
+    assert response["Location"] == form_url(municipality)
+
+
+@override_settings(
+    RATELIMIT_ENABLE=True,
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "burgeridee_cache"},
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "outage-test"},
+    },
+)
+def test_outage_with_the_database_rate_limit_cache_is_a_503_with_the_typed_text(client, municipality):
+    """As in production: the rate limiter's cache lives in the database too, and is down as well."""
+    client.get(form_url(municipality))
+    data = valid_data(municipality, title="Mijn eigen titel")
+    queries = []
+
+    def refuse(execute, sql, params, many, context):
+        queries.append(sql)
+        raise OperationalError("connection refused")
+
+    with connection.execute_wrapper(refuse):
+        response = client.post(form_url(municipality), data)
+    assert any("burgeridee_cache" in sql for sql in queries)  # the rate limiter did try its cache
+    assert response.status_code == 503
+    assert 'value="Mijn eigen titel"' in response.content.decode()
+    assert Initiative.objects.count() == 0

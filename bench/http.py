@@ -1,0 +1,101 @@
+"""A tiny HTTP/1.1 client on the standard library, with a cookie jar and Django's CSRF dance.
+
+Used by the load driver (in its own process) and by the page-weight measurement. Loopback only.
+"""
+
+import gzip
+import html
+import http.client
+import re
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict
+    body: bytes
+    ms: float
+
+    @property
+    def location(self) -> str:
+        return self.headers.get("location", "")
+
+    def text(self) -> str:
+        body = self.body
+        if self.headers.get("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        elif self.headers.get("content-encoding") == "br":
+            import brotli
+
+            body = brotli.decompress(body)
+        return body.decode("utf-8", "replace")
+
+
+@dataclass
+class Session:
+    """One simulated browser: its own cookies and CSRF token."""
+
+    base: str
+    timeout: float = 30.0
+    cookies: dict = field(default_factory=dict)
+    hidden_fields: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        parsed = urllib.parse.urlsplit(self.base)
+        if parsed.hostname not in {"127.0.0.1", "localhost", "::1"}:
+            raise ValueError("the load driver only talks to loopback")
+        self.host, self.port = parsed.hostname, parsed.port or 80
+
+    def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None) -> Response:
+        send_headers = {"Host": f"{self.host}", "User-Agent": "burgeridee-bench", "Connection": "close"}
+        send_headers.update(headers or {})
+        if self.cookies:
+            send_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body, doseq=True).encode()
+            send_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            connection.request(method, path, body=data, headers=send_headers)
+            raw = connection.getresponse()
+            payload = raw.read()
+            ms = (time.perf_counter() - started) * 1000
+            response_headers = {}
+            for name, value in raw.getheaders():
+                name = name.lower()
+                if name == "set-cookie":
+                    self._store_cookie(value)
+                response_headers[name] = value
+        finally:
+            connection.close()
+        return Response(status=raw.status, headers=response_headers, body=payload, ms=ms)
+
+    def _store_cookie(self, header: str) -> None:
+        pair = header.split(";", 1)[0]
+        if "=" in pair:
+            name, value = pair.split("=", 1)
+            if value in ("", '""'):
+                self.cookies.pop(name.strip(), None)
+            else:
+                self.cookies[name.strip()] = value.strip()
+
+    def form(self, form_path: str) -> dict:
+        """The hidden fields (CSRF token, form key) of the form at `form_path`, fetched once per session."""
+        if form_path not in self.hidden_fields:
+            response = self.request("GET", form_path)
+            fields = dict(HIDDEN_INPUT.findall(response.text()))
+            if "csrfmiddlewaretoken" not in fields:
+                raise RuntimeError(f"no CSRF token on {form_path} (HTTP {response.status})")
+            self.hidden_fields[form_path] = {k: html.unescape(v) for k, v in fields.items()}
+        return self.hidden_fields[form_path]
+
+    def submit(self, path: str, body: dict, csrf_from: str | None = None) -> Response:
+        """POST like a browser would: the form's hidden fields first, then what was typed."""
+        return self.request("POST", path, body={**self.form(csrf_from or path), **body})

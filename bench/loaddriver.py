@@ -1,0 +1,139 @@
+"""The load-test driver: a separate process with residents submitting ideas and staff browsing.
+
+Input (JSON on stdin): {"base", "duration", "residents", "staff", "slug", "run_id", "browse": [paths],
+"typing_s": [min, max] seconds a resident types, "reading_s": [min, max] seconds staff read a page}.
+Every thread stops by itself when `duration` seconds have passed. Output (JSON on stdout): every
+request with its wall-clock time and status, and per submission what the resident saw.
+"""
+
+import json
+import random
+import re
+import sys
+import threading
+import time
+
+from bench.http import Session
+
+REFERENCE = re.compile(r"BI-\d{4}-\d{6}")
+UNAVAILABLE_TEXT = "Het is niet gelukt uw idee op te slaan"
+
+
+def idea(marker: str) -> dict:
+    return {
+        "title": marker,
+        "description": "Wij willen met de buren een moestuin maken op het grasveld.",
+        "target_group": "Buren en kinderen",
+        "neighbourhood": "onbekend",
+        "theme": "leefbaar",
+        "support_types": ["materialen"],
+        "name": "Fatima Bakker",
+        "email": "bewoner@example.org",
+        "preferred_contact": "email",
+    }
+
+
+def run(plan: dict) -> dict:
+    deadline = time.time() + plan["duration"]
+    lock = threading.Lock()
+    requests: list[list] = []  # [started, finished, who, path, status, ms] (wall-clock seconds)
+    submissions: list[dict] = []
+    problems: list[str] = []
+
+    def record(who: str, path: str, status, ms: float, at: float) -> None:
+        with lock:
+            requests.append([round(at, 3), round(time.time(), 3), who, path, status, round(ms, 1)])
+
+    def send(session: Session, who: str, method: str, path: str, body=None, csrf_from=None):
+        at = time.time()
+        try:
+            if method == "POST":
+                response = session.submit(path, body, csrf_from=csrf_from)
+            else:
+                response = session.request("GET", path)
+        except Exception as exc:  # noqa: BLE001 - a refused connection is recorded as such
+            record(who, path, f"error:{type(exc).__name__}", 0, at)
+            return None
+        record(who, path, response.status, response.ms, at)
+        return response
+
+    def resident(number: int) -> None:
+        rng = random.Random(number)
+        form = f"/{plan['slug']}/idee/"
+        count = 0
+        while time.time() < deadline:
+            count += 1
+            marker = f"Loadtest {plan['run_id']} bewoner {number} idee {count}"
+            submission = {"marker": marker, "attempts": [], "confirmed_reference": None}
+            with lock:
+                submissions.append(submission)
+            session = Session(plan["base"], timeout=60)
+            # Fetch the form (and its CSRF token); during an outage the form still opens.
+            while time.time() < deadline:
+                try:
+                    session.form(form)
+                    break
+                except Exception as exc:  # noqa: BLE001
+                    record(f"resident-{number}", form, f"csrf:{type(exc).__name__}", 0, time.time())
+                    time.sleep(1)
+            else:
+                return
+            time.sleep(rng.uniform(*plan.get("typing_s", (2, 5))))  # the resident types the idea
+            # Send; on a 503 the resident reads the message and presses the button again.
+            response = None
+            while time.time() < deadline:
+                response = send(session, f"resident-{number}", "POST", form, idea(marker))
+                if response is None:
+                    submission["attempts"].append({"status": "error", "at": time.time()})
+                    time.sleep(1)
+                    continue
+                attempt = {"status": response.status, "at": time.time()}
+                if response.status == 503:
+                    text = response.text()
+                    attempt["typed_title_shown"] = marker in text
+                    attempt["message_shown"] = UNAVAILABLE_TEXT in text
+                submission["attempts"].append(attempt)
+                if response.status != 503:
+                    break
+                time.sleep(1 + rng.random())
+            if response is None or response.status != 302:
+                if response is not None and response.status != 503:
+                    with lock:
+                        problems.append(f"{marker}: HTTP {response.status} on submit")
+                continue
+            # The confirmation page; a resident refreshes it when it does not load.
+            for _ in range(30):
+                page = send(session, f"resident-{number}", "GET", response.location)
+                if page is not None and page.status == 200:
+                    match = REFERENCE.search(page.text())
+                    submission["confirmed_reference"] = match.group(0) if match else None
+                    break
+                time.sleep(1)
+            time.sleep(rng.random() * 0.5)
+
+    def staff(number: int) -> None:
+        rng = random.Random(1000 + number)
+        session = Session(plan["base"], timeout=60)
+        while time.time() < deadline:
+            path = rng.choice(plan["browse"])
+            send(session, f"staff-{number}", "GET", path)
+            time.sleep(rng.uniform(*plan.get("reading_s", (0.5, 2))))  # reads the page
+
+    def health() -> None:
+        session = Session(plan["base"], timeout=20)
+        while time.time() < deadline:
+            send(session, "health", "GET", "/healthz")
+            time.sleep(0.5)
+
+    threads = [threading.Thread(target=resident, args=(n,), daemon=True) for n in range(plan["residents"])]
+    threads += [threading.Thread(target=staff, args=(n,), daemon=True) for n in range(plan["staff"])]
+    threads.append(threading.Thread(target=health, daemon=True))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(max(1, deadline - time.time()) + 90)
+    return {"requests": requests, "submissions": submissions, "problems": problems}
+
+
+if __name__ == "__main__":
+    json.dump(run(json.load(sys.stdin)), sys.stdout)

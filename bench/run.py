@@ -1,0 +1,374 @@
+"""`make bench SIZE=small|medium|full`: seed, serve as in production, measure every page in one run.
+
+Writes bench/results/latest.json and bench/results/latest.md. See docs/benchmark.md.
+"""
+
+import argparse
+import html.parser
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+from datetime import UTC, datetime
+
+from bench.stack import ROOT, Stack
+
+RESULTS = ROOT / "bench" / "results"
+RUNS = {
+    # size: (requests per page, concurrent connections, time limit per page in seconds)
+    "tiny": (40, 2, 10),
+    "small": (300, 4, 30),
+    "medium": (600, 4, 45),
+    "full": (1000, 4, 60),
+}
+TARGETS = {
+    "p95_vs_floor": 5.0,
+    "resident_bytes": 60 * 1024,
+    "staff_bytes": 120 * 1024,
+    "search_p95_ms": 100.0,
+    "pdf_p95_ms": 500.0,
+}
+QUERY_SAMPLES = 5
+
+
+class Context:
+    """What the URL and body builders in bench/pages.py may use."""
+
+    def __init__(self, *, slug: str, sample: list[dict], run_id: str):
+        self.slug = slug
+        self.sample = sample
+        self.run_id = run_id
+
+    def initiative(self, i: int) -> dict:
+        return self.sample[i % len(self.sample)]
+
+    def idea_body(self, i: int) -> dict:
+        return {
+            "title": f"Proefidee {self.run_id}-{i}",
+            "description": "Wij willen met de buren een moestuin maken op het grasveld.",
+            "target_group": "Buren en kinderen",
+            "neighbourhood": "onbekend",
+            "location": "Kastanjelaan",
+            "theme": "leefbaar",
+            "support_types": ["materialen", "openbare_ruimte"],
+            "name": "Fatima Bakker",
+            "email": f"bewoner-{self.run_id}-{i}@example.org",
+            "preferred_contact": "email",
+            # Each request is a freshly opened form, so it has its own key.
+            "submission_key": uuid.uuid5(uuid.NAMESPACE_URL, f"bench-{self.run_id}-{i}").hex,
+        }
+
+    def staff(self, role: str, i: int = 0):
+        from burgeridee.accounts.models import Membership
+
+        memberships = list(
+            Membership.objects.filter(municipality__slug=self.slug, roles__contains=[role])
+            .select_related("user")
+            .order_by("pk")[:50]
+        )
+        return memberships[i % len(memberships)].user
+
+    def login_steps(self, user) -> list[dict]:
+        raise NotImplementedError("add the staff login steps here once the login page exists")
+
+
+# Page weight ---------------------------------------------------------------------------------
+class AssetParser(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if (
+            tag == "link"
+            and attrs.get("href")
+            and {"stylesheet", "icon", "preload", "modulepreload"} & set((attrs.get("rel") or "").split())
+        ):
+            self.assets.append(attrs["href"])
+        elif tag in {"script", "img", "source"} and attrs.get("src"):
+            self.assets.append(attrs["src"])
+
+
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def page_weight(session, path: str) -> dict:
+    """HTML plus every stylesheet, script, image and font it loads, as served and decompressed."""
+    headers = {"Accept-Encoding": "br, gzip"}
+    response = session.request("GET", path, headers=headers)
+    compressed = len(response.body)
+    text = response.text()
+    uncompressed = len(text.encode())
+    parser = AssetParser()
+    parser.feed(text)
+    seen: set[str] = set()
+    queue = [urllib.parse.urljoin(path, asset) for asset in parser.assets]
+    while queue:
+        asset = queue.pop(0)
+        if asset in seen or asset.startswith("data:") or "://" in asset:
+            continue
+        seen.add(asset)
+        asset_response = session.request("GET", asset, headers=headers)
+        compressed += len(asset_response.body)
+        body = asset_response.text() if asset_response.headers.get("content-encoding") else None
+        uncompressed += len(body.encode()) if body is not None else len(asset_response.body)
+        if asset_response.headers.get("content-type", "").startswith("text/css"):
+            css = body if body is not None else asset_response.body.decode("utf-8", "replace")
+            queue.extend(
+                urllib.parse.urljoin(asset, url) for url in CSS_URL.findall(css) if not url.startswith("data:")
+            )
+    return {"bytes_compressed": compressed, "bytes_uncompressed": uncompressed, "requests": 1 + len(seen)}
+
+
+# SQL queries, counted in-process against the same database -------------------------------------
+def queries_per_request(page: dict, ctx: Context) -> float:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for step in page.get("setup", lambda c, w: [])(ctx, 999):
+        _client_send(client, step)
+    counts = []
+    for i in range(QUERY_SAMPLES):
+        step = _step(page, ctx, 100_000 + i)
+        with CaptureQueriesContext(connection) as captured:
+            response = _client_send(client, step)
+        if response.status_code not in page.get("expect", (200,)):
+            raise RuntimeError(f"{page['name']}: in-process request gave HTTP {response.status_code}")
+        counts.append(len(captured.captured_queries))
+    return statistics.mean(counts)
+
+
+def _client_send(client, step):
+    if step.get("method", "GET") == "POST":
+        return client.post(step["url"], step.get("body") or {})
+    return client.get(step["url"])
+
+
+def _step(page: dict, ctx: Context, i: int) -> dict:
+    step = {"method": page.get("method", "GET"), "url": page["url"](ctx, i)}
+    if step["method"] == "POST":
+        step["body"] = page["body"](ctx, i)
+        step["csrf_from"] = page["csrf_from"](ctx) if page.get("csrf_from") else None
+    return step
+
+
+def percentile(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def measure(page: dict, ctx: Context, base: str, size: str) -> dict:
+    count, concurrency, time_limit = RUNS[size]
+    plans = [page.get("setup", lambda c, w: [])(ctx, worker) for worker in range(concurrency)]
+    plan = {
+        "base": base,
+        "concurrency": concurrency,
+        "time_limit": time_limit,
+        "warmup": concurrency * 2,
+        "requests": [_step(page, ctx, i) for i in range(count)],
+        # Each simulated browser runs its own setup (its own cookies, its own submitted idea).
+        "setups": plans,
+    }
+    result = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "bench.driver"],
+            input=json.dumps(plan),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            timeout=time_limit + 120,
+        ).stdout
+    )
+    latencies = result["latencies_ms"]
+    expected = {str(code) for code in page.get("expect", (200,))}
+    unexpected = {code: n for code, n in result["statuses"].items() if code not in expected}
+    return {
+        "name": page["name"],
+        "audience": page.get("audience", "resident"),
+        "kind": page.get("kind", "page"),
+        "method": page.get("method", "GET"),
+        "measured_requests": len(latencies),
+        "rps": round(result["completed"] / result["elapsed_s"], 1) if result["elapsed_s"] else 0,
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "unexpected_statuses": unexpected,
+        "failures": result["failures"],
+    }
+
+
+def run(size: str, *, keep: bool = False, only: str = "") -> dict:
+    from bench.pages import PAGES, PLANNED
+
+    if only:
+        PAGES = [page for page in PAGES if page.get("audience") == "floor" or only in page["name"]]  # noqa: N806
+
+    stack = Stack(label="bench")
+    started = time.monotonic()
+    try:
+        print(f"bench: size {size}; preparing PostgreSQL, migrations and static files")
+        stack.configure()
+        from bench.seed import municipality_slug, seed, seeded_sample
+        from burgeridee.municipalities.models import Municipality
+
+        if Municipality.objects.filter(slug=municipality_slug(1)).exists():
+            print("bench: the database is already seeded; seeding skipped")
+            seeded = {"counts": {}, "notes": ["already seeded"], "seconds": 0, "size": "existing"}
+        else:
+            print("bench: seeding")
+            seeded = seed(size=size)
+        seeded["counts"] = _table_counts()
+        ctx = Context(slug=municipality_slug(1), sample=seeded_sample(), run_id=datetime.now(UTC).strftime("%H%M%S"))
+        base = stack.start_server()
+
+        entries = []
+        for page in PAGES:
+            print(f"bench: {page['name']}")
+            entry = measure(page, ctx, base, size)
+            entry["queries_per_request"] = round(queries_per_request(page, ctx), 1)
+            if entry["method"] == "GET" and entry["audience"] != "floor":
+                from bench.http import Session
+
+                session = Session(base)
+                for step in page.get("setup", lambda c, w: [])(ctx, 500):
+                    if step.get("method") == "POST":
+                        session.submit(step["url"], step["body"], csrf_from=step.get("csrf_from"))
+                    else:
+                        session.request("GET", step["url"])
+                entry.update(page_weight(session, page["url"](ctx, 0)))
+            else:
+                entry.update({"bytes_compressed": None, "bytes_uncompressed": None, "requests": None})
+            entries.append(entry)
+        floor = next(entry for entry in entries if entry["audience"] == "floor")
+        for entry in entries:
+            entry["p95_vs_floor"] = round(entry["p95_ms"] / floor["p95_ms"], 2) if floor["p95_ms"] else None
+        server_errors = "[ERROR]" in stack.server_log() or "Traceback" in stack.server_log()
+        import os
+
+        result = {
+            "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "size": size,
+            "cpus": os.cpu_count(),
+            "gunicorn_workers": int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1)),
+            "requests_per_page": RUNS[size][0],
+            "concurrency": RUNS[size][1],
+            "pages": entries,
+            "pdf": [
+                {"name": e["name"], "p50_ms": e["p50_ms"], "p95_ms": e["p95_ms"], "bytes": e["bytes_compressed"]}
+                for e in entries
+                if e["kind"] == "pdf"
+            ],
+            "pdf_note": "" if any(e["kind"] == "pdf" for e in entries) else "no PDF exists yet",
+            "not_measured_yet": PLANNED,
+            "seeded": seeded,
+            "server_errors_logged": server_errors,
+            "targets": TARGETS,
+            "total_seconds": round(time.monotonic() - started, 1),
+        }
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        (RESULTS / "latest.md").write_text(markdown(result))
+        print(markdown(result))
+        return result
+    finally:
+        stack.stop(keep=keep)
+
+
+def _table_counts() -> dict:
+    from django.apps import apps
+
+    wanted = [
+        "municipalities.Municipality",
+        "municipalities.Neighbourhood",
+        "accounts.User",
+        "accounts.Membership",
+        "initiatives.Initiative",
+        "initiatives.Initiator",
+        "initiatives.SupportRequest",
+        "initiatives.TimelineEvent",
+        "initiatives.Message",
+        "privacy.ProcessingLogEntry",
+    ]
+    counts = {label: apps.get_model(label).objects.count() for label in wanted}
+    for model in apps.get_models():
+        if model.__name__ in {"Conversation", "Agreement", "Workshop", "WorkshopParticipant"}:
+            counts[model._meta.label] = model.objects.count()
+    return counts
+
+
+def target_misses(entry: dict) -> list[str]:
+    misses = []
+    if entry["audience"] != "floor" and entry.get("p95_vs_floor") and entry["p95_vs_floor"] > TARGETS["p95_vs_floor"]:
+        misses.append(f"p95 is {entry['p95_vs_floor']}x the floor (target 5x)")
+    limit = TARGETS.get(f"{entry['audience']}_bytes")
+    if limit and entry.get("bytes_compressed") and entry["bytes_compressed"] > limit:
+        over = entry["bytes_compressed"] - limit
+        misses.append(f"{entry['bytes_compressed'] / 1024:.1f} KB, {over / 1024:.1f} KB over {limit // 1024} KB")
+    if "search" in entry["name"] and entry["p95_ms"] > TARGETS["search_p95_ms"]:
+        misses.append(f"search p95 {entry['p95_ms']} ms, {entry['p95_ms'] - 100:.0f} ms over 100 ms")
+    if entry["kind"] == "pdf" and entry["p95_ms"] > TARGETS["pdf_p95_ms"]:
+        misses.append(f"PDF p95 {entry['p95_ms']} ms, {entry['p95_ms'] - 500:.0f} ms over 500 ms")
+    if entry.get("unexpected_statuses"):
+        misses.append(f"unexpected HTTP statuses {entry['unexpected_statuses']}")
+    return misses
+
+
+def markdown(result: dict) -> str:
+    counts = result["seeded"]["counts"]
+    lines = [
+        f"# Benchmark ({result['size']}, {result['generated_at']})",
+        "",
+        f"{result['cpus']} CPUs, gunicorn {result['gunicorn_workers']} sync workers, production settings; "
+        f"{result['requests_per_page']} requests per page over {result['concurrency']} connections from a "
+        "separate process on 127.0.0.1.",
+        "",
+        "| page | rps | p50 ms | p95 ms | p99 ms | p95 / floor | queries | KB compressed | KB raw | requests "
+        "| targets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for entry in result["pages"]:
+        kb = lambda value: f"{value / 1024:.1f}" if value else "–"  # noqa: E731
+        misses = target_misses(entry)
+        lines.append(
+            f"| {entry['name']} | {entry['rps']} | {entry['p50_ms']} | {entry['p95_ms']} | {entry['p99_ms']} "
+            f"| {entry['p95_vs_floor']} | {entry['queries_per_request']} | {kb(entry['bytes_compressed'])} "
+            f"| {kb(entry['bytes_uncompressed'])} | {entry['requests'] or '–'} | "
+            f"{'; '.join(misses) if misses else 'met'} |"
+        )
+    lines += [
+        "",
+        "Targets: p95 within 5x the floor (/healthz); resident pages under 60 KB and staff pages under 120 KB "
+        "compressed including CSS and JS; search p95 under 100 ms; a PDF under 500 ms.",
+        "",
+        "Not measured yet (the pages do not exist yet): " + ", ".join(result["not_measured_yet"]) + ".",
+        f"PDF timings: {result['pdf'] or result['pdf_note']}.",
+        "",
+        "Seeded rows: " + ", ".join(f"{label} {count:,}" for label, count in counts.items()) + ".",
+        f"Seeding took {result['seeded']['seconds']} s; the whole run {result['total_seconds']} s.",
+    ]
+    lines += [f"- {note}" for note in result["seeded"].get("notes", [])]
+    if result["server_errors_logged"]:
+        lines.append("\n**The server logged errors during the run** (see the gunicorn log).")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=sorted(RUNS), default="small")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs)")
+    parser.add_argument("--only", default="", help="measure only the pages whose name contains this (and the floor)")
+    args = parser.parse_args()
+    run(args.size, keep=args.keep, only=args.only)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,508 @@
+"""Seed realistic data at scale with bulk inserts: municipalities, staff, initiatives and their history.
+
+Call `seed(size=...)` after django.setup() on an empty (migrated) database. Rows are written in
+chunks with bulk_create, so memory stays flat and the full size takes minutes. A share of the
+initiatives past the idea phase get a held first conversation with a sent report and agreements.
+
+Every seeded initiative has a status link whose token is derived from its reference
+(`bench_token(reference)`), so the benchmark can open any seeded status page.
+"""
+
+import hashlib
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.utils import timezone
+
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership, User
+from burgeridee.core.dates import add_working_days
+from burgeridee.initiatives.constants import (
+    CLOSED_PHASES,
+    Channel,
+    ContactPreference,
+    EventKind,
+    MessageDirection,
+    Phase,
+    StopReason,
+    SupportType,
+    Theme,
+)
+from burgeridee.initiatives.models import (
+    Initiative,
+    Initiator,
+    Message,
+    ReferenceSequence,
+    SupportRequest,
+    TimelineEvent,
+)
+from burgeridee.initiatives.tokens import token_hash
+from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
+from burgeridee.privacy.constants import ProcessingAction
+from burgeridee.privacy.models import ProcessingLogEntry
+
+
+@dataclass(frozen=True)
+class Size:
+    municipalities: int
+    initiatives: int
+    staff: int
+
+
+SIZES = {
+    "tiny": Size(municipalities=2, initiatives=40, staff=6),  # the test suite
+    "small": Size(municipalities=5, initiatives=10_000, staff=100),
+    "medium": Size(municipalities=30, initiatives=60_000, staff=600),
+    "full": Size(municipalities=100, initiatives=200_000, staff=2_000),
+}
+
+# Share of the initiatives past the idea phase that had their first conversation (with a sent report).
+CONVERSATION_SHARE = 0.6
+AGREEMENTS_PER_REPORT = 3
+
+CHUNK = 5_000
+PASSWORD = "bench-burgeridee-wachtwoord"  # noqa: S105 - benchmark data only, never a real account
+
+NEIGHBOURHOODS = [
+    "Centrum",
+    "Oosterpark",
+    "De Weide",
+    "Havenkwartier",
+    "Noorderhout",
+    "Rivierenbuurt",
+    "Schildersbuurt",
+    "Vogelwijk",
+    "Bloemenbuurt",
+    "Stationsgebied",
+    "Oude Dorp",
+    "Zuiderkwartier",
+]
+DEPARTMENTS = ["Subsidies", "Vastgoed", "Beheer openbare ruimte", "Vergunningen", "Communicatie"]
+FIRST_NAMES = ["Fatima", "Jan", "Sanne", "Mohammed", "Anouk", "Pieter", "Yara", "Kees", "Noor", "Daan", "Lotte"]
+LAST_NAMES = ["Bakker", "de Vries", "Jansen", "El Amrani", "Visser", "Smit", "Yilmaz", "de Boer", "Mulder"]
+IDEAS = [
+    ("Moestuin aan de {street}", "Wij willen met de buren een moestuin maken op het grasveld."),
+    ("Samen eten in {hood}", "Eén keer per maand koken wij voor buren die alleen wonen."),
+    ("Speelstraat {street}", "Op zondag is de straat een speelplek voor kinderen."),
+    ("Buurtkast bij {street}", "Een kast waar buren spullen ruilen en boeken lenen."),
+    ("Opschoondag {hood}", "Vier keer per jaar maken wij samen de buurt schoon."),
+    ("Taalcafé {hood}", "Nieuwe buren oefenen Nederlands met vrijwilligers."),
+    ("Bankje bij de {street}", "Een bankje zodat ouderen onderweg kunnen rusten."),
+]
+STREETS = ["Kastanjelaan", "Dorpsstraat", "Kerkplein", "Molenweg", "Havenkade", "Lindelaan", "Schoolstraat"]
+MESSAGES_IN = ["Wanneer hoor ik iets?", "Wij hebben nu tien buren die meedoen.", "Kunnen we volgende week bellen?"]
+MESSAGES_OUT = ["Dank voor uw bericht. Ik bel u donderdag.", "De vergunning is aangevraagd.", "Goed nieuws!"]
+PHASES = [
+    (Phase.IDEA, 14),
+    (Phase.EXPLORING, 14),
+    (Phase.PLANNING, 10),
+    (Phase.AGREEMENTS, 8),
+    (Phase.EXECUTION, 14),
+    (Phase.SUSTAINING, 6),
+    (Phase.EVALUATING, 4),
+    (Phase.COMPLETED, 16),
+    (Phase.PAUSED, 3),
+    (Phase.STOPPED, 8),
+    (Phase.NOT_AN_INITIATIVE, 3),
+]
+PHASE_ORDER = [
+    Phase.IDEA,
+    Phase.EXPLORING,
+    Phase.PLANNING,
+    Phase.AGREEMENTS,
+    Phase.EXECUTION,
+    Phase.SUSTAINING,
+    Phase.EVALUATING,
+    Phase.COMPLETED,
+]
+
+
+def bench_token(reference: str) -> str:
+    """The status-link token of a seeded initiative (only its hash is stored, as for real ones)."""
+    return hashlib.sha256(f"burgeridee-bench:{reference}".encode()).hexdigest()[:43]
+
+
+def municipality_slug(number: int) -> str:
+    return f"proefstad-{number:03d}"
+
+
+def _weights(count: int) -> list[float]:
+    """A few large municipalities and many small ones, as in the Netherlands."""
+    raw = [1 / (rank**0.8) for rank in range(1, count + 1)]
+    total = sum(raw)
+    return [w / total for w in raw]
+
+
+def _bulk(model, rows: list, counts: dict) -> list:
+    if rows:
+        model.objects.bulk_create(rows, batch_size=CHUNK)
+        counts[model._meta.label] = counts.get(model._meta.label, 0) + len(rows)
+    return rows
+
+
+def _seed_conversations(municipalities, rng: random.Random, now: datetime, counts: dict, log) -> str:
+    """First conversations with a sent report and agreements, for a share of the initiatives."""
+    from burgeridee.conversations.constants import ConversationStatus, ReportStatus
+    from burgeridee.conversations.models import Agreement, Conversation, Report
+    from burgeridee.conversations.services import conversation_model_ensure_default
+
+    models_by_municipality = {m.pk: conversation_model_ensure_default(municipality=m).pk for m in municipalities}
+    initiatives = list(Initiative.objects.exclude(phase="idee").values_list("pk", "municipality_id", "submitted_at"))
+    chosen = [row for row in initiatives if rng.random() < CONVERSATION_SHARE]
+    conversations, reports, agreements = 0, 0, 0
+    for start in range(0, len(chosen), CHUNK):
+        batch = chosen[start : start + CHUNK]
+        with transaction.atomic():
+            made = Conversation.objects.bulk_create(
+                [
+                    Conversation(
+                        initiative_id=pk,
+                        model_id=models_by_municipality[municipality_id],
+                        status=ConversationStatus.HELD,
+                        starts_at=submitted_at + timedelta(days=7),
+                        held_at=submitted_at + timedelta(days=7),
+                        place="Buurthuis",
+                        municipal_roles=["faciliteren"],
+                        captures={"cap_core_group": "Drie buren", "cap_help_asked": "Spullen lenen"},
+                    )
+                    for pk, municipality_id, submitted_at in batch
+                ],
+                batch_size=CHUNK,
+            )
+            made_reports = Report.objects.bulk_create(
+                [
+                    Report(
+                        conversation_id=conversation.pk,
+                        status=ReportStatus.SENT,
+                        summary="We spraken over het idee en wat de bewoners zelf doen.",
+                        next_step="De contactpersoon vraagt de afdeling om advies.",
+                        callback_date=(conversation.starts_at + timedelta(days=14)).date(),
+                        sent_at=conversation.starts_at + timedelta(days=2),
+                    )
+                    for conversation in made
+                ],
+                batch_size=CHUNK,
+            )
+            Agreement.objects.bulk_create(
+                [
+                    Agreement(
+                        report_id=report.pk,
+                        order=order,
+                        what=f"Afspraak {order + 1}",
+                        who="Bewoner",
+                        due_date=(now + timedelta(days=rng.randint(-20, 40))).date(),
+                    )
+                    for report in made_reports
+                    for order in range(AGREEMENTS_PER_REPORT)
+                ],
+                batch_size=CHUNK,
+            )
+        conversations += len(made)
+        reports += len(made_reports)
+        agreements += len(made_reports) * AGREEMENTS_PER_REPORT
+    counts["conversations.Conversation"] = conversations
+    counts["conversations.Report"] = reports
+    counts["conversations.Agreement"] = agreements
+    return f"conversations: {conversations:,} held, {reports:,} reports, {agreements:,} agreements"
+
+
+def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
+    """Fill the database; returns {"counts": {...}, "notes": [...], "seconds": float}."""
+    spec = SIZES[size]
+    rng = random.Random(seed_value)
+    started = time.monotonic()
+    now = timezone.now()
+    counts: dict[str, int] = {}
+    notes: list[str] = []
+    password = make_password(PASSWORD)
+
+    # Municipalities, neighbourhoods, departments.
+    municipalities = _bulk(
+        Municipality,
+        [
+            Municipality(
+                slug=municipality_slug(number),
+                name=f"Gemeente Proefstad {number}",
+                contact_email=f"initiatieven@proefstad-{number:03d}.example",
+                contact_phone="14 020",
+                first_contact_working_days=5,
+            )
+            for number in range(1, spec.municipalities + 1)
+        ],
+        counts,
+    )
+    municipalities = list(Municipality.objects.filter(slug__startswith="proefstad-").order_by("slug"))
+    hoods = []
+    departments = []
+    for municipality in municipalities:
+        for name in rng.sample(NEIGHBOURHOODS, rng.randint(6, len(NEIGHBOURHOODS))):
+            hoods.append(Neighbourhood(municipality=municipality, name=name))
+        for name in DEPARTMENTS:
+            departments.append(Department(municipality=municipality, name=name))
+    _bulk(Neighbourhood, hoods, counts)
+    _bulk(Department, departments, counts)
+    hoods_by_municipality: dict[int, list[int]] = {}
+    for pk, municipality_id in Neighbourhood.objects.values_list("pk", "municipality_id"):
+        hoods_by_municipality.setdefault(municipality_id, []).append(pk)
+    departments_by_municipality: dict[int, list[int]] = {}
+    for pk, municipality_id in Department.objects.values_list("pk", "municipality_id"):
+        departments_by_municipality.setdefault(municipality_id, []).append(pk)
+
+    # Staff: spread like the initiatives, at least two per municipality.
+    weights = _weights(len(municipalities))
+    per_municipality = [max(2, round(w * spec.staff)) for w in weights]
+    users = []
+    memberships_plan = []
+    number = 0
+    for municipality, staff_count in zip(municipalities, per_municipality, strict=True):
+        for index in range(staff_count):
+            number += 1
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+            users.append(
+                User(
+                    username=f"bench-{number:05d}",
+                    first_name=first,
+                    last_name=last,
+                    email=f"bench-{number:05d}@proefstad.example",
+                    password=password,
+                    job_title="Initiatievenmakelaar",
+                    phone="06 12345678",
+                )
+            )
+            if index == 0:
+                roles = [Role.COORDINATOR, Role.CONTACT]
+            elif index % 7 == 6:
+                roles = [Role.DEPARTMENT]
+            elif index % 11 == 10:
+                roles = [Role.TRAINER]
+            else:
+                roles = [Role.CONTACT]
+            memberships_plan.append((municipality.pk, roles))
+    _bulk(User, users, counts)
+    user_ids = list(
+        User.objects.filter(username__startswith="bench-").order_by("username").values_list("pk", flat=True)
+    )
+    memberships = []
+    contacts_by_municipality: dict[int, list[int]] = {}
+    for user_id, (municipality_id, roles) in zip(user_ids, memberships_plan, strict=True):
+        department = rng.choice(departments_by_municipality[municipality_id]) if Role.DEPARTMENT in roles else None
+        memberships.append(
+            Membership(user_id=user_id, municipality_id=municipality_id, roles=roles, department_id=department)
+        )
+        if Role.CONTACT in roles:
+            contacts_by_municipality.setdefault(municipality_id, []).append(user_id)
+    _bulk(Membership, memberships, counts)
+    log(f"  municipalities, neighbourhoods, {len(user_ids)} staff: {time.monotonic() - started:.1f}s")
+
+    # Initiatives with initiators, help asked, time line and messages, in chunks.
+    municipality_ids = [m.pk for m in municipalities]
+    phases, phase_weights = zip(*PHASES, strict=True)
+    years_back = 6
+    sequence: dict[int, int] = {}
+    support_values = [value for value, _label in SupportType.choices]
+    theme_values = [value for value, _label in Theme.choices]
+    stop_reasons = [value for value, _label in StopReason.choices if value != StopReason.WITHDRAWN]
+    created = 0
+    while created < spec.initiatives:
+        batch_size = min(CHUNK, spec.initiatives - created)
+        plans = []
+        initiatives = []
+        for _ in range(batch_size):
+            municipality_id = rng.choices(municipality_ids, weights)[0]
+            # More recent years have more initiatives.
+            submitted_at = now - timedelta(
+                days=int(rng.triangular(0, 365 * years_back, 0)), minutes=rng.randint(0, 1440)
+            )
+            year = submitted_at.astimezone(UTC).year
+            sequence[year] = sequence.get(year, 0) + 1
+            reference = f"BI-{year}-{sequence[year]:06d}"
+            phase = rng.choices(phases, phase_weights)[0]
+            if (now - submitted_at).days < 30 and rng.random() < 0.7:
+                phase = Phase.IDEA
+            title, description = rng.choice(IDEAS)
+            hood_ids = hoods_by_municipality[municipality_id]
+            contacts = contacts_by_municipality.get(municipality_id) or [None]
+            contact_id = None if phase == Phase.IDEA else rng.choice(contacts)
+            closed = phase in CLOSED_PHASES
+            initiatives.append(
+                Initiative(
+                    municipality_id=municipality_id,
+                    reference=reference,
+                    title=title.format(street=rng.choice(STREETS), hood=rng.choice(NEIGHBOURHOODS))[:120],
+                    description=description + " " + "Wij hebben er veel zin in. " * rng.randint(0, 6),
+                    target_group="Buren, kinderen en ouderen in de wijk",
+                    neighbourhood_id=rng.choice(hood_ids) if rng.random() < 0.9 else None,
+                    location=rng.choice(STREETS),
+                    theme=rng.choice(theme_values),
+                    involved="Buren en de school" if rng.random() < 0.5 else "",
+                    help_description="",
+                    own_contribution="Wij zorgen voor vrijwilligers." if rng.random() < 0.5 else "",
+                    channel=Channel.ONLINE if rng.random() < 0.85 else Channel.PHONE,
+                    phase=phase,
+                    stop_reason=rng.choice(stop_reasons) if phase == Phase.STOPPED else "",
+                    submitted_at=submitted_at,
+                    first_contact_due=add_working_days(submitted_at.date(), 5),
+                    first_contact_at=None if phase == Phase.IDEA else submitted_at + timedelta(days=rng.randint(1, 6)),
+                    contact_person_id=contact_id,
+                    status_token_hash=token_hash(bench_token(reference)),
+                    status_token_expires_at=now + timedelta(days=730),
+                    closed_at=submitted_at + timedelta(days=rng.randint(60, 700)) if closed else None,
+                )
+            )
+            plans.append((phase, submitted_at, contact_id))
+        with transaction.atomic():
+            Initiative.objects.bulk_create(initiatives, batch_size=CHUNK)
+            counts["initiatives.Initiative"] = counts.get("initiatives.Initiative", 0) + len(initiatives)
+            initiators, support, events, messages = [], [], [], []
+            for initiative, (phase, submitted_at, contact_id) in zip(initiatives, plans, strict=True):
+                first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+                for index in range(1 if rng.random() < 0.8 else 2):
+                    initiators.append(
+                        Initiator(
+                            initiative_id=initiative.pk,
+                            name=f"{first} {last}" if index == 0 else f"{rng.choice(FIRST_NAMES)} {last}",
+                            email=f"bewoner{initiative.pk}-{index}@example.org",
+                            phone="06 12345678",
+                            postal_code="1234 AB",
+                            city="Proefstad",
+                            preferred_contact=ContactPreference.EMAIL,
+                            is_primary=index == 0,
+                        )
+                    )
+                for support_type in rng.sample(support_values, rng.randint(0, 3)):
+                    support.append(SupportRequest(initiative_id=initiative.pk, support_type=support_type))
+                moment = submitted_at
+                events.append(
+                    TimelineEvent(initiative_id=initiative.pk, kind=EventKind.SUBMITTED, created_at=moment, data={})
+                )
+                events.append(
+                    TimelineEvent(
+                        initiative_id=initiative.pk,
+                        kind=EventKind.CONFIRMATION_SENT,
+                        created_at=moment + timedelta(seconds=5),
+                        data={"channel": "email"},
+                    )
+                )
+                if contact_id:
+                    moment += timedelta(days=rng.randint(1, 5))
+                    events.append(
+                        TimelineEvent(
+                            initiative_id=initiative.pk,
+                            kind=EventKind.CONTACT_ASSIGNED,
+                            created_at=moment,
+                            actor_id=contact_id,
+                            data={"user_id": contact_id},
+                        )
+                    )
+                reached = PHASE_ORDER.index(phase) if phase in PHASE_ORDER else rng.randint(1, 4)
+                previous = Phase.IDEA
+                for step in PHASE_ORDER[1 : reached + 1]:
+                    moment += timedelta(days=rng.randint(5, 60))
+                    events.append(
+                        TimelineEvent(
+                            initiative_id=initiative.pk,
+                            kind=EventKind.PHASE_CHANGED,
+                            created_at=moment,
+                            actor_id=contact_id,
+                            data={"from": previous, "to": step},
+                        )
+                    )
+                    previous = step
+                if phase not in PHASE_ORDER:
+                    events.append(
+                        TimelineEvent(
+                            initiative_id=initiative.pk,
+                            kind=EventKind.PHASE_CHANGED,
+                            created_at=moment + timedelta(days=3),
+                            actor_id=contact_id,
+                            data={"from": previous, "to": phase},
+                        )
+                    )
+                message_count = 0 if phase == Phase.IDEA and rng.random() < 0.7 else rng.randint(0, 4)
+                for index in range(message_count):
+                    moment += timedelta(hours=rng.randint(2, 200))
+                    inbound = index % 2 == 0
+                    messages.append(
+                        Message(
+                            initiative_id=initiative.pk,
+                            direction=MessageDirection.INBOUND if inbound else MessageDirection.OUTBOUND,
+                            body=rng.choice(MESSAGES_IN if inbound else MESSAGES_OUT),
+                            created_at=moment,
+                            author_id=None if inbound else contact_id,
+                        )
+                    )
+                    events.append(
+                        TimelineEvent(
+                            initiative_id=initiative.pk,
+                            kind=EventKind.MESSAGE_FROM_RESIDENT if inbound else EventKind.MESSAGE_TO_RESIDENT,
+                            created_at=moment,
+                            actor_id=None if inbound else contact_id,
+                            visible_to_resident=True,
+                            data={},
+                        )
+                    )
+            _bulk(Initiator, initiators, counts)
+            _bulk(SupportRequest, support, counts)
+            _bulk(TimelineEvent, events, counts)
+            _bulk(Message, messages, counts)
+            # The processing log: a staff read of the personal data of most initiatives.
+            _bulk(
+                ProcessingLogEntry,
+                [
+                    ProcessingLogEntry(
+                        occurred_at=plan[1] + timedelta(days=1),
+                        actor_id=plan[2],
+                        actor_label="Proef medewerker",
+                        municipality_id=initiative.municipality_id,
+                        action=ProcessingAction.READ,
+                        activity="initiatief inzien",
+                        purpose="Contact met de initiatiefnemer",
+                        initiative_id=initiative.pk,
+                        initiative_reference=initiative.reference,
+                        data_subject="initiatiefnemer",
+                        fields=["name", "email"],
+                    )
+                    for initiative, plan in zip(initiatives, plans, strict=True)
+                    if plan[2]
+                ],
+                counts,
+            )
+        created += batch_size
+        if created % (CHUNK * 10) == 0 or created == spec.initiatives:
+            log(f"  {created:,} initiatives: {time.monotonic() - started:.1f}s")
+
+    # New submissions during the benchmark continue the numbering.
+    for year, last in sequence.items():
+        ReferenceSequence.objects.update_or_create(year=year, defaults={"last_number": last})
+
+    notes.append(_seed_conversations(municipalities, rng, now, counts, log))
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    seconds = time.monotonic() - started
+    for note in notes:
+        log(f"  {note}")
+    log(f"  seeded in {seconds:.1f}s")
+    return {"counts": counts, "notes": notes, "seconds": round(seconds, 1), "size": size}
+
+
+def seeded_sample(*, count: int = 50, seed_value: int = 7) -> list[dict]:
+    """Seeded initiatives of the largest municipality, open and with a typical history, for the pages."""
+    largest = municipality_slug(1)
+    rng = random.Random(seed_value)
+    rows = list(
+        Initiative.objects.filter(municipality__slug=largest, closed_at__isnull=True)
+        .exclude(phase=Phase.IDEA)
+        .order_by("pk")
+        .values("pk", "reference", "municipality__slug")[:2000]
+    )
+    rng.shuffle(rows)
+    return [
+        {"pk": row["pk"], "slug": row["municipality__slug"], "token": bench_token(row["reference"])}
+        for row in rows[:count]
+    ]

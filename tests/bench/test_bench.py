@@ -1,0 +1,50 @@
+"""The benchmark's seeder and page list work (tiny size, on the test database)."""
+
+import pytest
+from bench.pages import PAGES
+from bench.run import Context, markdown, target_misses
+from bench.seed import bench_token, seed, seeded_sample
+
+from burgeridee.initiatives.models import Initiative, ReferenceSequence, TimelineEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_fills_every_table_and_status_links_open(client):
+    result = seed(size="tiny", log=lambda line: None)
+    assert result["counts"]["initiatives.Initiative"] == 40
+    assert TimelineEvent.objects.count() >= 80
+    assert result["counts"]["conversations.Conversation"] > 0
+    assert result["counts"]["conversations.Agreement"] == 3 * result["counts"]["conversations.Report"]
+    row = seeded_sample(count=1)[0]
+    assert client.get(f"/{row['slug']}/mijn-initiatief/{row['token']}/").status_code == 200
+    # New ideas continue the numbering instead of clashing with seeded references.
+    last = max(ReferenceSequence.objects.values_list("last_number", flat=True))
+    assert last >= 1
+    initiative = Initiative.objects.first()
+    assert bench_token(initiative.reference) != bench_token(initiative.reference + "x")
+
+
+def test_every_page_in_the_list_answers_as_expected(client):
+    seed(size="tiny", log=lambda line: None)
+    ctx = Context(slug="proefstad-001", sample=seeded_sample(), run_id="t")
+    for page in PAGES:
+        for step in page.get("setup", lambda c, w: [])(ctx, 0):
+            client.post(step["url"], step["body"]) if step.get("method") == "POST" else client.get(step["url"])
+        url = page["url"](ctx, 1)
+        response = client.post(url, page["body"](ctx, 1)) if page["method"] == "POST" else client.get(url)
+        assert response.status_code in page.get("expect", (200,)), page["name"]
+
+
+def test_report_says_by_how_much_a_target_is_missed():
+    entry = {"name": "resident: x", "audience": "resident", "kind": "page", "p95_ms": 50, "p95_vs_floor": 7.5,
+             "bytes_compressed": 70 * 1024, "unexpected_statuses": {}}  # fmt: skip
+    misses = target_misses(entry)
+    assert "7.5x the floor (target 5x)" in misses[0]
+    assert "10.0 KB over 60 KB" in misses[1]
+    report = {"size": "tiny", "generated_at": "now", "cpus": 2, "gunicorn_workers": 5, "requests_per_page": 1,
+              "concurrency": 1, "pages": [entry | {"rps": 1, "p50_ms": 1, "p99_ms": 1, "queries_per_request": 1,
+              "bytes_uncompressed": 1, "requests": 3}], "not_measured_yet": ["staff: inbox"], "pdf": [],
+              "pdf_note": "no PDF exists yet", "seeded": {"counts": {}, "seconds": 1}, "total_seconds": 1,
+              "server_errors_logged": False}  # fmt: skip
+    assert "10.0 KB over 60 KB" in markdown(report)
