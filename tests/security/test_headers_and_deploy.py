@@ -46,6 +46,7 @@ def test_check_deploy_is_clean_in_production_mode():
         "DEBUG": "false",
     }
     env.pop("SECURE_SSL_REDIRECT", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the Playwright tests in this process, never in production
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
