@@ -206,6 +206,60 @@ def measure(page: dict, ctx: Context, base: str, size: str) -> dict:
     }
 
 
+def _timed(fn, runs: int) -> dict:
+    """p50/p95 in ms of `fn` run `runs` times after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return {"runs": runs, "p50_ms": round(percentile(times, 50), 1), "p95_ms": round(percentile(times, 95), 1)}
+
+
+def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
+    """Figures whose HTTP pages need a staff login with a second factor, timed in-process against the
+    same database: the insight dashboard, the inbox search, and the checklist PDF (the work a request
+    does, without the HTTP and template layers for the first two)."""
+    from burgeridee.accounts.models import User
+    from burgeridee.conversations import selectors as conversation_selectors
+    from burgeridee.conversations.services import conversation_model_ensure_default
+    from burgeridee.documents.rendering import render_pdf
+    from burgeridee.insights.selectors import Filters, dashboard
+    from burgeridee.municipalities.models import Municipality
+    from burgeridee.workspace.selectors import InboxFilters, inbox_list
+
+    municipality = Municipality.objects.get(slug=slug)
+    user = User.objects.filter(memberships__municipality=municipality).first()
+    model = conversation_model_ensure_default(municipality=municipality)
+    total = municipality.initiatives.count()
+
+    def search():
+        rows = inbox_list(municipality=municipality, user=user, filters=InboxFilters(tab="alle", q="buurt"))
+        list(rows[:25])
+
+    def checklist():
+        render_pdf(
+            "conversations/pdf/checklist.html",
+            {
+                "municipality": municipality,
+                "model": model,
+                "checklist": conversation_selectors.checklist_by_moment(model=model),
+                "phases": conversation_selectors.phases_active(model=model),
+            },
+        )
+
+    return [
+        {
+            "name": f"insight dashboard, a year of {total:,} initiatives",
+            "target_ms": None,
+            **_timed(lambda: dashboard(municipality=municipality, filters=Filters.default()), runs),
+        },
+        {"name": "inbox search 'buurt', first page", "target_ms": TARGETS["search_p95_ms"], **_timed(search, runs)},
+        {"name": "checklist PDF (WeasyPrint)", "target_ms": TARGETS["pdf_p95_ms"], **_timed(checklist, runs)},
+    ]
+
+
 def run(size: str, *, keep: bool = False, only: str = "") -> dict:
     from bench.pages import PAGES, PLANNED
 
@@ -251,6 +305,8 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
         floor = next(entry for entry in entries if entry["audience"] == "floor")
         for entry in entries:
             entry["p95_vs_floor"] = round(entry["p95_ms"] / floor["p95_ms"], 2) if floor["p95_ms"] else None
+        print("bench: in-process timings (dashboard, search, PDF)")
+        timings = in_process_timings(ctx.slug)
         server_errors = "[ERROR]" in stack.server_log() or "Traceback" in stack.server_log()
         import os
 
@@ -269,6 +325,7 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
             ],
             "pdf_note": "" if any(e["kind"] == "pdf" for e in entries) else "no PDF exists yet",
             "not_measured_yet": PLANNED,
+            "in_process": timings,
             "seeded": seeded,
             "server_errors_logged": server_errors,
             "targets": TARGETS,
@@ -351,6 +408,21 @@ def markdown(result: dict) -> str:
         "",
         "Not measured yet (the pages do not exist yet): " + ", ".join(result["not_measured_yet"]) + ".",
         f"PDF timings: {result['pdf'] or result['pdf_note']}.",
+        "",
+        "In-process timings (pages behind the staff login, measured without HTTP against the same database):",
+        "",
+        "| figure | runs | p50 ms | p95 ms | target |",
+        "|---|---:|---:|---:|---|",
+        *[
+            f"| {t['name']} | {t['runs']} | {t['p50_ms']} | {t['p95_ms']} | "
+            + (
+                ("met" if t["p95_ms"] <= t["target_ms"] else f"missed by {t['p95_ms'] - t['target_ms']:.0f} ms")
+                if t["target_ms"]
+                else "–"
+            )
+            + " |"
+            for t in result.get("in_process", [])
+        ],
         "",
         "Seeded rows: " + ", ".join(f"{label} {count:,}" for label, count in counts.items()) + ".",
         f"Seeding took {result['seeded']['seconds']} s; the whole run {result['total_seconds']} s.",

@@ -48,3 +48,16 @@ def test_report_says_by_how_much_a_target_is_missed():
               "pdf_note": "no PDF exists yet", "seeded": {"counts": {}, "seconds": 1}, "total_seconds": 1,
               "server_errors_logged": False}  # fmt: skip
     assert "10.0 KB over 60 KB" in markdown(report)
+
+
+def test_in_process_timings_cover_dashboard_search_and_pdf():
+    from bench.run import in_process_timings
+
+    seed(size="tiny", log=lambda line: None)
+    timings = in_process_timings("proefstad-001", runs=2)
+    assert [t["name"].split(",")[0] for t in timings] == [
+        "insight dashboard",
+        "inbox search 'buurt'",
+        "checklist PDF (WeasyPrint)",
+    ]
+    assert all(t["p95_ms"] > 0 for t in timings)
