@@ -33,12 +33,13 @@ def run(*, duration: int, residents: int, staff: int, outage: float, outage_at: 
         seed(size="tiny", log=lambda line: None)
         slug = municipality_slug(1)
         statuses = ["/{slug}/mijn-initiatief/{token}/".format(**row) for row in seeded_sample(count=20)]
-        # Until the staff pages exist, the "staff" browse the public pages and status pages.
+        # The load driver does not log in with a second factor yet, so the "staff" browse the public pages
+        # and status pages; the staff workspace is not under load in this test.
         browse = [f"/{slug}/", f"/{slug}/idee/", f"/{slug}/privacy/", *statuses]
         base = stack.start_server()
         print(
             f"loadtest: {residents} residents submit ideas, {staff} staff browse (public and status pages: the "
-            f"staff pages do not exist yet) for {duration} s; rate limiting off (RATELIMIT_ENABLE=false), "
+            f"driver has no second-factor login yet) for {duration} s; rate limiting off (RATELIMIT_ENABLE=false), "
             f"since every simulated resident comes from 127.0.0.1"
         )
         plan = {

@@ -406,7 +406,9 @@ def markdown(result: dict) -> str:
         "Targets: p95 within 5x the floor (/healthz); resident pages under 60 KB and staff pages under 120 KB "
         "compressed including CSS and JS; search p95 under 100 ms; a PDF under 500 ms.",
         "",
-        "Not measured yet (the pages do not exist yet): " + ", ".join(result["not_measured_yet"]) + ".",
+        "Not measured over HTTP yet (behind the staff login with a second factor): "
+        + ", ".join(result["not_measured_yet"])
+        + ".",
         f"PDF timings: {result['pdf'] or result['pdf_note']}.",
         "",
         "In-process timings (pages behind the staff login, measured without HTTP against the same database):",
