@@ -1,3 +1,4 @@
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -5,6 +6,8 @@ from django.views.decorators.http import require_GET
 
 from .decorators import public_municipality
 from .selectors import municipality_list_public
+
+PUBLIC_FIGURE_SECONDS = 3600
 
 
 @require_GET
@@ -17,11 +20,13 @@ def home(request):
 def municipality_home(request, municipality):
     from burgeridee.insights.selectors import public_first_contact
 
-    return render(
-        request,
-        "municipalities/municipality_home.html",
-        {"first_contact": public_first_contact(municipality=municipality)},
+    # A year of first contacts is aggregated once an hour per process, not on every visit.
+    first_contact = caches["local"].get_or_set(
+        f"public-first-contact:{municipality.pk}",
+        lambda: public_first_contact(municipality=municipality),
+        PUBLIC_FIGURE_SECONDS,
     )
+    return render(request, "municipalities/municipality_home.html", {"first_contact": first_contact})
 
 
 @require_GET

@@ -194,3 +194,15 @@ def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality
     assert roles[str(Rung("faciliteren").label)] == 1
     assert roles[str(Rung("reguleren").label)] == 1
     assert roles[str(Rung("loslaten").label)] == 0
+
+
+def test_public_figure_is_computed_once_an_hour_not_per_visit(client, municipality, submit_idea):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    submit_idea(municipality)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/voorbeeld/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/voorbeeld/")
+    assert len(second.captured_queries) < len(first.captured_queries)
