@@ -105,6 +105,20 @@ def _draft_or_redirect(request, municipality, item):
     return None
 
 
+def _model_form(request, municipality, form, *, save, success: str, title: str):
+    """One edit form of the draft conversation model: save and go back, or show it again (400 on errors)."""
+    if request.method == "POST" and form.is_valid():
+        save(form.cleaned_data)
+        messages.success(request, success)
+        return redirect("conversations:model", municipality_slug=municipality.slug)
+    return render(
+        request,
+        "conversations/model_form.html",
+        {"form": form, "title": title},
+        status=400 if form.errors else 200,
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=(Role.COORDINATOR,))
@@ -121,15 +135,13 @@ def model_phase_edit(request, municipality, pk):
         "is_active": phase.is_active,
     }
     form = PhaseForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.phase_update(phase=phase, **form.cleaned_data)
-        messages.success(request, _("De fase is aangepast in het concept."))
-        return redirect("conversations:model", municipality_slug=municipality.slug)
-    return render(
+    return _model_form(
         request,
-        "conversations/model_form.html",
-        {"form": form, "title": _("Fase aanpassen: %(title)s") % {"title": phase.title}},
-        status=400 if form.errors else 200,
+        municipality,
+        form,
+        save=lambda data: services.phase_update(phase=phase, **data),
+        success=_("De fase is aangepast in het concept."),
+        title=_("Fase aanpassen: %(title)s") % {"title": phase.title},
     )
 
 
@@ -141,15 +153,13 @@ def model_phase_add(request, municipality):
     if draft is None:
         return redirect("conversations:model", municipality_slug=municipality.slug)
     form = PhaseAddForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.phase_add(model=draft, **form.cleaned_data)
-        messages.success(request, _("De fase is toegevoegd aan het concept."))
-        return redirect("conversations:model", municipality_slug=municipality.slug)
-    return render(
+    return _model_form(
         request,
-        "conversations/model_form.html",
-        {"form": form, "title": _("Fase toevoegen")},
-        status=400 if form.errors else 200,
+        municipality,
+        form,
+        save=lambda data: services.phase_add(model=draft, **data),
+        success=_("De fase is toegevoegd aan het concept."),
+        title=_("Fase toevoegen"),
     )
 
 
@@ -161,15 +171,13 @@ def model_item_edit(request, municipality, pk):
     if response := _draft_or_redirect(request, municipality, item):
         return response
     form = ChecklistItemForm(request.POST or None, initial={"text": item.text, "is_active": item.is_active})
-    if request.method == "POST" and form.is_valid():
-        services.checklist_item_update(item=item, **form.cleaned_data)
-        messages.success(request, _("Het punt is aangepast in het concept."))
-        return redirect("conversations:model", municipality_slug=municipality.slug)
-    return render(
+    return _model_form(
         request,
-        "conversations/model_form.html",
-        {"form": form, "title": _("Punt van de checklist aanpassen")},
-        status=400 if form.errors else 200,
+        municipality,
+        form,
+        save=lambda data: services.checklist_item_update(item=item, **data),
+        success=_("Het punt is aangepast in het concept."),
+        title=_("Punt van de checklist aanpassen"),
     )
 
 
@@ -181,15 +189,13 @@ def model_item_add(request, municipality):
     if draft is None:
         return redirect("conversations:model", municipality_slug=municipality.slug)
     form = ChecklistItemAddForm(request.POST or None, initial={"moment": request.GET.get("moment")})
-    if request.method == "POST" and form.is_valid():
-        services.checklist_item_add(model=draft, **form.cleaned_data)
-        messages.success(request, _("Het punt is toegevoegd aan het concept."))
-        return redirect("conversations:model", municipality_slug=municipality.slug)
-    return render(
+    return _model_form(
         request,
-        "conversations/model_form.html",
-        {"form": form, "title": _("Punt toevoegen aan de checklist")},
-        status=400 if form.errors else 200,
+        municipality,
+        form,
+        save=lambda data: services.checklist_item_add(model=draft, **data),
+        success=_("Het punt is toegevoegd aan het concept."),
+        title=_("Punt toevoegen aan de checklist"),
     )
 
 
