@@ -1,7 +1,9 @@
 """The load-test driver: a separate process with residents submitting ideas and staff browsing.
 
 Input (JSON on stdin): {"base", "duration", "residents", "staff", "slug", "run_id", "browse": [paths],
-"typing_s": [min, max] seconds a resident types, "reading_s": [min, max] seconds staff read a page}.
+"typing_s": [min, max] seconds a resident types, "reading_s": [min, max] seconds staff read a page,
+"staff_logins": [{"username", "password", "totp_key", "extra_pages"}] one per member of staff}. Each member
+of staff logs in once, with the password and a real TOTP code, then browses "browse" plus their extra pages.
 Every thread stops by itself when `duration` seconds have passed. Output (JSON on stdout): every
 request with its wall-clock time and status, and per submission what the resident saw.
 """
@@ -114,9 +116,25 @@ def run(plan: dict) -> dict:
     def staff(number: int) -> None:
         rng = random.Random(1000 + number)
         session = Session(plan["base"], timeout=60)
+        who = f"staff-{number}"
+        login = plan["staff_logins"][number % len(plan["staff_logins"])]
         while time.time() < deadline:
-            path = rng.choice(plan["browse"])
-            send(session, f"staff-{number}", "GET", path)
+            at = time.time()
+            try:
+                session.login(login["username"], login["password"], login["totp_key"])
+            except Exception as exc:  # noqa: BLE001 - e.g. during the outage; try again, as a person would
+                record(who, "/werkplek/inloggen/", f"login:{type(exc).__name__}", 0, at)
+                session = Session(plan["base"], timeout=60)
+                time.sleep(2)
+                continue
+            record(who, "/werkplek/inloggen/", 302, (time.time() - at) * 1000, at)
+            break
+        while time.time() < deadline:
+            path = rng.choice(plan["browse"] + login.get("extra_pages", []))
+            response = send(session, who, "GET", path)
+            if response is not None and response.status == 302 and "/inloggen/" in response.location:
+                with lock:
+                    problems.append(f"{who}: logged out on {path}")
             time.sleep(rng.uniform(*plan.get("reading_s", (0.5, 2))))  # reads the page
 
     def health() -> None:

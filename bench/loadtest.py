@@ -28,19 +28,17 @@ def run(*, duration: int, residents: int, staff: int, outage: float, outage_at: 
     try:
         print("loadtest: preparing PostgreSQL, migrations, static files and data")
         stack.configure()
-        from bench.seed import municipality_slug, seed, seeded_sample
+        from bench.seed import municipality_slug, seed
 
-        seed(size="tiny", log=lambda line: None)
+        seed(size="loadtest", log=lambda line: None)
         slug = municipality_slug(1)
-        statuses = ["/{slug}/mijn-initiatief/{token}/".format(**row) for row in seeded_sample(count=20)]
-        # The load driver does not log in with a second factor yet, so the "staff" browse the public pages
-        # and status pages; the staff workspace is not under load in this test.
-        browse = [f"/{slug}/", f"/{slug}/idee/", f"/{slug}/privacy/", *statuses]
+        browse = staff_pages(slug)
+        logins = staff_logins(slug, staff)
         base = stack.start_server()
         print(
-            f"loadtest: {residents} residents submit ideas, {staff} staff browse (public and status pages: the "
-            f"driver has no second-factor login yet) for {duration} s; rate limiting off (RATELIMIT_ENABLE=false), "
-            f"since every simulated resident comes from 127.0.0.1"
+            f"loadtest: {residents} residents submit ideas, {staff} staff ({len(logins)} accounts, each logged in "
+            f"with a TOTP code) browse {len(browse)} workspace pages for {duration} s; rate limiting off "
+            f"(RATELIMIT_ENABLE=false), since every simulated resident comes from 127.0.0.1"
         )
         plan = {
             "base": base,
@@ -50,6 +48,7 @@ def run(*, duration: int, residents: int, staff: int, outage: float, outage_at: 
             "slug": slug,
             "run_id": run_id,
             "browse": browse,
+            "staff_logins": logins,
         }
         driver = subprocess.Popen(
             [sys.executable, "-m", "bench.loaddriver"],
@@ -83,6 +82,55 @@ def run(*, duration: int, residents: int, staff: int, outage: float, outage_at: 
         return not report["failures"]
     finally:
         stack.stop(keep=keep)
+
+
+def staff_pages(slug: str) -> list[str]:
+    """What staff open during the test: the inbox (tabs, a filter, a search), initiative pages and conversation
+    screens of seeded initiatives. (Coordinators also open the dashboard; see staff_logins.)"""
+    from bench.seed import seeded_conversation_sample, seeded_sample
+
+    initiatives = [f"/werkplek/{slug}/initiatieven/{row['pk']}/" for row in seeded_sample(count=10)]
+    conversations = [f"/werkplek/{slug}/initiatieven/{pk}/gesprek/" for pk in seeded_conversation_sample(count=5)]
+    return [
+        f"/werkplek/{slug}/",
+        f"/werkplek/{slug}/?tab=alle",
+        f"/werkplek/{slug}/?tab=alle&phase=verkennen",
+        f"/werkplek/{slug}/?tab=alle&q=buurt",
+        *initiatives,
+        *conversations,
+    ]
+
+
+def staff_logins(slug: str, count: int) -> list[dict]:
+    """Up to `count` seeded contact people of `slug`, each with the secret of their authenticator app; the
+    coordinators among them also open the insight dashboard, which only they may see."""
+    from bench.seed import PASSWORD, bench_totp_key
+    from burgeridee.accounts.constants import Role
+    from burgeridee.accounts.models import Membership
+
+    members = [
+        m.user.username
+        for m in Membership.objects.filter(municipality__slug=slug).select_related("user").order_by("pk")
+        if m.has_role(Role.CONTACT)
+    ]
+    return [{"username": name, "password": PASSWORD, "totp_key": bench_totp_key(name)} for name in members[:count]]
+
+
+def page_kind(who: str, path: str) -> str:
+    """A label for the latency table: who asked, and which page (staff pages by their kind)."""
+    person = who.split("-")[0]
+    if path.startswith("/werkplek/inloggen"):
+        return f"{person} login"
+    if path.startswith("/werkplek/"):
+        rest = path.split("/", 3)[3] if path.count("/") >= 3 else ""
+        if rest.startswith("inzicht"):
+            return f"{person} dashboard"
+        if "/gesprek/" in rest:
+            return f"{person} conversation screen"
+        if rest.startswith("initiatieven/"):
+            return f"{person} initiative page"
+        return f"{person} inbox"
+    return f"{person} {path.split('/')[2] if path.count('/') > 2 else path}"
 
 
 def check(data: dict, *, down_at: float, up_at: float, run_id: str, server_log: str) -> dict:
@@ -155,10 +203,15 @@ def check(data: dict, *, down_at: float, up_at: float, run_id: str, server_log: 
         failures.append("the server logged a traceback that is not about the outage")
     first = min((row[0] for row in data["requests"]), default=down_at)
     by_kind: dict[str, list[float]] = {}
+    statuses_by_kind: dict[str, Counter] = {}
     for _at, _finished, who, path, status, ms in data["requests"]:
+        kind = page_kind(who, path)
+        statuses_by_kind.setdefault(kind, Counter())[str(status)] += 1
         if isinstance(status, int):
-            kind = f"{who.split('-')[0]} {path.split('/')[2] if path.count('/') > 2 else path}"
             by_kind.setdefault(kind, []).append(ms)
+    client_errors = [row for row in data["requests"] if isinstance(row[4], int) and 400 <= row[4] < 500]
+    if client_errors:
+        failures.append(f"{len(client_errors)} answers 4xx: {[(r[2], r[3], r[4]) for r in client_errors[:5]]}")
     latency = {
         kind: {"n": len(values), "p50_ms": round(sorted(values)[len(values) // 2], 1), "max_ms": round(max(values), 1)}
         for kind, values in sorted(by_kind.items())
@@ -177,6 +230,7 @@ def check(data: dict, *, down_at: float, up_at: float, run_id: str, server_log: 
         "latency": latency,
         "statuses": dict(statuses),
         "statuses_in_outage_window": dict(in_window),
+        "statuses_by_page": {kind: dict(counts) for kind, counts in sorted(statuses_by_kind.items())},
         "healthz_during_outage": dict(health_during),
         "submissions_started": len(submissions),
         "submissions_confirmed": len(confirmed),
@@ -196,7 +250,7 @@ def print_report(report: dict) -> None:
         f"{report['statuses_in_outage_window']}; /healthz during the outage {report['healthz_during_outage']}"
     )
     for kind, values in report["latency"].items():
-        print(f"loadtest:   {kind}: {values}")
+        print(f"loadtest:   {kind}: {values} {report['statuses_by_page'].get(kind, {})}")
     print(f"loadtest: time line in seconds from the first request: {report['timeline_s']}")
     print(
         f"loadtest: {report['submissions_confirmed']} submissions confirmed, {report['stored']} stored, "

@@ -15,8 +15,9 @@ Add a page with one line (a dict):
 
 `ctx` (bench.run.Context) offers: ctx.slug (the largest seeded municipality), ctx.initiative(i)
 (a seeded open initiative: {"pk", "slug", "token"}), ctx.idea_body(i), ctx.staff(role, i) (a seeded
-staff member with that role in ctx.slug) and ctx.login_steps(user) (steps that log that user in, for
-`setup`, once a login page exists).
+staff member with that role in ctx.slug) and ctx.login_steps(user) (a setup step that gives the simulated
+browser that user's session, logged in over HTTP with the password and a real TOTP code), ctx.conversation(i)
+(a seeded initiative whose first conversation was held) and ctx.workshop_code (the seeded running workshop).
 """
 
 PAGES = [
@@ -77,20 +78,74 @@ PAGES = [
         "method": "GET",
         "url": lambda ctx, i: f"/{ctx.slug}/",
     },
-    # Staff pages, PDFs: add them here as they land, e.g.
-    # {"name": "staff: inbox search", "audience": "staff", "method": "GET",
-    #  "url": lambda ctx, i: f"/werkplek/{ctx.slug}/?q=moestuin",
-    #  "setup": lambda ctx, w: ctx.login_steps(ctx.staff("coordinator", w))},
-    # {"name": "pdf: checklist", "audience": "staff", "kind": "pdf", ...},
+    {
+        "name": "resident: workshop participant page",
+        "audience": "resident",
+        "method": "GET",
+        "url": lambda ctx, i: f"/doe-mee/{ctx.workshop_code}/",
+        # Each simulated phone joins the running workshop once with a name.
+        "setup": lambda ctx, worker: [
+            {
+                "method": "POST",
+                "url": f"/doe-mee/{ctx.workshop_code}/",
+                "body": {"display_name": f"Deelnemer {ctx.run_id}-{worker}"},
+                "csrf_from": f"/doe-mee/{ctx.workshop_code}/",
+            }
+        ],
+    },
+    {
+        "name": "staff: inbox with a filter",
+        "audience": "staff",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/?tab=alle&phase={STAFF_PHASES[i % len(STAFF_PHASES)]}",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
+    {
+        "name": "staff: inbox search",
+        "audience": "staff",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/?tab=alle&q={SEARCH_WORDS[i % len(SEARCH_WORDS)]}",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
+    {
+        "name": "staff: initiative page",
+        "audience": "staff",
+        "method": "GET",
+        "url": lambda ctx, i: "/werkplek/{slug}/initiatieven/{pk}/".format(**ctx.initiative(i)),
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
+    {
+        "name": "staff: conversation screen",
+        "audience": "staff",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/initiatieven/{ctx.conversation(i)}/gesprek/",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
+    {
+        "name": "staff: insight dashboard",
+        "audience": "staff",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/inzicht/",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("coordinator", worker)),
+    },
+    {
+        "name": "pdf: checklist",
+        "audience": "staff",
+        "kind": "pdf",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/gespreksmodel/checklist.pdf",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
+    {
+        "name": "pdf: conversation report",
+        "audience": "staff",
+        "kind": "pdf",
+        "method": "GET",
+        "url": lambda ctx, i: f"/werkplek/{ctx.slug}/initiatieven/{ctx.conversation(i)}/gesprek/verslag.pdf",
+        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+    },
 ]
 
-# Pages behind the staff login (TOTP), which the HTTP driver cannot pass yet; the report lists them as "not
-# measured over HTTP yet". The dashboard, search and checklist PDF are timed in-process (run.py).
-PLANNED = [
-    "staff: inbox with a filter",
-    "staff: inbox with a search over 200,000 initiatives",
-    "staff: initiative page",
-    "staff: conversation screen",
-    "resident: workshop participant page",
-    "pdf: checklist",
-]
+# Words a civil servant searches for, and phases to filter on (a spread of cheap and expensive).
+SEARCH_WORDS = ["buurt", "moestuin", "speelstraat", "bankje", "taalcaf%C3%A9", "schoon"]  # URL-encoded
+STAFF_PHASES = ["verkennen", "uitvoering", "afgerond", "idee"]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership, User
@@ -55,6 +56,7 @@ class Size:
 
 SIZES = {
     "tiny": Size(municipalities=2, initiatives=40, staff=6),  # the test suite
+    "loadtest": Size(municipalities=2, initiatives=200, staff=44),  # 20+ contact people in the largest
     "small": Size(municipalities=5, initiatives=10_000, staff=100),
     "medium": Size(municipalities=30, initiatives=60_000, staff=600),
     "full": Size(municipalities=100, initiatives=200_000, staff=2_000),
@@ -124,6 +126,23 @@ PHASE_ORDER = [
 def bench_token(reference: str) -> str:
     """The status-link token of a seeded initiative (only its hash is stored, as for real ones)."""
     return hashlib.sha256(f"burgeridee-bench:{reference}".encode()).hexdigest()[:43]
+
+
+def bench_totp_key(username: str) -> str:
+    """The TOTP secret (hex) of a seeded staff member, so the benchmark can log in with a real second factor."""
+    return hashlib.sha1(f"burgeridee-bench-totp:{username}".encode()).hexdigest()  # noqa: S324 - not a hash of a secret
+
+
+def bench_workshop_code(slug: str) -> str | None:
+    """The join code of the seeded running workshop of `slug`."""
+    from burgeridee.workshops.constants import SessionStatus
+    from burgeridee.workshops.models import WorkshopSession
+
+    return (
+        WorkshopSession.objects.filter(municipality__slug=slug, status=SessionStatus.RUNNING)
+        .values_list("code", flat=True)
+        .first()
+    )
 
 
 def municipality_slug(number: int) -> str:
@@ -208,6 +227,18 @@ def _seed_conversations(municipalities, rng: random.Random, now: datetime, count
     counts["conversations.Report"] = reports
     counts["conversations.Agreement"] = agreements
     return f"conversations: {conversations:,} held, {reports:,} reports, {agreements:,} agreements"
+
+
+def _seed_workshop(municipality) -> str:
+    """A running live workshop in the largest municipality, for the participant page."""
+    from burgeridee.workshops import services as workshop_services
+
+    session = workshop_services.session_create(
+        municipality=municipality, title="Oké, een burger-idee (proef)", date=timezone.localdate()
+    )
+    workshop_services.session_open(session=session)
+    workshop_services.session_start(session=session)
+    return f"workshop: one running session in {municipality.slug}"
 
 
 def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
@@ -296,6 +327,15 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
         if Role.CONTACT in roles:
             contacts_by_municipality.setdefault(municipality_id, []).append(user_id)
     _bulk(Membership, memberships, counts)
+    # Every seeded staff member has a confirmed authenticator app with a known secret.
+    _bulk(
+        TOTPDevice,
+        [
+            TOTPDevice(user_id=pk, name="bench", key=bench_totp_key(username), confirmed=True)
+            for pk, username in User.objects.filter(username__startswith="bench-").values_list("pk", "username")
+        ],
+        counts,
+    )
     log(f"  municipalities, neighbourhoods, {len(user_ids)} staff: {time.monotonic() - started:.1f}s")
 
     # Initiatives with initiators, help asked, time line and messages, in chunks.
@@ -480,6 +520,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
         ReferenceSequence.objects.update_or_create(year=year, defaults={"last_number": last})
 
     notes.append(_seed_conversations(municipalities, rng, now, counts, log))
+    notes.append(_seed_workshop(municipalities[0]))
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -489,6 +530,20 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
         log(f"  {note}")
     log(f"  seeded in {seconds:.1f}s")
     return {"counts": counts, "notes": notes, "seconds": round(seconds, 1), "size": size}
+
+
+def seeded_conversation_sample(*, count: int = 50, seed_value: int = 7) -> list[int]:
+    """Initiatives of the largest municipality that had their first conversation, for the conversation screen."""
+    from burgeridee.conversations.models import Conversation
+
+    rng = random.Random(seed_value)
+    pks = list(
+        Conversation.objects.filter(initiative__municipality__slug=municipality_slug(1))
+        .order_by("pk")
+        .values_list("initiative_id", flat=True)[:2000]
+    )
+    rng.shuffle(pks)
+    return pks[:count]
 
 
 def seeded_sample(*, count: int = 50, seed_value: int = 7) -> list[dict]:
