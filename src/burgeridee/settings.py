@@ -189,6 +189,10 @@ AXES_VERBOSE = False
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
 STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_HOURS", 12) * 3600
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+# A new staff member (or one whose second factor was reset) sets up their app only through a one-time
+# link, valid this long; a password alone never does. Unknown links count against the address's limit.
+STAFF_ENROLMENT_LINK_VALID_HOURS = env_int("STAFF_ENROLMENT_LINK_VALID_HOURS", 72)
+RATELIMIT_ENROLMENT_LINK = os.environ.get("RATELIMIT_ENROLMENT_LINK", "10/h")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

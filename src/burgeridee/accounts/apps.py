@@ -8,4 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Medewerkers")
 
     def ready(self):
+        from burgeridee.workspace.navigation import NavItem, nav_item_register
+
         from . import middleware  # noqa: F401 - connects the login-time signal
+        from .constants import Role
+
+        nav_item_register(NavItem("accounts:colleagues", _("Medewerkers"), (Role.COORDINATOR, Role.ADMINISTRATOR)))

@@ -10,3 +10,11 @@ class Role(models.TextChoices):
     DEPARTMENT = "afdeling", _("Collega van een afdeling")
     TRAINER = "trainer", _("Trainer")
     ADMINISTRATOR = "beheerder", _("Beheerder")
+
+
+class EnrolmentReason(models.TextChoices):
+    """Why someone received a link to set up their authenticator app."""
+
+    NEW_ACCOUNT = "nieuw_account", _("Nieuw account")
+    RESET = "opnieuw", _("Tweede stap opnieuw ingesteld")
+    NEW_LINK = "nieuwe_link", _("Nieuwe link")

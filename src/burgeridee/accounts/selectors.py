@@ -1,4 +1,9 @@
-from .models import Membership
+from django.db.models import Exists, OuterRef, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import EnrolmentLink, Membership
 
 
 def membership_get(*, user, municipality_slug: str) -> Membership | None:
@@ -21,3 +26,31 @@ def membership_list(*, user) -> list[Membership]:
         .filter(user=user, is_active=True, municipality__is_active=True)
         .order_by("municipality__name")
     )
+
+
+def _colleagues(*, municipality):
+    open_links = EnrolmentLink.objects.filter(
+        user=OuterRef("user"), used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-expires_at")
+    return (
+        Membership.objects.filter(municipality=municipality, is_active=True, user__is_active=True)
+        .select_related("user", "department")
+        .annotate(
+            has_app=Exists(TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)),
+            link_valid_until=Subquery(open_links.values("expires_at")[:1]),
+        )
+    )
+
+
+def colleague_list(*, municipality) -> list[Membership]:
+    """The municipality's active staff with whether their second factor is set up (one query).
+
+    Each membership has `has_app` and `link_valid_until` (the open set-up link's expiry, or None).
+    """
+    colleagues = _colleagues(municipality=municipality)
+    return list(colleagues.order_by("user__first_name", "user__last_name", "user__username"))
+
+
+def colleague_get(*, municipality, pk: int) -> Membership:
+    """One active membership of this municipality (annotated like colleague_list), or 404."""
+    return get_object_or_404(_colleagues(municipality=municipality), pk=pk)

@@ -8,5 +8,12 @@ urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("inloggen/code/", views.verify, name="verify"),
     path("inloggen/app-instellen/", views.setup, name="setup"),
+    path("inloggen/link/<str:token>/", views.enrol, name="enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("<slug:municipality_slug>/medewerkers/", views.colleagues, name="colleagues"),
+    path(
+        "<slug:municipality_slug>/medewerkers/<int:pk>/tweede-stap/",
+        views.colleague_second_factor,
+        name="colleague_second_factor",
+    ),
 ]

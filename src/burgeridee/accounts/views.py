@@ -1,18 +1,27 @@
-"""Staff login: password first, then a code from an authenticator app (TOTP)."""
+"""Staff login: password first, then a code from an authenticator app (TOTP). The app is set up only
+through a one-time link (see services.py); coordinators reset a colleague's second factor."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import devices_for_user
 from django_otp import login as otp_login
+from django_ratelimit.core import is_ratelimited
 
+from .constants import Role
+from .decorators import staff_view
 from .forms import StaffLoginForm, TokenForm
+from .models import EnrolmentLink
+from .selectors import colleague_get, colleague_list
+from .services import EnrolmentLinkUnusable, enrolment_complete, enrolment_link_find, second_factor_reset
 from .two_factor import (
     has_confirmed_device,
     is_verified,
@@ -84,10 +93,115 @@ def verify(request):
     )
 
 
+# The set-up link the person opened, kept in their session until the app is set up.
+SESSION_ENROLMENT_LINK = "burgeridee_enrolment_link"
+COLLEAGUE_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+def _refusal_text(problem: str, *, link: EnrolmentLink | None = None, user=None) -> tuple[str, str]:
+    """(heading, explanation) for a set-up link that cannot be used."""
+    ask = _("Vraag uw coördinator of beheerder om een nieuwe link.")
+    if problem == "used":
+        return _("Deze link is al gebruikt"), " ".join(
+            [
+                _("Met deze link is de app al ingesteld. Een link werkt maar één keer."),
+                _("Heeft u dat niet zelf gedaan, of wilt u een andere app instellen?"),
+                ask,
+            ]
+        )
+    if problem == "revoked":
+        return _("Deze link werkt niet meer"), " ".join(
+            [_("Er is daarna een nieuwe link voor u gemaakt. Gebruik de link uit de nieuwste e-mail."), ask]
+        )
+    if problem == "expired":
+        until = date_format(timezone.localtime(link.expires_at), "j F Y H:i") if link else ""
+        return _("Deze link is verlopen"), " ".join([_("De link was geldig tot %(until)s.") % {"until": until}, ask])
+    if problem == "other_user":
+        return _("Deze link is voor een ander account"), _(
+            "U bent ingelogd als %(name)s. Log uit, open de link opnieuw en log in met het account waarvoor de "
+            "link is gemaakt."
+        ) % {"name": user.display_name if user else ""}
+    if problem == "limited":
+        return _("Even wachten"), _(
+            "Vanaf dit adres zijn te veel onbekende links geprobeerd. Wacht een uur en probeer het dan opnieuw."
+        )
+    if problem == "missing":
+        return _("U heeft een link nodig om de app in te stellen"), " ".join(
+            [
+                _(
+                    "Om de gegevens van bewoners te beschermen stelt u de tweede stap alleen in met de "
+                    "persoonlijke link die u per e-mail krijgt. Open die link."
+                ),
+                _("Heeft u geen link, of werkt hij niet meer?"),
+                ask,
+            ]
+        )
+    return _("Deze link werkt niet"), " ".join(
+        [_("Misschien is de link niet helemaal overgenomen. Kopieer de hele link uit de e-mail."), ask]
+    )
+
+
+def _refused(request, problem: str, *, status: int, link: EnrolmentLink | None = None):
+    heading, explanation = _refusal_text(problem, link=link, user=request.user)
+    response = render(
+        request, "accounts/enrol_refused.html", {"heading": heading, "explanation": explanation}, status=status
+    )
+    if problem == "limited":
+        response["Retry-After"] = "3600"
+    return response
+
+
+def _enrol_limited(request, *, increment: bool) -> bool:
+    """Guessing links: unknown links count against the address; over the limit every link is refused."""
+    return is_ratelimited(
+        request, group="accounts.enrol", key="ip", rate=settings.RATELIMIT_ENROLMENT_LINK, increment=increment
+    )
+
+
+@never_cache
+@require_GET
+def enrol(request, token: str):
+    """The one-time link from the email. It is remembered in the session (not used up yet), then the person
+    logs in with their password if they have not, and sets up their app on the set-up page."""
+    if _enrol_limited(request, increment=False):
+        return _refused(request, "limited", status=429)
+    link = enrolment_link_find(token=token)
+    if link is None:
+        if _enrol_limited(request, increment=True):
+            return _refused(request, "limited", status=429)
+        return _refused(request, "unknown", status=404)
+    problem = link.problem(now=timezone.now())
+    if problem:
+        return _refused(request, problem, status=410, link=link)
+    if request.user.is_authenticated and request.user.pk != link.user_id:
+        return _refused(request, "other_user", status=403)
+    request.session[SESSION_ENROLMENT_LINK] = link.pk
+    setup_url = resolve_url("accounts:setup")
+    if not request.user.is_authenticated:
+        messages.info(request, _("Log eerst in met uw gebruikersnaam en wachtwoord. Daarna stelt u de app in."))
+        return redirect_to_login(setup_url)
+    return redirect(setup_url)
+
+
+def _session_link(request) -> tuple[EnrolmentLink | None, str]:
+    """The set-up link opened in this session and why it cannot be used ("" when it can)."""
+    link_id = request.session.get(SESSION_ENROLMENT_LINK)
+    link = EnrolmentLink.objects.filter(pk=link_id).first() if isinstance(link_id, int) else None
+    if link is None:
+        return None, "missing"
+    if link.user_id != request.user.pk:
+        return link, "other_user"
+    return link, link.problem(now=timezone.now())
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def setup(request):
-    """Set up an authenticator app: scan the QR code (or type the key), then type one code to confirm."""
+    """Set up an authenticator app: scan the QR code (or type the key), then type one code to confirm.
+
+    Only with a valid set-up link opened in this session, for the logged-in person; the link is used up
+    when the app is set up.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     next_url = _next_url(request)
@@ -96,11 +210,17 @@ def setup(request):
         if not request.user.is_verified():
             return redirect(second_factor_url(request, next_url))
         return redirect(next_url)
+    link, problem = _session_link(request)
+    if problem:
+        return _refused(request, problem, status=403, link=link)
     device = totp_device_for_setup(request.user)
     form = TokenForm(request.POST or None, devices=[device])
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        try:
+            enrolment_complete(link_id=link.pk, user=request.user, device=device)
+        except EnrolmentLinkUnusable as refused:
+            return _refused(request, refused.problem, status=403, link=link)
+        request.session.pop(SESSION_ENROLMENT_LINK, None)
         otp_login(request, device)
         messages.success(request, _("De tweede stap is ingesteld. Voortaan vragen wij bij het inloggen om een code."))
         return redirect(next_url)
@@ -115,6 +235,30 @@ def setup(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+@staff_view(roles=COLLEAGUE_ROLES)
+def colleagues(request, municipality):
+    """The municipality's staff and whether each has set up their second factor."""
+    return render(request, "accounts/colleagues.html", {"colleagues": colleague_list(municipality=municipality)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_view(roles=COLLEAGUE_ROLES)
+def colleague_second_factor(request, municipality, pk: int):
+    """Reset a colleague's second factor (lost phone) or give them a new set-up link. The new link is
+    emailed to them and shown here once."""
+    colleague = colleague_get(municipality=municipality, pk=pk)
+    context = {"colleague": colleague, "person": colleague.user}
+    if colleague.user_id == request.user.pk:
+        # Otherwise a stolen session could swap in the thief's app for good.
+        return render(request, "accounts/colleague_second_factor.html", context | {"own": True}, status=403)
+    if request.method == "POST":
+        issued = second_factor_reset(user=colleague.user, actor=request.user, municipality=municipality)
+        return render(request, "accounts/colleague_link.html", context | {"url": issued.url, "link": issued.link})
+    return render(request, "accounts/colleague_second_factor.html", context)
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -4,11 +4,13 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from burgeridee.accounts.constants import Role
+from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.middleware import SESSION_LAST_SEEN, SESSION_LOGIN_AT
+from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +45,12 @@ def test_wrong_password_says_so_in_dutch_and_keeps_the_username(client, contact)
     assert "_auth_user_id" not in client.session
 
 
-def test_first_login_sets_up_the_app_with_a_qr_code_then_lets_the_user_in(client, contact, municipality):
+def test_first_login_through_the_link_sets_up_the_app_with_a_qr_code_then_lets_the_user_in(
+    client, contact, municipality
+):
+    link = enrolment_link_issue(user=contact, reason=EnrolmentReason.NEW_ACCOUNT)
+    opened = client.get(link.url.removeprefix(settings.SITE_URL))
+    assert opened.status_code == 302 and opened["Location"].startswith(LOGIN)
     response = client.post(LOGIN, {"username": "karim", "password": PASSWORD, "next": inbox_url(municipality)})
     assert response.status_code == 302
     assert response["Location"].startswith("/werkplek/inloggen/app-instellen/")

@@ -26,6 +26,7 @@ NOT_TENANT_SCOPED = {
     "werkplek/inloggen/",
     "werkplek/inloggen/code/",
     "werkplek/inloggen/app-instellen/",
+    "werkplek/inloggen/link/<str:token>/",
     "werkplek/uitloggen/",
 }
 ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -53,9 +54,17 @@ def _deletion_request(municipality, submit_idea):
     return deletion_request_create(initiative=_initiative(municipality, submit_idea))
 
 
+def _colleague(municipality, submit_idea):
+    from burgeridee.accounts.models import Membership, User
+
+    user = User.objects.create_user(username=f"collega-{municipality.slug}", password="een-lang-wachtwoord-123")
+    return Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
+
+
 # Where `pk` is not an initiative: a part of the route -> makes the object its `pk` names.
 ROUTE_OBJECTS = {
     "privacy/verwijderverzoeken/": _deletion_request,
+    "medewerkers/<int:pk>/": _colleague,
 }
 
 

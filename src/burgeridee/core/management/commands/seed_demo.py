@@ -2,13 +2,12 @@
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
+from burgeridee.accounts.services import staff_create
 from burgeridee.conversations.demo import conversations_seed
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
@@ -140,22 +139,23 @@ class Command(BaseCommand):
             name: Department.objects.create(municipality=municipality, name=name, support_types=list(support_types))
             for name, support_types in DEPARTMENTS
         }
-        user_model = get_user_model()
         staff = {}
         for username, first, last, job, roles, department in STAFF:
-            user = user_model.objects.create_user(
+            # Like every new account, each gets a one-time link to set up the app (mailed to var/mail/);
+            # the demo itself lets them in without one.
+            staff[username] = staff_create(
                 username=username,
                 password=DEMO_PASSWORD,
+                validate=False,
                 first_name=first,
                 last_name=last,
                 email=f"{username}@voorbeeld.example",
                 job_title=job,
                 phone="14 020",
-            )
-            Membership.objects.create(
-                user=user, municipality=municipality, roles=list(roles), department=departments.get(department)
-            )
-            staff[username] = user
+                municipality=municipality,
+                roles=list(roles),
+                department=departments.get(department),
+            ).user
         now = timezone.now()
         created = {}
         for days_ago, title, theme, hood, support, phase, description, target in INITIATIVES:
