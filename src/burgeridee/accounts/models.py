@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
+
 from .constants import EnrolmentReason, Role
 
 
@@ -23,7 +25,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabelsMixin, models.Model):
     """A staff member's place in one municipality, with their roles there."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("medewerker"))

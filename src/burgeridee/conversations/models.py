@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Municipality
 
@@ -63,7 +64,7 @@ class ConversationModel(models.Model):
         return self.status == ModelStatus.DRAFT
 
 
-class ModelPhase(models.Model):
+class ModelPhase(ChoiceLabelsMixin, models.Model):
     """One of the phases of the conversation: purpose, guiding questions, pitfall, what to capture."""
 
     model = models.ForeignKey(
@@ -93,7 +94,7 @@ class ModelPhase(models.Model):
         return [line.strip() for line in self.guiding_questions.splitlines() if line.strip()]
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(ChoiceLabelsMixin, models.Model):
     model = models.ForeignKey(
         ConversationModel, on_delete=models.CASCADE, related_name="checklist_items", verbose_name=_("gespreksmodel")
     )
@@ -126,7 +127,7 @@ class ChecklistItem(models.Model):
         return self.text
 
 
-class Conversation(models.Model):
+class Conversation(ChoiceLabelsMixin, models.Model):
     """The first conversation about an initiative, run with one version of the conversation model."""
 
     initiative = models.OneToOneField(
@@ -170,7 +171,7 @@ class Conversation(models.Model):
         return f"{self.initiative.reference}: {self.starts_at:%Y-%m-%d %H:%M}"
 
 
-class Report(models.Model):
+class Report(ChoiceLabelsMixin, models.Model):
     """The conversation report. Only a draft changes; a change after sending makes a new version."""
 
     conversation = models.ForeignKey(
@@ -206,7 +207,7 @@ class Report(models.Model):
         return self.status != ReportStatus.DRAFT
 
 
-class Agreement(models.Model):
+class Agreement(ChoiceLabelsMixin, models.Model):
     """One agreement in a report: what, who, by when. The resident agrees or comments."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("verslag"))
@@ -229,7 +230,7 @@ class Agreement(models.Model):
         return self.what
 
 
-class FollowUpTask(models.Model):
+class FollowUpTask(ChoiceLabelsMixin, models.Model):
     """After the conversation: a checklist item that became a task with a due date (feeds the inbox)."""
 
     initiative = models.ForeignKey(

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
+
 from .constants import FollowUpKind
 
 
-class FollowUp(models.Model):
+class FollowUp(ChoiceLabelsMixin, models.Model):
     """A follow-up deadline for one initiative: who does what by when, and when it was done."""
 
     municipality = models.ForeignKey(

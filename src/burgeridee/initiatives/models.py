@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
 from burgeridee.municipalities.models import Municipality, Neighbourhood
 
 from .constants import (
@@ -34,7 +35,7 @@ class ReferenceSequence(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class Initiative(models.Model):
+class Initiative(ChoiceLabelsMixin, models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("gemeente")
     )
@@ -126,7 +127,7 @@ class Initiative(models.Model):
         return initiators[0] if initiators else None
 
 
-class Initiator(models.Model):
+class Initiator(ChoiceLabelsMixin, models.Model):
     """A resident behind the initiative. Personal data: logged, kept only as long as needed."""
 
     initiative = models.ForeignKey(
@@ -156,7 +157,7 @@ class Initiator(models.Model):
         return self.name
 
 
-class SupportRequest(models.Model):
+class SupportRequest(ChoiceLabelsMixin, models.Model):
     """One kind of help the residents ask for."""
 
     initiative = models.ForeignKey(
@@ -176,7 +177,7 @@ class SupportRequest(models.Model):
         return self.get_support_type_display()
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(ChoiceLabelsMixin, models.Model):
     """Something that happened. The text is made from `kind` and `data`, so it can be translated."""
 
     initiative = models.ForeignKey(
@@ -199,7 +200,7 @@ class TimelineEvent(models.Model):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class Message(models.Model):
+class Message(ChoiceLabelsMixin, models.Model):
     """A message between the resident and the municipality."""
 
     initiative = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
 from burgeridee.initiatives.constants import Theme
 from burgeridee.municipalities.models import Municipality
 
@@ -20,7 +21,7 @@ def split_lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
-class KnowledgeItem(models.Model):
+class KnowledgeItem(ChoiceLabelsMixin, models.Model):
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,

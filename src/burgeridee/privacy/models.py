@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
+
 from .constants import ProcessingAction
 
 
-class ProcessingLogEntry(models.Model):
+class ProcessingLogEntry(ChoiceLabelsMixin, models.Model):
     # Logboek dataverwerkingen: every entry has its own trace id and names the processing activity.
     trace_id = models.UUIDField(_("trace-id"), default=uuid.uuid4, editable=False, unique=True)
     occurred_at = models.DateTimeField(_("moment (UTC)"), db_index=True)
@@ -48,7 +50,7 @@ class ProcessingLogEntry(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.activity}"
 
 
-class DeletionRequest(models.Model):
+class DeletionRequest(ChoiceLabelsMixin, models.Model):
     """A resident asks to have their personal data removed (AVG art. 17); a coordinator decides."""
 
     class Status(models.TextChoices):

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.models import ChoiceLabelsMixin
+
 from .constants import ContributionKind, Module, RequestKind, SessionStatus
 
 
-class WorkshopSession(models.Model):
+class WorkshopSession(ChoiceLabelsMixin, models.Model):
     municipality = models.ForeignKey(
         "municipalities.Municipality",
         on_delete=models.CASCADE,
@@ -56,7 +58,7 @@ class WorkshopSession(models.Model):
         return self.status == SessionStatus.FINISHED
 
 
-class AgendaItem(models.Model):
+class AgendaItem(ChoiceLabelsMixin, models.Model):
     session = models.ForeignKey(
         WorkshopSession, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("bijeenkomst")
     )
@@ -98,7 +100,7 @@ class Participant(models.Model):
         return self.display_name or f"Deelnemer {self.pk}"
 
 
-class Contribution(models.Model):
+class Contribution(ChoiceLabelsMixin, models.Model):
     """One answer of one participant: a case answer, picked pitfalls, an observation, a ladder place, a checklist."""
 
     session = models.ForeignKey(
@@ -185,7 +187,7 @@ class FactorVote(models.Model):
         return f"{self.participant_id} -> {self.factor_id}"
 
 
-class WorkshopRequest(models.Model):
+class WorkshopRequest(ChoiceLabelsMixin, models.Model):
     """A request from a municipality's staff or an organisation for a workshop, training or coaching."""
 
     municipality = models.ForeignKey(

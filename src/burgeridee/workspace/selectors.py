@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
-from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.initiatives.search import initiative_search
 from burgeridee.initiatives.selectors import overdue_q, with_overdue
 from burgeridee.municipalities.models import Municipality
@@ -71,7 +72,9 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
     """The inbox rows: scoped to the municipality, filtered, searched and sorted.
 
     A constant number of queries whatever the page size: related rows by JOIN, support types by one
-    prefetch, unread messages and overdue state as annotations.
+    prefetch, unread messages and overdue state as annotations. Unread messages are a correlated subquery,
+    not a JOIN with GROUP BY: PostgreSQL then counts them only for the rows of the page, and the page count
+    stays a plain COUNT(*).
     """
     queryset = Initiative.objects.filter(municipality=municipality).filter(_tab_q(filters.tab, user=user))
     if filters.phase:
@@ -87,12 +90,15 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
     if filters.channel:
         queryset = queryset.filter(channel=filters.channel)
     queryset = initiative_search(queryset, filters.q)
+    unread = (
+        Message.objects.filter(initiative=OuterRef("pk"), direction=MessageDirection.INBOUND, read_at__isnull=True)
+        .order_by()
+        .values("initiative")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     queryset = with_overdue(queryset).annotate(
-        unread_messages=Count(
-            "messages",
-            filter=Q(messages__direction=MessageDirection.INBOUND, messages__read_at__isnull=True),
-            distinct=True,
-        )
+        unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0)
     )
     return (
         queryset.select_related("neighbourhood", "contact_person")

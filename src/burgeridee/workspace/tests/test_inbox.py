@@ -194,3 +194,18 @@ def test_due_today_is_not_late_and_past_the_idea_phase_the_first_contact_clock_s
     Initiative.objects.filter(pk=moved_on.pk).update(phase=Phase.EXPLORING)
     late, _ = submit_idea(municipality, title="Te laat", now=timezone.now() - timedelta(days=20))
     assert rows(inbox(coordinator_client, municipality, tab="te-laat")) == ["Te laat"]
+
+
+def test_unread_messages_from_the_resident_show_per_row(coordinator_client, municipality, submit_idea):
+    busy, _ = submit_idea(municipality, title="Met berichten")
+    quiet, _ = submit_idea(municipality, title="Zonder nieuwe berichten")
+    first = services.message_from_resident(initiative=busy, body="Wanneer hoor ik iets?")
+    services.message_from_resident(initiative=busy, body="Wij zijn met tien buren.")
+    services.message_from_resident(initiative=busy, body="Kunnen we bellen?")
+    services.message_mark_read(message=first, actor=coordinator_client.user)
+    services.message_to_resident(initiative=quiet, body="Ik bel u donderdag.", actor=coordinator_client.user)
+
+    response = inbox(coordinator_client, municipality, tab="alle")
+    unread = {initiative.title: initiative.unread_messages for initiative in response.context["page"].object_list}
+    assert unread == {"Met berichten": 2, "Zonder nieuwe berichten": 0}
+    assert response.content.decode().count("2 nieuwe berichten") == 1
