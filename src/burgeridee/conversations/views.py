@@ -257,6 +257,7 @@ def checklist_pdf(request, municipality):
             "checklist": selectors.checklist_by_moment(model=model),
             "phases": selectors.phases_active(model=model),
         },
+        reuse=True,  # the same blank checklist for every colleague, until the model changes
     )
     return pdf_response(pdf, filename="checklist-eerste-gesprek.pdf")
 

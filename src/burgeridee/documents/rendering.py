@@ -1,5 +1,6 @@
 """HTML template -> PDF bytes with WeasyPrint, with print CSS. Nothing is fetched from the network."""
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,11 +24,33 @@ def url_fetcher():
     return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, timeout=2)
 
 
-def render_pdf(template: str, context: dict, *, request=None) -> bytes:
-    """Render `template` (a complete HTML document, usually extending documents/base.html) to PDF bytes."""
+REUSE_SECONDS = 24 * 60 * 60
+
+
+def render_pdf(template: str, context: dict, *, request=None, reuse: bool = False) -> bytes:
+    """Render `template` (a complete HTML document, usually extending documents/base.html) to PDF bytes.
+
+    `reuse=True` is for documents without personal data that many people download (the blank checklist):
+    the PDF is kept in the shared cache under a hash of its HTML and print CSS, so the same document is laid
+    out once, and any change to the content, the language or the templates gives a new key. Never for
+    documents with personal data: the cache has no retention period of its own.
+    """
+    html = render_to_string(template, context, request=request)
+    if not reuse:
+        return _write_pdf(html)
+    from django.core.cache import cache
+
+    key = "pdf:" + hashlib.sha256(html.encode() + PRINT_CSS.read_bytes()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = _write_pdf(html)
+        cache.set(key, pdf, REUSE_SECONDS)
+    return pdf
+
+
+def _write_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, context, request=request)
     return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(stylesheets=[_print_css()])
 
 
