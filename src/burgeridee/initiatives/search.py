@@ -1,19 +1,21 @@
 """Full-text search over an initiative's title and description.
 
-PostgreSQL: Dutch text search (stemming, stop words) with a GIN expression index made by migration
-0003; the query below uses the same expression so the planner can use the index. Other databases
-(SQLite for `make run` and quick tests): a case-insensitive substring match.
+PostgreSQL: Dutch text search (stemming, stop words) over `search_document`, a stored generated tsvector
+column with a GIN index (migration 0011; the model does not declare it, so Django never writes it). Other
+databases (SQLite for `make run` and quick tests): a case-insensitive substring match.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
-SEARCH_CONFIG = "dutch"  # the expression must match the index in migrations/0003_search_index.py
+SEARCH_CONFIG = "dutch"  # the configuration of the generated column in migrations/0011_search_document_column.py
 
 
-def search_document() -> SearchVector:
-    return SearchVector("title", "description", config=SEARCH_CONFIG)
+def search_document() -> RawSQL:
+    """The stored document of the initiative table itself (for top-level initiative querysets)."""
+    return RawSQL('"initiatives_initiative"."search_document"', [], output_field=SearchVectorField())
 
 
 def initiative_search(queryset: QuerySet, text: str) -> QuerySet:

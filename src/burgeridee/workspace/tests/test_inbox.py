@@ -181,8 +181,17 @@ def test_postgres_search_uses_the_gin_index(municipality, submit_idea):
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
     queryset = initiative_search(Initiative.objects.all(), "moestuin")
-    assert "initiative_search_idx" in queryset.explain()
+    assert "initiative_search_document_idx" in queryset.explain()
     assert [i.title for i in queryset] == ["Moestuinen"]  # Dutch stemming: moestuinen ~ moestuin
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored search document exists on PostgreSQL only")
+def test_search_follows_a_changed_title(coordinator_client, municipality, submit_idea):
+    initiative, _ = submit_idea(municipality, title="Bankje bij de kerk")
+    assert rows(inbox(coordinator_client, municipality, tab="alle", q="bankje")) == ["Bankje bij de kerk"]
+    Initiative.objects.filter(pk=initiative.pk).update(title="Speeltuin bij de kerk")
+    assert rows(inbox(coordinator_client, municipality, tab="alle", q="bankje")) == []
+    assert rows(inbox(coordinator_client, municipality, tab="alle", q="speeltuin")) == ["Speeltuin bij de kerk"]
 
 
 def test_due_today_is_not_late_and_past_the_idea_phase_the_first_contact_clock_stops(
