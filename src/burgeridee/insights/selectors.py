@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,12 +124,19 @@ def _percentile(values: list[float], fraction: float) -> float | None:
 
 def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> Durations:
     """Working days from submission to first contact: median, 90th percentile, share within promise."""
-    pairs = list(queryset.filter(first_contact_at__isnull=False).values_list("submitted_at", "first_contact_at"))
+    # The database turns the moments into local dates and groups equal pairs: a year of initiatives gives a
+    # few thousand (start, end, count) rows instead of one Python date conversion per initiative.
+    pairs = list(
+        queryset.filter(first_contact_at__isnull=False)
+        .annotate(start=TruncDate("submitted_at"), end=TruncDate("first_contact_at"))
+        .values_list("start", "end")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     if not pairs:
         return Durations(promise=promise)
-    local = [(timezone.localdate(start), timezone.localdate(end)) for start, end in pairs]
-    counter = WorkingDayCounter(min(s for s, _e in local), max(e for _s, e in local))
-    days = sorted(counter.between(start, end) for start, end in local)
+    counter = WorkingDayCounter(min(start for start, _end, _n in pairs), max(end for _start, end, _n in pairs))
+    days = sorted(day for start, end, n in pairs for day in [counter.between(start, end)] * n)
     return Durations(
         count=len(days),
         median=statistics.median(days),
@@ -193,9 +201,15 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     ).count()
     board.handovers = handovers_per_department(queryset=queryset, today=today)
     roles: dict[str, int] = {}
-    for chosen in Conversation.objects.filter(initiative__in=queryset).values_list("municipal_roles", flat=True):
+    chosen_together = (
+        Conversation.objects.filter(initiative__in=queryset)
+        .values_list("municipal_roles")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for chosen, n in chosen_together:  # a handful of distinct combinations, counted by the database
         for rung in chosen or []:
-            roles[rung] = roles.get(rung, 0) + 1
+            roles[rung] = roles.get(rung, 0) + n
     board.roles = [Row(label=str(label), value=roles.get(value, 0)) for value, label in Rung.choices]
     board.reflections = reflection_totals(municipality=municipality)
     return board

@@ -206,3 +206,13 @@ def test_public_figure_is_computed_once_an_hour_not_per_visit(client, municipali
     with CaptureQueriesContext(connection) as second:
         client.get("/voorbeeld/")
     assert len(second.captured_queries) < len(first.captured_queries)
+
+
+def test_first_contact_counts_in_dutch_dates_not_utc(municipality, submit_idea):
+    # Friday 6 Nov 23:30 in Amsterdam is still Friday there (22:30 UTC); Monday 9 Nov 00:30 is Sunday in UTC.
+    late_friday = datetime(2026, 11, 6, 23, 30, tzinfo=AMS)
+    early_monday = datetime(2026, 11, 9, 0, 30, tzinfo=AMS)
+    initiative, _ = submit_idea(municipality, now=late_friday)
+    Initiative.objects.filter(pk=initiative.pk).update(first_contact_at=early_monday, phase="verkennen")
+    first = board_for(municipality).first_contact
+    assert (first.count, first.median) == (1, 1)  # Friday -> Monday is one working day
