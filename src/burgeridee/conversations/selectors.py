@@ -142,9 +142,9 @@ def agreement_is_overdue(agreement: Agreement, today: date | None = None) -> boo
     return agreement.done_at is None and agreement.due_date is not None and agreement.due_date < today
 
 
-def agreements_current(*, conversation: Conversation) -> list[Agreement]:
-    """The agreements of the newest sent report, with `is_overdue` set on each."""
-    report = report_for_resident(conversation=conversation)
+def agreements_current(*, conversation: Conversation, report: Report | None = None) -> list[Agreement]:
+    """The agreements of the newest sent report (pass it when already fetched), with `is_overdue` set on each."""
+    report = report or report_for_resident(conversation=conversation)
     if report is None:
         return []
     today = local_date()

@@ -32,6 +32,6 @@ def conversation_status_section(initiative, token):
         "report": report,
         "token": token,
         "municipality": initiative.municipality,
-        "agreements": selectors.agreements_current(conversation=conversation) if conversation else [],
+        "agreements": selectors.agreements_current(conversation=conversation, report=report) if report else [],
         "awaiting_resident": report is not None and report.status == ReportStatus.SENT,
     }
