@@ -132,7 +132,9 @@ def overdue_q(*, today: date | None = None) -> Q:
     condition = Q()
     for make in OVERDUE_CONDITIONS:
         condition |= make(today=today)
-    return condition & ~Q(phase__in=CLOSED_PHASES)
+    # The cheap test first: PostgreSQL evaluates a FILTER's AND from the left, so closed initiatives skip
+    # the EXISTS subqueries of the registered conditions.
+    return ~Q(phase__in=CLOSED_PHASES) & condition
 
 
 def with_overdue(queryset, *, today: date | None = None):
