@@ -26,6 +26,17 @@ STAFF_LABELS = {
     "phone": (_("Telefoonnummer van de bewoner"), _("Bijvoorbeeld 06 12345678.")),
 }
 
+# The resident's form speaks to the resident ("uw idee"); here the civil servant reads about the resident.
+STAFF_REQUIRED_MESSAGES = {
+    "title": _("Geef het idee een korte naam."),
+    "description": _("Beschrijf het idee."),
+    "target_group": _("Vul in voor wie het idee is."),
+    "neighbourhood": _("Kies een wijk. Weet de bewoner het niet? Kies dan 'Weet ik niet'."),
+    "theme": _("Kies waar het idee vooral over gaat."),
+    "name": _("Vul de naam van de bewoner in."),
+    "preferred_contact": _("Kies hoe de bewoner contact wil."),
+}
+
 
 class IntakeForm(IdeaForm):
     """The resident's idea form, filled in by a civil servant, plus how the idea came in."""
@@ -37,6 +48,14 @@ class IntakeForm(IdeaForm):
         error_messages={"required": _("Kies hoe het idee binnenkwam.")},
     )
 
+    contact_messages = {
+        "email": _("Contact per e-mail: vul het e-mailadres van de bewoner in."),
+        "phone": _("Contact per telefoon: vul het telefoonnummer van de bewoner in."),
+        "street_address": _("Contact per post: vul de straat en het huisnummer van de bewoner in."),
+        "postal_code": _("Contact per post: vul de postcode van de bewoner in."),
+        "city": _("Contact per post: vul de woonplaats van de bewoner in."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["website"]  # no honeypot for staff
@@ -44,7 +63,8 @@ class IntakeForm(IdeaForm):
             self.fields[name].label = label
             if help_text is not None:
                 self.fields[name].help_text = help_text
-        self.fields["name"].error_messages["required"] = _("Vul de naam van de bewoner in.")
+        for name, message in STAFF_REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
 
     @property
     def is_spam(self) -> bool:

@@ -145,11 +145,13 @@ def test_preferred_contact_needs_the_matching_details(client, municipality):
     response = client.post(form_url(municipality), valid_data(municipality, email="", preferred_contact="email"))
     assert "U wilt contact per e-mail. Vul daarom uw e-mailadres in." in response.content.decode()
     response = client.post(form_url(municipality), valid_data(municipality, phone="", preferred_contact="telefoon"))
-    assert "U wilt contact per telefoon." in response.content.decode()
+    assert "U wilt contact per telefoon. Vul daarom uw telefoonnummer in." in response.content.decode()
     response = client.post(form_url(municipality), valid_data(municipality, preferred_contact="post"))
     content = response.content.decode()
-    assert "Vul daarom uw postcode in." in content
-    assert "Vul daarom uw woonplaats in." in content
+    assert "U wilt contact per post. Vul daarom uw straat en huisnummer in." in content
+    assert "U wilt contact per post. Vul daarom uw postcode in." in content
+    assert "U wilt contact per post. Vul daarom uw woonplaats in." in content
+    assert "van de bewoner" not in content  # the staff wording stays on the intake form
     assert Initiative.objects.count() == 0
 
 

@@ -11,6 +11,7 @@ from burgeridee.accounts.constants import Role
 from burgeridee.initiatives.constants import Channel, EventKind
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
+from burgeridee.intake.forms import IntakeForm
 from burgeridee.municipalities.models import Department
 from burgeridee.privacy.models import ProcessingLogEntry
 
@@ -101,10 +102,42 @@ def test_invalid_intake_keeps_every_value_and_says_what_to_fix(municipality, con
     page = response.content.decode()
     assert "Kies hoe het idee binnenkwam." in page
     assert "Vul de naam van de bewoner in." in page
-    assert "U wilt contact per post. Vul daarom uw straat en huisnummer in." in page
+    assert "Contact per post: vul de straat en het huisnummer van de bewoner in." in page
+    assert "U wilt contact per post" not in page
     assert "Een lang verhaal" in page and "Bankjes bij de vijver" in page
     assert not Initiative.objects.exists()
     assert not ProcessingLogEntry.objects.exists()
+
+
+def intake_errors(municipality, data) -> list[str]:
+    form = IntakeForm(data, neighbourhoods=municipality.neighbourhoods.all())
+    assert not form.is_valid()
+    return [str(message) for messages in form.errors.values() for message in messages]
+
+
+def test_errors_speak_to_the_civil_servant_about_the_resident(municipality, contact, staff_client):
+    empty = intake_errors(municipality, {"channel": Channel.COUNTER})
+    assert "Geef het idee een korte naam." in empty
+    assert "Vul in voor wie het idee is." in empty
+    assert "Kies een wijk. Weet de bewoner het niet? Kies dan 'Weet ik niet'." in empty
+    assert "Kies hoe de bewoner contact wil." in empty
+    by_email = intake_errors(municipality, intake_data(municipality, preferred_contact="email"))
+    assert by_email == ["Contact per e-mail: vul het e-mailadres van de bewoner in."]
+    by_phone = intake_errors(municipality, intake_data(municipality, preferred_contact="telefoon", email="h@e.nl"))
+    assert by_phone == ["Contact per telefoon: vul het telefoonnummer van de bewoner in."]
+    by_post = intake_errors(
+        municipality, intake_data(municipality, street_address="", postal_code="", city="", email="h@e.nl")
+    )
+    assert by_post == [
+        "Contact per post: vul de straat en het huisnummer van de bewoner in.",
+        "Contact per post: vul de postcode van de bewoner in.",
+        "Contact per post: vul de woonplaats van de bewoner in.",
+    ]
+    # Nothing on the staff form talks to the resident ("uw idee", "U wilt ...").
+    for message in empty + by_email + by_phone + by_post:
+        assert not re.search(r"\b(uw|U wilt)\b", message), message
+    page = staff_client(contact).post(FORM_URL, {"channel": Channel.PHONE}).content.decode()
+    assert "Kies waar het idee vooral over gaat." in page and "uw idee" not in page
 
 
 def test_online_is_not_an_intake_channel(municipality, contact, staff_client):
