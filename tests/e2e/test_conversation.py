@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.constants import ReportStatus
 from burgeridee.conversations.models import Conversation, Report
 from burgeridee.conversations.tests.staff import make_staff, staff_session_cookie
@@ -200,3 +201,60 @@ def test_coordinator_edits_the_model_by_keyboard_and_pages_are_accessible(live_s
     page.wait_for_selector("text=Versie 2 is gepubliceerd")
     headings = page.locator("main h3").all_inner_texts()
     assert headings[:3] == ["Kennismaken en koffie", "Mensen en draagvlak", "Het idee verkennen"]
+
+
+AUTOSAVE_TEXTS = {
+    "nl": {
+        "ready": "Wat u invult, wordt vanzelf opgeslagen.",
+        "saved": "Opgeslagen om",
+        "invalid": "Niet opgeslagen: Vul een datum in. Druk op Opslaan om het te zien.",
+        "retry": "Niet opgeslagen. Uw tekst blijft op dit apparaat bewaard",
+        "offline": "Geen verbinding. Uw tekst blijft op dit apparaat bewaard",
+    },
+    "en": {
+        "ready": "What you enter is saved automatically.",
+        "saved": "Saved at",
+        "invalid": "Not saved: Vul een datum in. Press Save to see it.",
+        "retry": "Not saved. Your text is kept on this device",
+        "offline": "No connection. Your text is kept on this device",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_autosave_status_speaks_the_chosen_language(live_server, new_page, municipality, setup, language):
+    staff, initiative, _ = setup
+    conversation_services.conversation_plan(
+        initiative=initiative,
+        starts_at=timezone.now() + timedelta(days=7),
+        place="Buurthuis Oosterpark",
+        participants="Fatima",
+        actor=staff,
+    )
+    texts = AUTOSAVE_TEXTS[language]
+    tablet = staff_page(new_page, live_server, staff, viewport=TABLET)
+    tablet.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    tablet.goto(f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/")
+    status = tablet.locator("[data-autosave-status]")
+    assert status.inner_text() == texts["ready"]
+    assert_accessible(tablet)
+
+    tablet.fill("#id_cap_motivation", "Mijn kinderen spelen op dit grasveld.")
+    tablet.wait_for_selector(f"[data-autosave-status]:has-text('{texts['saved']}')")
+
+    # The server refuses a value: its message is put into the translated sentence.
+    refusal = '{"saved": false, "errors": {"callback_date": ["Vul een datum in."]}}'
+    tablet.route("**/gesprek/opslaan/", lambda route: route.fulfill(status=400, body=refusal))
+    tablet.fill("#id_cap_support", "Twintig handtekeningen")
+    tablet.wait_for_selector(f"[data-autosave-status]:has-text('{texts['invalid']}')")
+    # The server is down for a moment.
+    tablet.unroute("**/gesprek/opslaan/")
+    tablet.route("**/gesprek/opslaan/", lambda route: route.fulfill(status=503, body="{}"))
+    tablet.fill("#id_cap_support", "Dertig handtekeningen")
+    tablet.wait_for_selector(f"[data-autosave-status]:has-text('{texts['retry']}')")
+    tablet.unroute("**/gesprek/opslaan/")
+    # No connection at all.
+    tablet.context.set_offline(True)
+    tablet.fill("#id_cap_core_group", "Fatima en Joost")
+    tablet.wait_for_selector(f"[data-autosave-status]:has-text('{texts['offline']}')")
+    tablet.close()  # still offline: no save starts while the test database is torn down

@@ -1,8 +1,11 @@
 """The conversation screen: phases, pitfalls, capture fields, and saving as it goes."""
 
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from burgeridee.conversations.constants import TaskKind
@@ -153,3 +156,31 @@ def test_initiative_section_links_every_step_with_its_state(municipality, planne
     assert f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/plannen/" in html
     assert "Gepland:" in html and "Gesprek voeren" in html
     assert f"/initiatieven/{initiative.pk}/gesprek/verslag/" in html
+
+
+AUTOSAVE_JS = Path(__file__).resolve().parents[1] / "static" / "conversations" / "conversation.js"
+
+
+def test_autosave_texts_come_translated_from_the_page(staff_client, municipality, planned):
+    initiative, _, _ = planned
+    dutch = staff_client.get(base(municipality, initiative)).content.decode()
+    assert 'data-text-ready="Wat u invult, wordt vanzelf opgeslagen."' in dutch
+    assert 'data-text-invalid="Niet opgeslagen: {errors} Druk op Opslaan om het te zien."' in dutch
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = staff_client.get(base(municipality, initiative)).content.decode()
+    assert 'data-text-ready="What you enter is saved automatically."' in english
+    assert 'data-text-offline="No connection. Your text is kept on this device' in english
+    assert "Wat u invult" not in english
+    saved = staff_client.post(base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"]})
+    assert saved.json()["message"].startswith("Saved at ")
+    # The script itself holds no text for people: every status line is one of the page's texts.
+    script = AUTOSAVE_JS.read_text()
+    assert re.findall(r"say\((.+?)(?:, true)?\);", script) == [
+        'text("restored")',
+        'text("saving")',
+        'result.data.message || text("saved")',
+        'text("invalid").replace("{errors}", function () { return errors; })',
+        'text("retry")',
+        'text("offline")',
+        'text("ready")',
+    ]

@@ -15,9 +15,14 @@
   var saving = false;
   var DELAY = 1200;
 
-  function say(text, problem) {
+  // The texts come translated from the page (data-text-* on the status line): this file holds none.
+  function text(key) {
+    return (status && status.getAttribute("data-text-" + key)) || "";
+  }
+
+  function say(message, problem) {
     if (!status) { return; }
-    status.textContent = text;
+    status.textContent = message;
     status.classList.toggle("bi-autosave-status--problem", !!problem);
   }
 
@@ -63,7 +68,7 @@
       });
       dirty[name] = true;
     });
-    say("Niet-opgeslagen aantekeningen van dit apparaat zijn teruggezet. Ze worden nu opgeslagen.");
+    say(text("restored"));
     schedule(0);
   }
 
@@ -85,7 +90,7 @@
     var sent = {};
     names.forEach(function (name) { sent[name] = JSON.stringify(valuesOf(name)); });
     saving = true;
-    say("Bezig met opslaan…");
+    say(text("saving"));
     fetch(url, {
       method: "POST", body: body, credentials: "same-origin", keepalive: !!keepalive,
       headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
@@ -100,18 +105,19 @@
           if (JSON.stringify(valuesOf(name)) === sent[name]) { delete dirty[name]; }
         });
         store();
-        say(result.data.message || "Opgeslagen");
+        say(result.data.message || text("saved"));
         if (Object.keys(dirty).length) { schedule(); }
       } else if (result.data && result.data.errors && Object.keys(result.data.errors).length) {
         var first = Object.keys(result.data.errors)[0];
-        say("Niet opgeslagen: " + result.data.errors[first].join(" ") + " Druk op Opslaan om het te zien.", true);
+        var errors = result.data.errors[first].join(" ");
+        say(text("invalid").replace("{errors}", function () { return errors; }), true);
       } else {
-        say("Niet opgeslagen. Uw tekst blijft op dit apparaat bewaard; we proberen het zo opnieuw.", true);
+        say(text("retry"), true);
         schedule(10000);
       }
     }).catch(function () {
       saving = false;
-      say("Geen verbinding. Uw tekst blijft op dit apparaat bewaard en wordt opgeslagen zodra er weer verbinding is.", true);
+      say(text("offline"), true);
       schedule(10000);
     });
   }
@@ -135,6 +141,6 @@
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { flush(true); }
   });
-  say("Wat u invult, wordt vanzelf opgeslagen.");
+  say(text("ready"));
   restore();
 })();
