@@ -315,3 +315,7 @@ PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)
 
 # Workshop participants' display names are removed this many days after the session (prune_workshop_names).
 WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)
+
+# A handled request for a workshop, training or coaching (name, email, phone) is deleted this many
+# months after it was handled (apply_retention).
+WORKSHOP_REQUEST_RETENTION_MONTHS = env_int("WORKSHOP_REQUEST_RETENTION_MONTHS", 12)

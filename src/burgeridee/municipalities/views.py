@@ -1,3 +1,6 @@
+from collections.abc import Callable
+
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -37,16 +40,22 @@ def theme_css(request, municipality):
     return HttpResponse(municipality.theme_css, content_type="text/css; charset=utf-8")
 
 
-def statement(template_name: str):
+def statement(template_name: str, context: Callable[[], dict] | None = None):
     @require_GET
     @public_municipality
     def view(request, municipality):
-        return render(request, f"municipalities/{template_name}.html")
+        return render(request, f"municipalities/{template_name}.html", context() if context else {})
 
     view.__name__ = f"statement_{template_name}"
     return view
 
 
-privacy_statement = statement("privacy")
+privacy_statement = statement(
+    "privacy",
+    lambda: {
+        "workshop_name_retention_days": settings.WORKSHOP_NAME_RETENTION_DAYS,
+        "workshop_request_retention_months": settings.WORKSHOP_REQUEST_RETENTION_MONTHS,
+    },
+)
 cookie_statement = statement("cookies")
 accessibility_statement = statement("accessibility")

@@ -4,6 +4,9 @@ Each app that stores personal data about an initiative registers an anonymiser h
 takes the initiative and `dry_run`, and returns a list of human-readable lines saying what it
 removed (or would remove). The initiative itself stays, anonymised, for statistics and as a possible
 practice case.
+
+Personal data that belongs to no initiative (a request for a workshop, say) has its own period; the
+app registers a rule for it with `retention_rule`. `manage.py apply_retention` runs both.
 """
 
 from collections.abc import Callable
@@ -26,6 +29,36 @@ def anonymiser(name: str):
         return fn
 
     return register
+
+
+RetentionRule = Callable[..., list[str]]
+_rules: list[tuple[str, RetentionRule]] = []
+
+
+def retention_rule(name: str):
+    """Register a function `fn(*, now, dry_run) -> list[str]` for personal data outside initiatives.
+
+    It removes what is past its period (or with dry_run only says what would go) and returns one
+    human-readable line per group it removed.
+    """
+
+    def register(fn: RetentionRule) -> RetentionRule:
+        _rules.append((name, fn))
+        return fn
+
+    return register
+
+
+def retention_rules_apply(*, dry_run: bool, now: datetime | None = None) -> list[tuple[str, list[str]]]:
+    """Run every registered rule; return (rule name, lines) for the rules that found something."""
+    now = now or timezone.now()
+    results = []
+    for name, fn in _rules:
+        with transaction.atomic():
+            lines = fn(now=now, dry_run=dry_run)
+        if lines:
+            results.append((name, lines))
+    return results
 
 
 @dataclass

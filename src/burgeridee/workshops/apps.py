@@ -12,3 +12,4 @@ class WorkshopsConfig(AppConfig):
         from burgeridee.workspace.navigation import NavItem, nav_item_register
 
         nav_item_register(NavItem("workshops:list", _("Workshops"), (Role.TRAINER,)))
+        from . import retention  # noqa: F401 - registers the retention rule for workshop requests

@@ -9,7 +9,7 @@ from django.utils import timezone
 from burgeridee.privacy.models import ProcessingLogEntry
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module
-from burgeridee.workshops.models import Participant, WorkshopSession
+from burgeridee.workshops.models import Participant, WorkshopRequest, WorkshopSession
 
 from .conftest import go_to
 
@@ -60,3 +60,59 @@ def test_a_session_never_finished_counts_from_its_date(municipality):
     out = StringIO()
     call_command("prune_workshop_names", "--days", "30", stdout=out)
     assert Participant.objects.get(session=old).display_name == ""
+
+
+def workshop_request(municipality, organisation, *, received_days_ago, handled_days_ago=None, trainer=None):
+    request = services.workshop_request_submit(
+        municipality=municipality,
+        kind="workshop",
+        organisation=organisation,
+        contact_name="Sanne Vermeer",
+        email="sanne@voorbeeld.example",
+        phone="14 020",
+        wishes="Veel nieuwe collega's.",
+    )
+    now = timezone.now()
+    WorkshopRequest.objects.filter(pk=request.pk).update(created_at=now - datetime.timedelta(days=received_days_ago))
+    if handled_days_ago is not None:
+        services.workshop_request_handle(workshop_request=request, actor=trainer)
+        handled_at = now - datetime.timedelta(days=handled_days_ago)
+        WorkshopRequest.objects.filter(pk=request.pk).update(handled_at=handled_at)
+    return request
+
+
+@override_settings(WORKSHOP_REQUEST_RETENTION_MONTHS=12)
+def test_handled_workshop_requests_go_after_the_retention_period(municipality, trainer):
+    old = workshop_request(municipality, "Team Wijken", received_days_ago=420, handled_days_ago=400, trainer=trainer)
+    recent = workshop_request(municipality, "Team Zorg", received_days_ago=60, handled_days_ago=30, trainer=trainer)
+    still_open = workshop_request(municipality, "Team Groen", received_days_ago=800)
+
+    out = StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    assert "workshop requests:" in out.getvalue()
+    assert "Would remove: Gemeente Voorbeeld: 1 afgehandelde workshopaanvraag: naam, e-mail" in out.getvalue()
+    assert WorkshopRequest.objects.count() == 3  # a dry run changes nothing
+
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "Removed: Gemeente Voorbeeld: 1 afgehandelde workshopaanvraag" in out.getvalue()
+    remaining = set(WorkshopRequest.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, still_open.pk} and old.pk not in remaining
+    entry = ProcessingLogEntry.objects.get(action="delete", data_subject="aanvrager workshop")
+    assert entry.actor is None and entry.municipality == municipality and "email" in entry.fields
+    # Running again finds nothing more.
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "workshop requests" not in out.getvalue()
+
+
+def test_workshop_request_period_is_a_setting_and_the_privacy_statement_says_it(client, municipality, trainer):
+    workshop_request(municipality, "Team Zorg", received_days_ago=60, handled_days_ago=45, trainer=trainer)
+    with override_settings(WORKSHOP_REQUEST_RETENTION_MONTHS=1, WORKSHOP_NAME_RETENTION_DAYS=14):
+        statement = client.get(f"/{municipality.slug}/privacy/").content.decode()
+        call_command("apply_retention", stdout=StringIO())
+    assert not WorkshopRequest.objects.exists()
+    assert "tot 1 maand nadat wij uw aanvraag hebben afgehandeld" in statement
+    assert "halen wij 14 dagen na de workshop weg" in statement
+    form = client.get(f"/{municipality.slug}/workshop-aanvragen/").content.decode()
+    assert f'href="/{municipality.slug}/privacy/">privacyverklaring</a>' in form

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from burgeridee.privacy.retention import processing_log_prune, retention_apply
+from burgeridee.privacy.retention import processing_log_prune, retention_apply, retention_rules_apply
 
 
 class Command(BaseCommand):
-    help = "Remove personal data of initiatives whose retention period has passed."
+    help = "Remove personal data whose retention period has passed, and prune the processing log."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only list what would be removed.")
@@ -20,6 +20,10 @@ class Command(BaseCommand):
             for line in result.removed:
                 self.stdout.write(f"  {verb}: {line}")
         self.stdout.write(f"{len(results)} initiative(s) {'due' if dry_run else 'anonymised'}.")
+        for name, lines in retention_rules_apply(dry_run=dry_run):
+            self.stdout.write(f"{name}:")
+            for line in lines:
+                self.stdout.write(f"  {verb}: {line}")
         pruned = processing_log_prune(months=settings.PROCESSING_LOG_RETENTION_MONTHS, dry_run=dry_run)
         self.stdout.write(
             f"{verb} {pruned} processing-log line(s) older than {settings.PROCESSING_LOG_RETENTION_MONTHS} months."
