@@ -182,3 +182,18 @@ def test_no_conversation_is_planned_for_a_closed_initiative(staff_client, munici
     )
     assert "Dit initiatief is afgesloten" in response.content.decode()
     assert not Conversation.objects.filter(initiative=initiative).exists()
+
+
+def test_the_time_of_the_conversation_reads_as_a_sentence_in_dutch_and_english(client, municipality, planned):
+    _initiative, token, conversation = planned
+    day = timezone.localtime(conversation.starts_at)
+    for url in (
+        f"/{municipality.slug}/mijn-initiatief/{token}/",
+        f"/{municipality.slug}/mijn-initiatief/{token}/gesprek/",
+    ):
+        client.cookies["django_language"] = "nl"
+        assert ", om 14:00 uur" in client.get(url).content.decode()
+        client.cookies["django_language"] = "en"
+        english = client.get(url).content.decode()
+        assert f"{day:%A} {day.day} {day:%B} {day.year} at 14:00" in english
+        assert "14:00 h" not in english and " uur" not in english
