@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
@@ -62,12 +63,24 @@ def page(new_page):
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page; return the violations."""
-    page.evaluate(AXE_SOURCE.read_text())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page; return the violations.
+
+    A page that navigates by itself while axe runs (an htmx poll that redirects to the next module of a
+    workshop) destroys the script's context; then the new page is checked once it has loaded.
+    """
+    for attempt in range(3):
+        try:
+            page.wait_for_load_state("load")
+            page.evaluate(AXE_SOURCE.read_text())
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, "
+                "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
+            break
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error) or attempt == 2:
+                raise
     return [
         {
             "id": v["id"],
