@@ -67,7 +67,9 @@ def checklist(*, model: ConversationModel, moment: str, active_only: bool = True
 
 
 def checklist_by_moment(*, model: ConversationModel) -> list[tuple[str, str, list[ChecklistItem]]]:
-    return [(moment.value, moment.label, checklist(model=model, moment=moment)) for moment in Moment]
+    """The active items per moment (before, during, after the conversation), in one query."""
+    items = list(model.checklist_items.filter(is_active=True).order_by("order", "id"))
+    return [(moment.value, moment.label, [item for item in items if item.moment == moment]) for moment in Moment]
 
 
 def checklist_by_moment_all(*, model: ConversationModel) -> list[tuple[str, str, list[ChecklistItem]]]:

@@ -55,17 +55,19 @@ class NotEditable(Exception):
 # --- The conversation model ----------------------------------------------------------------------------
 
 
-@transaction.atomic
 def conversation_model_ensure_default(*, municipality: Municipality) -> ConversationModel:
-    """The municipality's current published model; the first time, version 1 made from the default."""
-    current = (
-        ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
-        .order_by("-version")
-        .first()
-    )
+    """The municipality's current published model; the first time, version 1 made from the default.
+
+    Read first without a transaction (every conversation page calls this); only the first time writes.
+    """
+    published = ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
+    current = published.order_by("-version").first()
     if current is not None:
         return current
-    return default_model_create(municipality=municipality)
+    with transaction.atomic():
+        # Lock the municipality so two first visits do not both create version 1.
+        Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+        return published.order_by("-version").first() or default_model_create(municipality=municipality)
 
 
 def default_model_create(*, municipality, classes=None):
