@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from burgeridee.conversations.services import conversation_model_ensure_default
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
 
@@ -160,8 +161,16 @@ def _bump(session, fields: list[str]):
     session.save(update_fields=[*fields, "version"])
 
 
+def _pin_conversation_model(session, fields: list[str]) -> None:
+    """From now on the session works with the conversation model's current version, whatever is published."""
+    if session.conversation_model_id is None:
+        session.conversation_model = conversation_model_ensure_default(municipality=session.municipality)
+        fields.append("conversation_model")
+
+
 @transaction.atomic
 def session_open(*, session) -> WorkshopSession:
+    """Participants can join. The session is pinned to the current version of the conversation model."""
     session = _lock(session)
     if session.status != SessionStatus.DRAFT:
         raise WorkshopError(_("Alleen een concept kan worden geopend voor aanmelden."))
@@ -169,7 +178,9 @@ def session_open(*, session) -> WorkshopSession:
         raise WorkshopError(_("Zet eerst ten minste één onderdeel op de agenda."))
     session.status = SessionStatus.OPEN
     session.opened_at = timezone.now()
-    _bump(session, ["status", "opened_at"])
+    fields = ["status", "opened_at"]
+    _pin_conversation_model(session, fields)
+    _bump(session, fields)
     return session
 
 
@@ -180,7 +191,9 @@ def session_start(*, session) -> WorkshopSession:
         raise WorkshopError(_("Open de bijeenkomst eerst voor aanmelden."))
     session.status = SessionStatus.RUNNING
     session.started_at = timezone.now()
-    _enter(session, 0, ["status", "started_at"])
+    fields = ["status", "started_at"]
+    _pin_conversation_model(session, fields)  # opened before sessions were pinned
+    _enter(session, 0, fields)
     return session
 
 
