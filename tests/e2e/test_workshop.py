@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
+from burgeridee.knowledge.defaults import defaults_load
 from burgeridee.workshops.models import Contribution, WorkshopSession
 
 from .conftest import assert_accessible, login_as
@@ -31,6 +32,7 @@ def click(page, name):
 
 
 def test_trainer_and_three_participants_run_the_whole_agenda(live_server, new_page, municipality):
+    defaults_load()  # the workshop reads the knowledge library; transactional tests flush its rows
     municipality.contact_address = "Stadhuisplein 1\n1234 AB Voorbeeld"
     municipality.save()
     trainer = new_page()
@@ -125,7 +127,7 @@ def test_trainer_and_three_participants_run_the_whole_agenda(live_server, new_pa
     assert set(roles) == {"Bewoner", "Ambtenaar", "Observator"}
     observer = roles["Observator"]
     assert_accessible(observer)
-    observer.get_by_label("Luister, vat samen (ook gevoel) en vraag door.").check()
+    observer.get_by_label("Luister, vat samen (ook gevoelens) en vraag door.").check()
     observer.get_by_label("Uw feedback voor de ambtenaar").fill("Mooi doorgevraagd naar de buren.")
     click(observer, "Feedback versturen")
     roles["Ambtenaar"].wait_for_selector("main :text('Mooi doorgevraagd naar de buren.')", timeout=FOLLOW)

@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField, widget_class
 
-from . import sources
 from .constants import CASE_QUESTIONS, Module, RequestKind
 
 
@@ -26,10 +25,10 @@ class AgendaItemForm(AccessibleFormMixin, forms.Form):
         choices=[],
     )
 
-    def __init__(self, *args, item=None, **kwargs):
+    def __init__(self, *args, library, item=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case_numbers"].choices = [
-            (number, f"{number}. {sources.case_card(number)['title']}") for number in sources.case_numbers()
+            (number, f"{number}. {library.case_card(number)['title']}") for number in library.case_numbers()
         ]
         if item is not None and item.module not in (Module.CASES, Module.LADDER):
             del self.fields["case_numbers"]
@@ -79,9 +78,9 @@ class PitfallPickForm(AccessibleFormMixin, forms.Form):
         error_messages={"required": _("Kies ten minste één valkuil.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, library, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pitfalls"].choices = [(k, f"{k} {sources.pitfall_title(k)}") for k in sources.pitfall_keys()]
+        self.fields["pitfalls"].choices = [(key, library.pitfall_label(key)) for key in library.pitfall_keys()]
 
 
 class ObservationForm(AccessibleFormMixin, forms.Form):
@@ -95,11 +94,9 @@ class ObservationForm(AccessibleFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, library, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ticked"].choices = [
-            (entry["number"], entry["text"]) for entry in sources.standard_checklist() if entry["section"] == "tijdens"
-        ]
+        self.fields["ticked"].choices = [(entry["number"], entry["text"]) for entry in library.during]
 
     def clean(self):
         data = super().clean()
@@ -112,10 +109,10 @@ class FactorAddForm(AccessibleFormMixin, forms.Form):
     text = TextField(label=_("Succesfactor in uw eigen woorden"), required=False, max_length=200)
     source_key = forms.ChoiceField(label=_("Of kies een bekende succesfactor"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, library, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source_key"].choices = [("", _("(geen)"))] + [
-            (key, f"{key} {sources.factor_title(key)}") for key in sources.factor_keys()
+            (key, f"{key} {library.factor_title(key)}") for key in library.factor_keys()
         ]
 
     def clean(self):
@@ -135,10 +132,10 @@ class LadderForm(AccessibleFormMixin, forms.Form):
         label=_("Waarom?"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, library, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rung"].choices = [
-            (key, f"{sources.role_title(key)}: {sources.role_description(key)}") for key in sources.role_keys()
+            (key, f"{library.role_title(key)}: {library.role_description(key)}") for key in library.role_keys()
         ]
 
 

@@ -27,6 +27,18 @@ class WorkshopSession(ChoiceLabelsMixin, models.Model):
         _("stap binnen het onderdeel"), default=0, help_text=_("Dialoog of ronde binnen het huidige onderdeel.")
     )
     revealed = models.BooleanField(_("uitleg getoond"), default=False)
+    conversation_model = models.ForeignKey(
+        "conversations.ConversationModel",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="workshop_sessions",
+        verbose_name=_("gespreksmodel"),
+        help_text=_(
+            "De versie van het gespreksmodel en de checklist waarmee deze bijeenkomst werkt. Vastgezet bij het "
+            "openen, zodat de nummers van de checklist tijdens de bijeenkomst niet veranderen."
+        ),
+    )
     version = models.PositiveIntegerField(
         _("versie"), default=0, help_text=_("Telt op bij elke stap; schermen van deelnemers volgen deze.")
     )

@@ -6,11 +6,13 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
-from . import sources
+from burgeridee.conversations.constants import Moment
+
 from .constants import CODE_ALPHABET, MAX_VOTES, TOP_FACTORS, ContributionKind, Module, RoleplayRole, SessionStatus
 from .dialogues import DIALOGUES, DIALOGUES_BY_KEY
 from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
 from .services import group_case, group_index, roleplay_roles
+from .sources import checklist_section_title, library
 
 
 def session_list(*, municipality):
@@ -20,7 +22,11 @@ def session_list(*, municipality):
 
 
 def session_get(*, municipality, pk) -> WorkshopSession:
-    session = WorkshopSession.objects.filter(municipality=municipality, pk=pk).select_related("municipality").first()
+    session = (
+        WorkshopSession.objects.filter(municipality=municipality, pk=pk)
+        .select_related("municipality", "conversation_model")
+        .first()
+    )
     if session is None:
         raise Http404
     return session
@@ -34,13 +40,13 @@ def session_get_by_code(*, code: str) -> WorkshopSession | None:
     code = normalize_code(code)
     if not code or any(ch not in CODE_ALPHABET for ch in code):
         return None
-    return WorkshopSession.objects.filter(code=code).select_related("municipality").first()
+    return WorkshopSession.objects.filter(code=code).select_related("municipality", "conversation_model").first()
 
 
 def participant_get(*, session, pk) -> Participant | None:
     if not pk:
         return None
-    return Participant.objects.filter(session=session, pk=pk).first()
+    return session.participants.filter(pk=pk).first()  # participant.session is this same object
 
 
 def agenda(*, session) -> list[AgendaItem]:
@@ -88,7 +94,7 @@ def bars(rows: list[tuple], total: int | None = None) -> list[dict]:
 
 def participant_case(*, item, participant) -> dict:
     index = group_index(item, participant)
-    case = sources.case_card(group_case(item, index))
+    case = library(item.session).case_card(group_case(item, index))
     members = []
     if index is not None:
         by_pk = {p.pk: p for p in Participant.objects.filter(pk__in=item.groups[index])}
@@ -107,6 +113,7 @@ def case_answers(*, item) -> list[dict]:
     from .constants import CASE_QUESTIONS
 
     contributions = Contribution.objects.filter(agenda_item=item, kind=ContributionKind.CASE_ANSWER)
+    sources = library(item.session)
     result = []
     for number in item.case_numbers:
         questions = []
@@ -122,6 +129,7 @@ def case_answers(*, item) -> list[dict]:
 
 def pitfall_results(*, item, dialogue_key: str) -> dict:
     dialogue = DIALOGUES_BY_KEY[dialogue_key]
+    sources = library(item.session)
     picks = Contribution.objects.filter(agenda_item=item, kind=ContributionKind.PITFALL_PICK, key=dialogue_key)
     counter = Counter()
     respondents = 0
@@ -129,7 +137,9 @@ def pitfall_results(*, item, dialogue_key: str) -> dict:
         respondents += 1
         counter.update(pick.data.get("pitfalls", []))
     keys = [key for key in sources.pitfall_keys() if counter[key] or key in dialogue.answer]
-    rows = [(key, f"{key} {sources.pitfall_title(key)}", counter[key], key in dialogue.answer) for key in keys]
+    # Picked or meant as the answer, but switched off in the library since: still counted and named.
+    keys += [key for key in dict.fromkeys([*dialogue.answer, *counter]) if key not in keys]
+    rows = [(key, sources.pitfall_label(key), counter[key], key in dialogue.answer) for key in keys]
     return {
         "dialogue": dialogue,
         "respondents": respondents,
@@ -166,8 +176,9 @@ def roleplay_assignment(*, item, participant, round_index: int) -> dict | None:
     }
 
 
-def during_checklist() -> list[dict]:
-    return [entry for entry in sources.standard_checklist() if entry["section"] == "tijdens"]
+def during_checklist(*, session) -> list[dict]:
+    """The "during" points of the session's checklist: what an observer ticks in the role-play."""
+    return library(session).during
 
 
 def observation_summary(*, item) -> dict:
@@ -176,7 +187,8 @@ def observation_summary(*, item) -> dict:
     counter = Counter()
     for observation in observations:
         counter.update(observation.data.get("ticked", []))
-    rows = [(entry["number"], entry["text"], counter[entry["number"]]) for entry in during_checklist()]
+    during = during_checklist(session=item.session)
+    rows = [(entry["number"], entry["text"], counter[entry["number"]]) for entry in during]
     return {
         "count": len(observations),
         "groups": len(item.groups or []),
@@ -185,11 +197,12 @@ def observation_summary(*, item) -> dict:
 
 
 def feedback_received(*, item, participant) -> list[dict]:
+    during = during_checklist(session=item.session)
     return [
         {
             "round": int(c.key) + 1,
             "text": c.text,
-            "ticked": [entry["text"] for entry in during_checklist() if entry["number"] in c.data.get("ticked", [])],
+            "ticked": [entry["text"] for entry in during if entry["number"] in c.data.get("ticked", [])],
         }
         for c in Contribution.objects.filter(agenda_item=item, subject=participant, kind=ContributionKind.OBSERVATION)
     ]
@@ -251,7 +264,10 @@ def top_factors(*, session, limit: int = TOP_FACTORS) -> list[str]:
 def ladder_spread(*, item) -> dict:
     places = list(Contribution.objects.filter(agenda_item=item, kind=ContributionKind.LADDER))
     counter = Counter(p.data.get("rung") for p in places)
-    rows = [(key, sources.role_title(key), counter[key]) for key in sources.role_keys()]
+    sources = library(item.session)
+    keys = sources.role_keys()
+    keys += [key for key in counter if key and key not in keys]  # placed earlier, switched off since
+    rows = [(key, sources.role_title(key), counter[key]) for key in keys]
     return {
         "case": sources.case_card(group_case(item, 0)),
         "count": len(places),
@@ -278,7 +294,7 @@ def checklist_form_rows(*, session, participant) -> list[dict]:
     saved = saved_checklist(session=session, participant=participant)
     choices = {entry["number"]: entry for entry in (saved.data.get("items", []) if saved else [])}
     rows = []
-    for entry in sources.standard_checklist(session.municipality):
+    for entry in library(session).checklist:
         choice = choices.get(entry["number"])
         rows.append(
             {
@@ -295,7 +311,7 @@ def personal_checklist(*, session, participant) -> dict | None:
     saved = saved_checklist(session=session, participant=participant)
     if saved is None:
         return None
-    standard = {entry["number"]: entry for entry in sources.standard_checklist(session.municipality)}
+    standard = library(session).checklist_by_number
     sections = {}
     for entry in saved.data.get("items", []):
         if entry.get("kept") and entry["number"] in standard:
@@ -305,8 +321,8 @@ def personal_checklist(*, session, participant) -> dict | None:
             )
     return {
         "sections": [
-            {"key": key, "title": sources.checklist_section_title(key), "items": sections[key]}
-            for key in ("voor", "tijdens", "na")
+            {"key": key, "title": checklist_section_title(key), "items": sections[key]}
+            for key in Moment.values
             if key in sections
         ],
         "own": saved.data.get("own", []),
@@ -318,7 +334,7 @@ def checklist_summary(*, item) -> dict:
     saved = list(Contribution.objects.filter(agenda_item=item, kind=ContributionKind.CHECKLIST))
     dropped = Counter()
     reworded = Counter()
-    standard = {entry["number"]: entry for entry in sources.standard_checklist()}
+    standard = library(item.session).checklist_by_number
     for contribution in saved:
         for entry in contribution.data.get("items", []):
             if not entry.get("kept"):
@@ -339,7 +355,7 @@ def checklist_summary(*, item) -> dict:
 def module_results(*, session, item) -> dict:
     """Everything the presenter and the summary show for one agenda item."""
     if item.module == Module.INTRO:
-        return {"phases": sources.conversation_phases()}
+        return {"phases": library(session).phases}
     if item.module == Module.CASES:
         return {"cases": case_answers(item=item)}
     if item.module == Module.PITFALLS:

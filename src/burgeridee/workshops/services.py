@@ -12,10 +12,10 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from burgeridee.conversations.services import conversation_model_ensure_default
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
 
-from . import sources
 from .constants import (
     CASE_GROUP_SIZE,
     CODE_ALPHABET,
@@ -30,6 +30,7 @@ from .constants import (
 )
 from .dialogues import DIALOGUES
 from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
+from .sources import library
 
 
 class WorkshopError(Exception):
@@ -56,7 +57,11 @@ def default_place(municipality) -> str:
 def session_create(
     *, municipality, title: str, date: date_type, place: str = "", expected_participants: int = 20, created_by=None
 ) -> WorkshopSession:
-    """A new session in draft, with the standard half-day agenda."""
+    """A new session in draft, with the standard half-day agenda.
+
+    The standard cases are the ones the municipality still shows in its knowledge library; where it switched
+    them all off, the agenda takes its first case.
+    """
     session = WorkshopSession.objects.create(
         municipality=municipality,
         title=title,
@@ -66,7 +71,10 @@ def session_create(
         code=code_generate(),
         created_by=created_by,
     )
+    available = library(session).case_numbers()
     for position, (module, minutes, cases) in enumerate(STANDARD_AGENDA):
+        if cases and available:
+            cases = [number for number in cases if number in available] or available[:1]
         AgendaItem.objects.create(
             session=session, position=position, module=module, minutes=minutes, case_numbers=list(cases)
         )
@@ -98,10 +106,11 @@ def _renumber(session):
             AgendaItem.objects.filter(pk=item.pk).update(position=position)
 
 
-def _clean_cases(module, case_numbers) -> list[int]:
+def _clean_cases(session, module, case_numbers) -> list[int]:
     if module not in MODULES_WITH_CASES:
         return []
-    valid = [int(n) for n in case_numbers if int(n) in sources.case_numbers()]
+    available = library(session).case_numbers()
+    valid = [int(n) for n in case_numbers if int(n) in available]
     if not valid:
         raise WorkshopError(_("Kies ten minste één casus voor dit onderdeel."))
     return valid if module == Module.CASES else valid[:1]
@@ -112,21 +121,22 @@ def agenda_item_add(*, session, module: str, minutes: int, case_numbers=()) -> A
     session = _lock(session)
     _require_editable(session)
     if module in MODULES_WITH_CASES and not case_numbers:
-        case_numbers = [1]
+        case_numbers = library(session).case_numbers()[:1]
     return AgendaItem.objects.create(
         session=session,
         position=session.agenda_items.count(),
         module=module,
         minutes=minutes,
-        case_numbers=_clean_cases(module, case_numbers),
+        case_numbers=_clean_cases(session, module, case_numbers),
     )
 
 
 @transaction.atomic
 def agenda_item_update(*, item, minutes: int, case_numbers=()) -> AgendaItem:
-    _require_editable(_lock(item.session))
+    session = _lock(item.session)
+    _require_editable(session)
     item.minutes = minutes
-    item.case_numbers = _clean_cases(item.module, case_numbers)
+    item.case_numbers = _clean_cases(session, item.module, case_numbers)
     item.save(update_fields=["minutes", "case_numbers"])
     return item
 
@@ -160,8 +170,16 @@ def _bump(session, fields: list[str]):
     session.save(update_fields=[*fields, "version"])
 
 
+def _pin_conversation_model(session, fields: list[str]) -> None:
+    """From now on the session works with the conversation model's current version, whatever is published."""
+    if session.conversation_model_id is None:
+        session.conversation_model = conversation_model_ensure_default(municipality=session.municipality)
+        fields.append("conversation_model")
+
+
 @transaction.atomic
 def session_open(*, session) -> WorkshopSession:
+    """Participants can join. The session is pinned to the current version of the conversation model."""
     session = _lock(session)
     if session.status != SessionStatus.DRAFT:
         raise WorkshopError(_("Alleen een concept kan worden geopend voor aanmelden."))
@@ -169,7 +187,9 @@ def session_open(*, session) -> WorkshopSession:
         raise WorkshopError(_("Zet eerst ten minste één onderdeel op de agenda."))
     session.status = SessionStatus.OPEN
     session.opened_at = timezone.now()
-    _bump(session, ["status", "opened_at"])
+    fields = ["status", "opened_at"]
+    _pin_conversation_model(session, fields)
+    _bump(session, fields)
     return session
 
 
@@ -180,7 +200,9 @@ def session_start(*, session) -> WorkshopSession:
         raise WorkshopError(_("Open de bijeenkomst eerst voor aanmelden."))
     session.status = SessionStatus.RUNNING
     session.started_at = timezone.now()
-    _enter(session, 0, ["status", "started_at"])
+    fields = ["status", "started_at"]
+    _pin_conversation_model(session, fields)  # opened before sessions were pinned
+    _enter(session, 0, fields)
     return session
 
 
@@ -370,7 +392,8 @@ def case_answers_submit(*, participant, answers: dict[int, str]) -> list[Contrib
 @transaction.atomic
 def pitfalls_pick(*, participant, pitfalls: list[str]) -> Contribution:
     item = _current_item(participant, Module.PITFALLS)
-    valid = [key for key in pitfalls if key in sources.pitfall_keys()]
+    offered = library(participant.session).pitfall_keys()
+    valid = [key for key in pitfalls if key in offered]
     if not valid:
         raise WorkshopError(_("Kies ten minste één valkuil."))
     dialogue = DIALOGUES[participant.session.step]
@@ -419,7 +442,7 @@ def observation_submit(*, participant, ticked: list[int], feedback: str) -> Cont
     if roles.get(participant.pk) != RoleplayRole.OBSERVER:
         raise WorkshopError(_("In deze ronde bent u geen observator."))
     subject_pk = next(pk for pk, role in roles.items() if role == RoleplayRole.CIVIL_SERVANT)
-    during = {entry["number"] for entry in sources.standard_checklist() if entry["section"] == "tijdens"}
+    during = {entry["number"] for entry in library(participant.session).during}
     ticked = sorted({int(n) for n in ticked if int(n) in during})
     if not ticked and not feedback.strip():
         raise WorkshopError(_("Vink iets aan of schrijf feedback."))
@@ -438,6 +461,7 @@ def observation_submit(*, participant, ticked: list[int], feedback: str) -> Cont
 @transaction.atomic
 def factor_add(*, participant, text: str = "", source_key: str = "") -> BoardFactor:
     item = _current_item(participant, Module.FACTORS)
+    sources = library(participant.session)
     if source_key and source_key not in sources.factor_keys():
         source_key = ""
     text = text.strip() or (sources.factor_title(source_key) if source_key else "")
@@ -498,7 +522,7 @@ def factor_merge(*, source, target) -> BoardFactor:
 @transaction.atomic
 def ladder_place(*, participant, rung: str, explanation: str) -> Contribution:
     item = _current_item(participant, Module.LADDER)
-    if rung not in sources.role_keys():
+    if rung not in library(participant.session).role_keys():
         raise WorkshopError(_("Kies een rol op de ladder."))
     case = group_case(item, 0)
     return _save(
@@ -515,16 +539,21 @@ def ladder_place(*, participant, rung: str, explanation: str) -> Contribution:
 def checklist_save(
     *, participant, items: list[dict], own_points: list[str], include_factors: bool = True
 ) -> Contribution:
-    """The personal checklist: each standard point kept, dropped or reworded, plus own points."""
+    """The personal checklist: each standard point kept, dropped or reworded, plus own points.
+
+    Points are saved by their number in the session's pinned conversation-model version (stable for the whole
+    session), with the checklist item's key beside it so the saved row also names the point on its own.
+    """
     item = _current_item(participant, Module.CHECKLIST)
-    standard = {entry["number"]: entry for entry in sources.standard_checklist(participant.session.municipality)}
+    standard = library(participant.session).checklist_by_number
     cleaned = []
     for entry in items:
         number = int(entry["number"])
         if number not in standard:
             continue
         text = (entry.get("text") or "").strip()[:300] or standard[number]["text"]
-        cleaned.append({"number": number, "kept": bool(entry.get("kept")), "text": text})
+        kept = bool(entry.get("kept"))
+        cleaned.append({"number": number, "key": standard[number]["key"], "kept": kept, "text": text})
     own = [point.strip()[:300] for point in own_points if point.strip()][:20]
     if not any(entry["kept"] for entry in cleaned) and not own:
         raise WorkshopError(_("Uw checklist is leeg. Houd ten minste één punt over of voeg er een toe."))

@@ -39,6 +39,7 @@ from .models import AgendaItem, BoardFactor
 from .pdf import render_pdf
 from .qr import qr_data_uri
 from .services import WorkshopError
+from .sources import library
 
 logger = logging.getLogger(__name__)
 trainer_view = staff_view(roles=(Role.TRAINER,))
@@ -144,6 +145,7 @@ def session_detail(request, municipality, pk):
         )
     items = selectors.agenda(session=session)
     editable = session.status in (SessionStatus.DRAFT, SessionStatus.OPEN)
+    sources = library(session)
     return render(
         request,
         "workshops/staff/detail.html",
@@ -151,7 +153,12 @@ def session_detail(request, municipality, pk):
             "municipality": municipality,
             "session": session,
             "items": [
-                {"item": item, "form": AgendaItemForm(item=item, prefix=f"item{item.pk}", initial=_item_initial(item))}
+                {
+                    "item": item,
+                    "form": AgendaItemForm(
+                        item=item, library=sources, prefix=f"item{item.pk}", initial=_item_initial(item)
+                    ),
+                }
                 for item in items
             ],
             "total_minutes": sum(item.minutes for item in items),
@@ -182,7 +189,7 @@ def agenda_change(request, municipality, pk, item_pk, action):
     item = _agenda_item(session, item_pk)
     try:
         if action == "bijwerken":
-            form = AgendaItemForm(request.POST, item=item, prefix=f"item{item.pk}")
+            form = AgendaItemForm(request.POST, item=item, library=library(session), prefix=f"item{item.pk}")
             if not form.is_valid():
                 messages.error(request, _("Vul een aantal minuten tussen 1 en 240 in."))
                 return _to_detail(session)
@@ -332,6 +339,7 @@ def export_csv(request, municipality, pk):
     response.write("\ufeff")  # so spreadsheet programs read UTF-8
     writer = csv.writer(response, delimiter=";")
     writer.writerow(["onderdeel", "module", "deelnemer", "soort", "sleutel", "groepje", "tekst", "gegevens", "tijd"])
+    sources = library(session)
     for c in selectors.contributions_for_export(session=session):
         writer.writerow(
             [
@@ -342,7 +350,7 @@ def export_csv(request, municipality, pk):
                 c.key,
                 "" if c.group is None else c.group + 1,
                 _safe_cell(c.text),
-                _safe_cell(_data_text(c)),
+                _safe_cell(_data_text(c, sources)),
                 c.created_at.isoformat(timespec="seconds"),
             ]
         )
@@ -381,12 +389,10 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _data_text(contribution) -> str:
-    from . import sources
-
+def _data_text(contribution, sources) -> str:
     data = contribution.data or {}
     if "pitfalls" in data:
-        return ", ".join(f"{k} {sources.pitfall_title(k)}" for k in data["pitfalls"])
+        return ", ".join(sources.pitfall_label(key) for key in data["pitfalls"])
     if "rung" in data:
         return sources.role_title(data["rung"])
     if "ticked" in data:
@@ -519,8 +525,7 @@ def participant_page(request, code):
 
 
 def _participant_context(session, participant, bound=None, problem=""):
-    from . import sources
-
+    sources = library(session)
     item = selectors.current_item(session=session)
     context = {
         "municipality": session.municipality,
@@ -534,7 +539,7 @@ def _participant_context(session, participant, bound=None, problem=""):
         return context
     module = item.module
     if module == Module.INTRO:
-        context["phases"] = sources.conversation_phases()
+        context["phases"] = sources.phases
     elif module == Module.CASES:
         context["case"] = selectors.participant_case(item=item, participant=participant)
         context["form"] = bound or CaseAnswerForm(
@@ -546,7 +551,7 @@ def _participant_context(session, participant, bound=None, problem=""):
         context["step_count"] = len(DIALOGUES)
         mine = selectors.own_pitfall_pick(item=item, participant=participant, dialogue_key=dialogue.key)
         context["mine"] = mine
-        context["form"] = bound or PitfallPickForm(initial={"pitfalls": mine})
+        context["form"] = bound or PitfallPickForm(library=sources, initial={"pitfalls": mine})
         if session.revealed:
             context["results"] = selectors.pitfall_results(item=item, dialogue_key=dialogue.key)
     elif module == Module.ROLEPLAY:
@@ -556,22 +561,25 @@ def _participant_context(session, participant, bound=None, problem=""):
         if assignment and assignment["role"] == RoleplayRole.OBSERVER:
             own = selectors.own_observation(item=item, participant=participant, round_index=session.step)
             context["form"] = bound or ObservationForm(
-                initial={"ticked": own.data.get("ticked", []), "feedback": own.text} if own else None
+                library=sources, initial={"ticked": own.data.get("ticked", []), "feedback": own.text} if own else None
             )
+        elif assignment and assignment["role"] == RoleplayRole.CIVIL_SERVANT:
+            context["phases"] = sources.phases
         context["feedback"] = selectors.feedback_received(item=item, participant=participant)
     elif module == Module.FACTORS:
         context["board"] = selectors.factor_board(item=item, participant=participant)
         context["votes_left"] = selectors.votes_left(item=item, participant=participant)
         context["max_votes"] = MAX_VOTES
-        context["form"] = bound or FactorAddForm()
+        context["form"] = bound or FactorAddForm(library=sources)
     elif module == Module.LADDER:
         own = selectors.own_ladder_place(item=item, participant=participant)
-        context["case"] = selectors.ladder_spread(item=item)["case"]
+        spread = selectors.ladder_spread(item=item)
+        context["case"] = spread["case"]
         context["form"] = bound or LadderForm(
-            initial={"rung": own.data.get("rung"), "explanation": own.text} if own else None
+            library=sources, initial={"rung": own.data.get("rung"), "explanation": own.text} if own else None
         )
         if own:
-            context["spread"] = selectors.ladder_spread(item=item)
+            context["spread"] = spread
     elif module == Module.CHECKLIST:
         context["rows"] = bound or selectors.checklist_form_rows(session=session, participant=participant)
         context["top_factors"] = selectors.top_factors(session=session)
@@ -590,23 +598,24 @@ def participant_submit(request, code, action):
     if participant is None:
         return redirect("workshops:participant", code=session.code)
     form = None
+    sources = library(session)
     try:
         if action == "casus":
             form = CaseAnswerForm(request.POST)
             if form.is_valid():
                 services.case_answers_submit(participant=participant, answers=form.answers())
         elif action == "valkuil":
-            form = PitfallPickForm(request.POST)
+            form = PitfallPickForm(request.POST, library=sources)
             if form.is_valid():
                 services.pitfalls_pick(participant=participant, pitfalls=form.cleaned_data["pitfalls"])
         elif action == "observatie":
-            form = ObservationForm(request.POST)
+            form = ObservationForm(request.POST, library=sources)
             if form.is_valid():
                 services.observation_submit(
                     participant=participant, ticked=form.cleaned_data["ticked"], feedback=form.cleaned_data["feedback"]
                 )
         elif action == "factor":
-            form = FactorAddForm(request.POST)
+            form = FactorAddForm(request.POST, library=sources)
             if form.is_valid():
                 services.factor_add(
                     participant=participant, text=form.cleaned_data["text"], source_key=form.cleaned_data["source_key"]
@@ -621,7 +630,7 @@ def participant_submit(request, code, action):
             messages.success(request, _("Uw stem is geteld.") if voted else _("Uw stem is ingetrokken."))
             return redirect("workshops:participant", code=session.code)
         elif action == "rol":
-            form = LadderForm(request.POST)
+            form = LadderForm(request.POST, library=sources)
             if form.is_valid():
                 services.ladder_place(
                     participant=participant,

@@ -4,7 +4,14 @@ from django.contrib.auth import get_user_model
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.knowledge.defaults import defaults_load
 from burgeridee.workshops import services
+
+
+@pytest.fixture
+def library(db):
+    """The default knowledge library. Its data migration loads it; a transactional test may have flushed it."""
+    defaults_load()
 
 
 @pytest.fixture
@@ -21,7 +28,7 @@ def trainer_client(client, trainer):
 
 
 @pytest.fixture
-def workshop(municipality, trainer):
+def workshop(municipality, trainer, library):
     return services.session_create(
         municipality=municipality,
         title="Oké, een burger-idee",

@@ -168,7 +168,7 @@ def test_roleplay_feedback_arrives_on_the_civil_servants_phone(workshop):
     )
     assert response.status_code == 302
     fragment = civil_client.get(reverse("workshops:participant_feedback", args=[workshop.code])).content.decode()
-    assert "Goed samengevat!" in fragment and "Luister, vat samen (ook gevoel) en vraag door." in fragment
+    assert "Goed samengevat!" in fragment and "Luister, vat samen (ook gevoelens) en vraag door." in fragment
 
 
 def test_factor_board_and_merge_through_the_pages(trainer_client, workshop):
