@@ -11,7 +11,7 @@ from burgeridee.municipalities.models import Neighbourhood
 
 from .charts import bar_chart
 from .forms import DashboardFilterForm
-from .selectors import Filters, dashboard
+from .selectors import DASHBOARD_CACHE_SECONDS, Filters, dashboard_recent
 
 INSIGHT_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
@@ -39,7 +39,7 @@ def _filters(request, municipality):
 @staff_view(roles=INSIGHT_ROLES)
 def insights_dashboard(request, municipality):
     form, filters = _filters(request, municipality)
-    board = dashboard(municipality=municipality, filters=filters)
+    board, computed_at = dashboard_recent(municipality=municipality, filters=filters)
     charts = {
         "funnel": bar_chart(title=_("Hoe ver initiatieven kwamen"), rows=board.funnel),
         "support": bar_chart(title=_("Gevraagde hulp"), rows=board.support_types),
@@ -52,7 +52,14 @@ def insights_dashboard(request, municipality):
     return render(
         request,
         "insights/dashboard.html",
-        {"form": form, "board": board, "charts": charts, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "board": board,
+            "charts": charts,
+            "query": request.GET.urlencode(),
+            "computed_at": computed_at,
+            "refresh_minutes": DASHBOARD_CACHE_SECONDS // 60,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -61,7 +68,7 @@ def insights_dashboard(request, municipality):
 @staff_view(roles=INSIGHT_ROLES)
 def insights_export_csv(request, municipality):
     _form, filters = _filters(request, municipality)
-    board = dashboard(municipality=municipality, filters=filters)
+    board, _computed_at = dashboard_recent(municipality=municipality, filters=filters)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="inzicht-{municipality.slug}-{filters.date_from}-{filters.date_to}.csv"'

@@ -216,3 +216,32 @@ def test_first_contact_counts_in_dutch_dates_not_utc(municipality, submit_idea):
     Initiative.objects.filter(pk=initiative.pk).update(first_contact_at=early_monday, phase="verkennen")
     first = board_for(municipality).first_contact
     assert (first.count, first.median) == (1, 1)  # Friday -> Monday is one working day
+
+
+def test_dashboard_is_computed_once_per_ten_minutes_and_says_from_when(coordinator_client, data, submit_idea):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = coordinator_client(data)
+    url = "/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme="
+    with CaptureQueriesContext(connection) as first:
+        content = client.get(url).content.decode()
+    assert "6 initiatieven" in content
+    assert "ze worden elke 10 minuten opnieuw berekend" in content
+
+    submit_idea(data, now=at(16))
+    with CaptureQueriesContext(connection) as second:
+        content = client.get(url).content.decode()
+    assert "6 initiatieven" in content  # the figures of the first computation
+    assert len(second.captured_queries) < len(first.captured_queries) - 5
+    # The CSV export shares the computation, so page and download show the same numbers.
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get(url.replace("inzicht/", "inzicht/export.csv")).content.decode()), delimiter=";"
+        )
+    )
+    assert ["totaal", "initiatieven", "6"] in csv_rows
+
+    cache.clear()  # ten minutes later
+    assert "7 initiatieven" in client.get(url).content.decode()
