@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from burgeridee.accounts.constants import Role
@@ -34,12 +34,12 @@ def follow_up_get_for_staff(*, municipality: Municipality, initiative: Initiativ
 
 def follow_up_overdue_q(*, today: date) -> Q:
     """An open follow-up (callback or other) with a due date before today."""
-    return Q(Exists(FollowUp.objects.filter(initiative=OuterRef("pk"), done_at__isnull=True, due_date__lt=today)))
+    return Q(pk__in=FollowUp.objects.filter(done_at__isnull=True, due_date__lt=today).values("initiative_id"))
 
 
 def handover_overdue_q(*, today: date) -> Q:
     """An open hand-over to a department with an answer date before today."""
-    return Q(Exists(Handover.objects.filter(initiative=OuterRef("pk"), answered_at__isnull=True, due_date__lt=today)))
+    return Q(pk__in=Handover.objects.filter(answered_at__isnull=True, due_date__lt=today).values("initiative_id"))
 
 
 def initiatives_overdue_q(*, today: date) -> Q:
@@ -47,7 +47,9 @@ def initiatives_overdue_q(*, today: date) -> Q:
 
     One definition for the inbox and the digest: initiatives.selectors.overdue_q, to which this app adds
     its conditions (apps.py): first contact late, an open follow-up or an open hand-over past its date.
-    Something due *today* is not overdue yet. It adds no joins (EXISTS subqueries).
+    Something due *today* is not overdue yet. It adds no joins: each condition is an uncorrelated
+    `IN (subquery)`, which PostgreSQL runs once per query and probes as a hash (a correlated EXISTS ran once
+    per initiative, which made the inbox counts grow with the municipality).
     """
     from burgeridee.initiatives.selectors import overdue_q
 
