@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
@@ -724,23 +725,6 @@ def participant_checklist_pdf(request, code):
 # --- Request a workshop, training or coaching (public) -----------------------------------------------------
 
 
-def _over_limit(request) -> bool:
-    from django_ratelimit.core import is_ratelimited
-
-    try:
-        return is_ratelimited(
-            request,
-            group="workshop-request",
-            key="ip",
-            rate=settings.RATELIMIT_WORKSHOP_REQUEST,
-            method="POST",
-            increment=True,
-        )
-    except DatabaseError:
-        logger.warning("Rate limit cache unavailable; allowing the request")
-        return False
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @public_municipality
@@ -757,7 +741,7 @@ def request_form(request, municipality):
             {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
             status=400,
         )
-    if _over_limit(request):
+    if over_limit(request, group="workshop-request", rate=settings.RATELIMIT_WORKSHOP_REQUEST):
         context["problem"] = _(
             "Vanaf uw internetadres zijn veel aanvragen verstuurd. Probeer het over een uur opnieuw."
         )
