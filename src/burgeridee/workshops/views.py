@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.forms import clean_text
 from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
@@ -290,8 +291,8 @@ def presenter_live(request, municipality, pk):
 def factor_merge(request, municipality, pk):
     session = selectors.session_get(municipality=municipality, pk=pk)
     factors = BoardFactor.objects.filter(agenda_item__session=session)
-    source = factors.filter(pk=request.POST.get("source") or 0).first()
-    target = factors.filter(pk=request.POST.get("target") or 0).first()
+    source = factors.filter(pk=_posted_id(request, "source")).first()
+    target = factors.filter(pk=_posted_id(request, "target")).first()
     if source is None or target is None:
         messages.error(request, _("Kies twee succesfactoren om samen te voegen."))
     else:
@@ -428,6 +429,15 @@ def _as_finished(session):
 
 
 # --- Participants -------------------------------------------------------------------------------------------
+
+
+def _posted_id(request, name) -> int:
+    """A database id from the form; 0 (matches nothing) when it is not a plausible id, so no error page."""
+    try:
+        value = int(request.POST.get(name, ""))
+    except ValueError:
+        return 0
+    return value if 0 < value < 2**31 else 0
 
 
 def _participant(request, session):
@@ -582,13 +592,46 @@ def _participant_context(session, participant, bound=None, problem=""):
     return context
 
 
+# Every form a participant sends, with the module it belongs to ("stem" is a vote on the success-factor board).
+PARTICIPANT_ACTIONS = {
+    "casus": Module.CASES,
+    "valkuil": Module.PITFALLS,
+    "observatie": Module.ROLEPLAY,
+    "factor": Module.FACTORS,
+    "stem": Module.FACTORS,
+    "rol": Module.LADDER,
+    "checklist": Module.CHECKLIST,
+}
+
+
+def _submission_refused(session, participant, action) -> str:
+    """Why the page this form came from is out of date ("" when it is not): the trainer moved on, the answer was
+    revealed, or a new round gave the participant another role. The page no longer shows this form."""
+    item = selectors.current_item(session=session)
+    if item is None:
+        return _("Deze bijeenkomst is niet bezig; uw antwoord is niet opgeslagen.")
+    if item.module != PARTICIPANT_ACTIONS[action]:
+        return _("De trainer is al naar een ander onderdeel gegaan; uw antwoord is niet opgeslagen.")
+    if action == "valkuil" and session.revealed:
+        return _("De uitleg is al getoond; uw keuze is niet opgeslagen.")
+    if action == "observatie":
+        assignment = selectors.roleplay_assignment(item=item, participant=participant, round_index=session.step)
+        if assignment is None or assignment["role"] != RoleplayRole.OBSERVER:
+            return _("In deze ronde bent u geen observator.")
+    return ""
+
+
 @require_POST
 def participant_submit(request, code, action):
     session = selectors.session_get_by_code(code=code)
-    if session is None:
+    if session is None or action not in PARTICIPANT_ACTIONS:
         raise Http404
     participant = _participant(request, session)
     if participant is None:
+        return redirect("workshops:participant", code=session.code)
+    refused = _submission_refused(session, participant, action)
+    if refused:
+        messages.error(request, refused)
         return redirect("workshops:participant", code=session.code)
     form = None
     try:
@@ -613,9 +656,7 @@ def participant_submit(request, code, action):
                     participant=participant, text=form.cleaned_data["text"], source_key=form.cleaned_data["source_key"]
                 )
         elif action == "stem":
-            factor = BoardFactor.objects.filter(
-                agenda_item__session=session, pk=request.POST.get("factor") or 0
-            ).first()
+            factor = BoardFactor.objects.filter(agenda_item__session=session, pk=_posted_id(request, "factor")).first()
             if factor is None:
                 raise Http404
             voted = services.factor_vote(participant=participant, factor=factor)
@@ -631,8 +672,6 @@ def participant_submit(request, code, action):
                 )
         elif action == "checklist":
             return _checklist_submit(request, session, participant)
-        else:
-            raise Http404
     except WorkshopError as error:
         messages.error(request, str(error))
         return redirect("workshops:participant", code=session.code)
@@ -652,21 +691,31 @@ def participant_submit(request, code, action):
     return redirect("workshops:participant", code=session.code)
 
 
-def _checklist_submit(request, session, participant):
-    rows = selectors.checklist_form_rows(session=session, participant=participant)
+def _checklist_post(request, rows):
+    """(items, own points, include factors) as posted; text without control characters (NUL included)."""
     items = []
     for row in rows:
         number = row["number"]
-        text = request.POST.get(f"text_{number}", row["current"])[:300]
+        text = clean_text(request.POST.get(f"text_{number}", row["current"]))[:300]
         kept = request.POST.get(f"keep_{number}") == "1"
         items.append({"number": number, "kept": kept, "text": text})
-    own = request.POST.get("own_points", "")[:5000].splitlines()
+    own = clean_text(request.POST.get("own_points", ""))[:5000].splitlines()
     include = request.POST.get("include_factors") == "1"
+    return items, own, include
+
+
+def _checklist_bound(rows, items):
+    """The checklist rows as the participant left them, to show again."""
+    return [{**row, "kept": item["kept"], "current": item["text"]} for row, item in zip(rows, items, strict=True)]
+
+
+def _checklist_submit(request, session, participant):
+    rows = selectors.checklist_form_rows(session=session, participant=participant)
+    items, own, include = _checklist_post(request, rows)
     try:
         services.checklist_save(participant=participant, items=items, own_points=own, include_factors=include)
     except WorkshopError as error:
-        bound = [{**row, "kept": item["kept"], "current": item["text"]} for row, item in zip(rows, items, strict=True)]
-        context = _participant_context(session, participant, bound=bound, problem=str(error))
+        context = _participant_context(session, participant, bound=_checklist_bound(rows, items), problem=str(error))
         context["own_points"] = "\n".join(own)
         context["include_factors"] = include
         return render(request, "workshops/participant/page.html", context, status=400)
