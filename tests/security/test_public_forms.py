@@ -274,3 +274,20 @@ def test_message_form_is_rate_limited_per_address(client, municipality, submit_i
     _initiative, token = submit_idea(municipality)
     url = status_url(municipality, token, "bericht/")
     assert [client.post(url, {"body": f"Bericht {n}"}).status_code for n in range(3)] == [302, 302, 429]
+
+
+def test_showcase_consent_is_rate_limited_per_initiative(client, settings, municipality, submit_idea, make_staff):
+    settings.RATELIMIT_SHOWCASE_CONSENT = "2/h"
+    staff = make_staff(municipality, "carla", Role.CONTACT)
+    tokens = []
+    for title in ("Geveltuinen", "Speeltuin"):
+        initiative, token = submit_idea(municipality, title=title)
+        Initiative.objects.filter(pk=initiative.pk).update(phase=Phase.COMPLETED)
+        initiative.refresh_from_db()
+        showcase_prepare(initiative=initiative, actor=staff, achievement="Twintig geveltuinen.")
+        tokens.append(token)
+    url = status_url(municipality, tokens[0], "etalage/")
+    answers = [client.post(url, {"consent": consent}).status_code for consent in ("ja", "nee", "ja")]
+    assert answers == [302, 302, 429]
+    # Another initiative, from the same address, is not affected.
+    assert client.post(status_url(municipality, tokens[1], "etalage/"), {"consent": "ja"}).status_code == 302

@@ -318,3 +318,63 @@ def test_workshop_request_form_survives_unusual_input(
 def test_every_public_workshop_url_is_covered():
     """A new participant action gets a test here: the list above is every action the view knows."""
     assert set(ACTIONS) == set(PARTICIPANT_ACTIONS)
+
+
+# --- Rate limits: a room full of people on one Wi-Fi is normal use --------------------------------------------
+
+
+def test_forty_participants_on_one_address_join_and_answer(settings, new_workshop):
+    """The default limits: 40 phones behind the venue's one address all join and send their answers."""
+    settings.RATELIMIT_ENABLE = True
+    workshop, _ = new_workshop()
+    clients = [joined(workshop, f"Deelnemer {n}") for n in range(40)]
+    go_to(workshop, Module.FACTORS)
+    for client, participant in clients:
+        assert submit(client, workshop, "factor", {"text": f"Factor van {participant.label}"}).status_code == 302
+    assert BoardFactor.objects.filter(agenda_item__session=workshop).count() == 40
+
+
+def test_joining_is_rate_limited_per_address_per_workshop(settings, new_workshop):
+    settings.RATELIMIT_ENABLE = True
+    settings.RATELIMIT_WORKSHOP_JOIN = "2/h"
+    workshop, _ = new_workshop()
+    other, _ = new_workshop()
+
+    def join(session, name, address="127.0.0.1"):
+        return Client(REMOTE_ADDR=address).post(f"/doe-mee/{session.code}/", {"display_name": name})
+
+    assert [join(workshop, name).status_code for name in ("Anna", "Bas")] == [302, 302]
+    refused = join(workshop, "Chris")
+    assert refused.status_code == 429
+    content = refused.content.decode()
+    assert "heel veel deelnemers aangemeld" in content and 'value="Chris"' in content
+    assert not workshop.participants.filter(display_name="Chris").exists()
+    # Another workshop, or another address, is not affected.
+    assert join(other, "Chris").status_code == 302
+    assert join(workshop, "Dirk", address="192.0.2.7").status_code == 302
+
+
+def test_participant_posts_are_rate_limited_per_participant(settings, new_workshop):
+    settings.RATELIMIT_ENABLE = True
+    settings.RATELIMIT_WORKSHOP_PARTICIPANT = "2/h"
+    workshop, [(anna, participant), (bas, _)] = new_workshop(Module.CASES, "Anna", "Bas")
+    assert [submit(anna, workshop, "casus", {"q1": f"Antwoord {n}"}).status_code for n in range(2)] == [302, 302]
+    refused = submit(anna, workshop, "casus", {"q1": "Mijn derde antwoord"})
+    assert refused.status_code == 429
+    content = refused.content.decode()
+    assert "heel vaak iets verstuurd" in content and "Mijn derde antwoord" in content  # nothing typed is lost
+    assert Contribution.objects.get(participant=participant).text == "Antwoord 1"
+    # Bas, on the same Wi-Fi, is not affected.
+    assert submit(bas, workshop, "casus", {"q1": "Antwoord van Bas"}).status_code == 302
+
+
+def test_a_rate_limited_checklist_keeps_what_was_typed(settings, new_workshop):
+    settings.RATELIMIT_ENABLE = True
+    settings.RATELIMIT_WORKSHOP_PARTICIPANT = "0/h"
+    workshop, [(anna, participant)] = new_workshop(Module.CHECKLIST, "Anna")
+    data = {"keep_1": "1", "text_1": "Begin met koffie", "own_points": "Vraag naar de buren", "include_factors": "1"}
+    refused = submit(anna, workshop, "checklist", data)
+    assert refused.status_code == 429
+    content = refused.content.decode()
+    assert "Begin met koffie" in content and "Vraag naar de buren" in content
+    assert not Contribution.objects.filter(participant=participant).exists()

@@ -501,6 +501,22 @@ def participant_page(request, code):
             )
         if request.method == "POST":
             form = JoinNameForm(request.POST)
+            # Per address *per workshop*: everyone in the room shares the venue's Wi-Fi (RATELIMIT_WORKSHOP_JOIN).
+            if over_limit(request, group=f"workshop-join-{session.pk}", rate=settings.RATELIMIT_WORKSHOP_JOIN):
+                form.is_valid()
+                form.add_error(
+                    None,
+                    _(
+                        "Vanaf dit netwerk hebben zich in korte tijd heel veel deelnemers aangemeld. Probeer het "
+                        "later opnieuw of vraag de trainer om hulp."
+                    ),
+                )
+                return render(
+                    request,
+                    "workshops/participant/name.html",
+                    {"form": form, "session": session, "municipality": session.municipality},
+                    status=429,
+                )
             if form.is_valid():
                 try:
                     participant = services.participant_join(
@@ -602,6 +618,13 @@ PARTICIPANT_ACTIONS = {
     "rol": Module.LADDER,
     "checklist": Module.CHECKLIST,
 }
+PARTICIPANT_FORMS = {
+    "casus": CaseAnswerForm,
+    "valkuil": PitfallPickForm,
+    "observatie": ObservationForm,
+    "factor": FactorAddForm,
+    "rol": LadderForm,
+}
 
 
 def _submission_refused(session, participant, action) -> str:
@@ -621,6 +644,34 @@ def _submission_refused(session, participant, action) -> str:
     return ""
 
 
+def _participant_over_limit(request, participant) -> bool:
+    """Counted per participant, not per address: the whole room shares the venue's Wi-Fi, and one participant's
+    clicks must not use up the others' (RATELIMIT_WORKSHOP_PARTICIPANT)."""
+    return over_limit(
+        request,
+        group="workshop-participant",
+        key=lambda _group, _request: f"participant-{participant.pk}",
+        rate=settings.RATELIMIT_WORKSHOP_PARTICIPANT,
+    )
+
+
+def _participant_limited(request, session, participant, action):
+    """Over the limit: nothing is saved, and the page shows what was typed with the reason."""
+    problem = _(
+        "U heeft in korte tijd heel vaak iets verstuurd. Uw antwoord is niet opgeslagen maar staat er nog. "
+        "Probeer het later opnieuw of vraag de trainer om hulp."
+    )
+    if action == "checklist":
+        rows = selectors.checklist_form_rows(session=session, participant=participant)
+        items, own, include = _checklist_post(request, rows)
+        context = _participant_context(session, participant, bound=_checklist_bound(rows, items), problem=problem)
+        context.update(own_points="\n".join(own), include_factors=include)
+    else:
+        form = PARTICIPANT_FORMS[action](request.POST) if action in PARTICIPANT_FORMS else None
+        context = _participant_context(session, participant, bound=form, problem=problem)
+    return render(request, "workshops/participant/page.html", context, status=429)
+
+
 @require_POST
 def participant_submit(request, code, action):
     session = selectors.session_get_by_code(code=code)
@@ -633,6 +684,8 @@ def participant_submit(request, code, action):
     if refused:
         messages.error(request, refused)
         return redirect("workshops:participant", code=session.code)
+    if _participant_over_limit(request, participant):
+        return _participant_limited(request, session, participant, action)
     form = None
     try:
         if action == "casus":
