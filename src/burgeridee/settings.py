@@ -282,10 +282,17 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Warm hand-overs: a department answers within this many working days, unless the asker sets another date.
 HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
 
-# Public forms: how many posts one IP address may make.
+# Public forms: how many posts one IP address (or, where said, one participant or initiative) may make.
 RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")
 RATELIMIT_MESSAGE_FORM = os.environ.get("RATELIMIT_MESSAGE_FORM", "30/h")
 RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
+# Not per address alone: a workshop's participants share the venue's Wi-Fi (one address for 40 or more people).
+# Joining counts per address per workshop (a workshop has at most 200 participants, and some join again after
+# losing their cookie); what a participant sends counts per participant (a workshop takes about 30-60 posts each).
+RATELIMIT_WORKSHOP_JOIN = os.environ.get("RATELIMIT_WORKSHOP_JOIN", "300/h")
+RATELIMIT_WORKSHOP_PARTICIPANT = os.environ.get("RATELIMIT_WORKSHOP_PARTICIPANT", "120/h")
+# Per initiative: the status link is personal, and residents may share an address (a library computer).
+RATELIMIT_SHOWCASE_CONSENT = os.environ.get("RATELIMIT_SHOWCASE_CONSENT", "10/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"

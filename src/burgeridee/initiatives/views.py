@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
+from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.export import resident_data_export
@@ -29,15 +29,6 @@ logger = logging.getLogger(__name__)
 SUBMITTED_COOKIE = "burgeridee_submitted"
 SUBMITTED_SALT = "burgeridee.initiatives.submitted"
 SUBMITTED_MAX_AGE = 60 * 60
-
-
-def _over_limit(request, *, group: str, rate: str) -> bool:
-    """True when this address posted too often. A broken cache never blocks a resident."""
-    try:
-        return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
-    except DatabaseError:
-        logger.warning("Rate limit cache unavailable; allowing the request")
-        return False
 
 
 def _render_idea_form(request, form, *, status=200, problem: str = ""):
@@ -60,7 +51,7 @@ def idea_form(request, municipality):
             {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
             status=400,
         )
-    if _over_limit(request, group="idea-form", rate=settings.RATELIMIT_IDEA_FORM):
+    if over_limit(request, group="idea-form", rate=settings.RATELIMIT_IDEA_FORM):
         return _render_idea_form(
             request,
             form,
@@ -184,7 +175,7 @@ def status_message(request, municipality, token):
     if initiative.is_closed:
         messages.error(request, _("Dit initiatief is afgesloten. U kunt geen bericht meer sturen."))
         return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
-    if _over_limit(request, group="status-message", rate=settings.RATELIMIT_MESSAGE_FORM):
+    if over_limit(request, group="status-message", rate=settings.RATELIMIT_MESSAGE_FORM):
         form.is_valid()
         form.add_error(None, _("U heeft veel berichten achter elkaar gestuurd. Probeer het over een uur opnieuw."))
         return _render_status(request, initiative, token, message_form=form, status=429)

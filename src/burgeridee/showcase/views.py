@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.ratelimit import over_limit
+from burgeridee.core.views import ratelimited
 from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.selectors import initiative_get_by_token, initiative_get_for_staff
 from burgeridee.municipalities.decorators import public_municipality
@@ -54,6 +57,15 @@ def showcase_resident_consent(request, municipality, token):
     entry = getattr(initiative, "showcase", None) if initiative else None
     if entry is None or initiative.phase != Phase.COMPLETED:
         raise Http404
+    # Each click writes a line in the time line. Counted per initiative, not per address: the status link is
+    # personal, and residents may share an address (a library computer) (RATELIMIT_SHOWCASE_CONSENT).
+    if over_limit(
+        request,
+        group="showcase-consent",
+        key=lambda _group, _request: f"initiative-{initiative.pk}",
+        rate=settings.RATELIMIT_SHOWCASE_CONSENT,
+    ):
+        return ratelimited(request)
     given = request.POST.get("consent") == "ja"
     showcase_consent(entry=entry, given=given)
     messages.success(

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.forms import clean_text
+from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
@@ -296,8 +298,8 @@ def presenter_live(request, municipality, pk):
 def factor_merge(request, municipality, pk):
     session = selectors.session_get(municipality=municipality, pk=pk)
     factors = BoardFactor.objects.filter(agenda_item__session=session)
-    source = factors.filter(pk=request.POST.get("source") or 0).first()
-    target = factors.filter(pk=request.POST.get("target") or 0).first()
+    source = factors.filter(pk=_posted_id(request, "source")).first()
+    target = factors.filter(pk=_posted_id(request, "target")).first()
     if source is None or target is None:
         messages.error(request, _("Kies twee succesfactoren om samen te voegen."))
     else:
@@ -435,6 +437,15 @@ def _as_finished(session):
 # --- Participants -------------------------------------------------------------------------------------------
 
 
+def _posted_id(request, name) -> int:
+    """A database id from the form; 0 (matches nothing) when it is not a plausible id, so no error page."""
+    try:
+        value = int(request.POST.get(name, ""))
+    except ValueError:
+        return 0
+    return value if 0 < value < 2**31 else 0
+
+
 def _participant(request, session):
     pk = request.session.get(SESSION_KEY, {}).get(str(session.pk))
     return selectors.participant_get(session=session, pk=pk)
@@ -496,6 +507,22 @@ def participant_page(request, code):
             )
         if request.method == "POST":
             form = JoinNameForm(request.POST)
+            # Per address *per workshop*: everyone in the room shares the venue's Wi-Fi (RATELIMIT_WORKSHOP_JOIN).
+            if over_limit(request, group=f"workshop-join-{session.pk}", rate=settings.RATELIMIT_WORKSHOP_JOIN):
+                form.is_valid()
+                form.add_error(
+                    None,
+                    _(
+                        "Vanaf dit netwerk hebben zich in korte tijd heel veel deelnemers aangemeld. Probeer het "
+                        "later opnieuw of vraag de trainer om hulp."
+                    ),
+                )
+                return render(
+                    request,
+                    "workshops/participant/name.html",
+                    {"form": form, "session": session, "municipality": session.municipality},
+                    status=429,
+                )
             if form.is_valid():
                 try:
                     participant = services.participant_join(
@@ -589,14 +616,84 @@ def _participant_context(session, participant, bound=None, problem=""):
     return context
 
 
+# Every form a participant sends, with the module it belongs to ("stem" is a vote on the success-factor board).
+PARTICIPANT_ACTIONS = {
+    "casus": Module.CASES,
+    "valkuil": Module.PITFALLS,
+    "observatie": Module.ROLEPLAY,
+    "factor": Module.FACTORS,
+    "stem": Module.FACTORS,
+    "rol": Module.LADDER,
+    "checklist": Module.CHECKLIST,
+}
+PARTICIPANT_FORMS = {
+    "casus": CaseAnswerForm,
+    "valkuil": PitfallPickForm,
+    "observatie": ObservationForm,
+    "factor": FactorAddForm,
+    "rol": LadderForm,
+}
+
+
+def _submission_refused(session, participant, action) -> str:
+    """Why the page this form came from is out of date ("" when it is not): the trainer moved on, the answer was
+    revealed, or a new round gave the participant another role. The page no longer shows this form."""
+    item = selectors.current_item(session=session)
+    if item is None:
+        return _("Deze bijeenkomst is niet bezig; uw antwoord is niet opgeslagen.")
+    if item.module != PARTICIPANT_ACTIONS[action]:
+        return _("De trainer is al naar een ander onderdeel gegaan; uw antwoord is niet opgeslagen.")
+    if action == "valkuil" and session.revealed:
+        return _("De uitleg is al getoond; uw keuze is niet opgeslagen.")
+    if action == "observatie":
+        assignment = selectors.roleplay_assignment(item=item, participant=participant, round_index=session.step)
+        if assignment is None or assignment["role"] != RoleplayRole.OBSERVER:
+            return _("In deze ronde bent u geen observator.")
+    return ""
+
+
+def _participant_over_limit(request, participant) -> bool:
+    """Counted per participant, not per address: the whole room shares the venue's Wi-Fi, and one participant's
+    clicks must not use up the others' (RATELIMIT_WORKSHOP_PARTICIPANT)."""
+    return over_limit(
+        request,
+        group="workshop-participant",
+        key=lambda _group, _request: f"participant-{participant.pk}",
+        rate=settings.RATELIMIT_WORKSHOP_PARTICIPANT,
+    )
+
+
+def _participant_limited(request, session, participant, action):
+    """Over the limit: nothing is saved, and the page shows what was typed with the reason."""
+    problem = _(
+        "U heeft in korte tijd heel vaak iets verstuurd. Uw antwoord is niet opgeslagen maar staat er nog. "
+        "Probeer het later opnieuw of vraag de trainer om hulp."
+    )
+    if action == "checklist":
+        rows = selectors.checklist_form_rows(session=session, participant=participant)
+        items, own, include = _checklist_post(request, rows)
+        context = _participant_context(session, participant, bound=_checklist_bound(rows, items), problem=problem)
+        context.update(own_points="\n".join(own), include_factors=include)
+    else:
+        form = PARTICIPANT_FORMS[action](request.POST) if action in PARTICIPANT_FORMS else None
+        context = _participant_context(session, participant, bound=form, problem=problem)
+    return render(request, "workshops/participant/page.html", context, status=429)
+
+
 @require_POST
 def participant_submit(request, code, action):
     session = selectors.session_get_by_code(code=code)
-    if session is None:
+    if session is None or action not in PARTICIPANT_ACTIONS:
         raise Http404
     participant = _participant(request, session)
     if participant is None:
         return redirect("workshops:participant", code=session.code)
+    refused = _submission_refused(session, participant, action)
+    if refused:
+        messages.error(request, refused)
+        return redirect("workshops:participant", code=session.code)
+    if _participant_over_limit(request, participant):
+        return _participant_limited(request, session, participant, action)
     form = None
     sources = library(session)
     try:
@@ -621,9 +718,7 @@ def participant_submit(request, code, action):
                     participant=participant, text=form.cleaned_data["text"], source_key=form.cleaned_data["source_key"]
                 )
         elif action == "stem":
-            factor = BoardFactor.objects.filter(
-                agenda_item__session=session, pk=request.POST.get("factor") or 0
-            ).first()
+            factor = BoardFactor.objects.filter(agenda_item__session=session, pk=_posted_id(request, "factor")).first()
             if factor is None:
                 raise Http404
             voted = services.factor_vote(participant=participant, factor=factor)
@@ -639,8 +734,6 @@ def participant_submit(request, code, action):
                 )
         elif action == "checklist":
             return _checklist_submit(request, session, participant)
-        else:
-            raise Http404
     except WorkshopError as error:
         messages.error(request, str(error))
         return redirect("workshops:participant", code=session.code)
@@ -660,21 +753,31 @@ def participant_submit(request, code, action):
     return redirect("workshops:participant", code=session.code)
 
 
-def _checklist_submit(request, session, participant):
-    rows = selectors.checklist_form_rows(session=session, participant=participant)
+def _checklist_post(request, rows):
+    """(items, own points, include factors) as posted; text without control characters (NUL included)."""
     items = []
     for row in rows:
         number = row["number"]
-        text = request.POST.get(f"text_{number}", row["current"])[:300]
+        text = clean_text(request.POST.get(f"text_{number}", row["current"]))[:300]
         kept = request.POST.get(f"keep_{number}") == "1"
         items.append({"number": number, "kept": kept, "text": text})
-    own = request.POST.get("own_points", "")[:5000].splitlines()
+    own = clean_text(request.POST.get("own_points", ""))[:5000].splitlines()
     include = request.POST.get("include_factors") == "1"
+    return items, own, include
+
+
+def _checklist_bound(rows, items):
+    """The checklist rows as the participant left them, to show again."""
+    return [{**row, "kept": item["kept"], "current": item["text"]} for row, item in zip(rows, items, strict=True)]
+
+
+def _checklist_submit(request, session, participant):
+    rows = selectors.checklist_form_rows(session=session, participant=participant)
+    items, own, include = _checklist_post(request, rows)
     try:
         services.checklist_save(participant=participant, items=items, own_points=own, include_factors=include)
     except WorkshopError as error:
-        bound = [{**row, "kept": item["kept"], "current": item["text"]} for row, item in zip(rows, items, strict=True)]
-        context = _participant_context(session, participant, bound=bound, problem=str(error))
+        context = _participant_context(session, participant, bound=_checklist_bound(rows, items), problem=str(error))
         context["own_points"] = "\n".join(own)
         context["include_factors"] = include
         return render(request, "workshops/participant/page.html", context, status=400)
@@ -733,23 +836,6 @@ def participant_checklist_pdf(request, code):
 # --- Request a workshop, training or coaching (public) -----------------------------------------------------
 
 
-def _over_limit(request) -> bool:
-    from django_ratelimit.core import is_ratelimited
-
-    try:
-        return is_ratelimited(
-            request,
-            group="workshop-request",
-            key="ip",
-            rate=settings.RATELIMIT_WORKSHOP_REQUEST,
-            method="POST",
-            increment=True,
-        )
-    except DatabaseError:
-        logger.warning("Rate limit cache unavailable; allowing the request")
-        return False
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @public_municipality
@@ -766,7 +852,7 @@ def request_form(request, municipality):
             {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
             status=400,
         )
-    if _over_limit(request):
+    if over_limit(request, group="workshop-request", rate=settings.RATELIMIT_WORKSHOP_REQUEST):
         context["problem"] = _(
             "Vanaf uw internetadres zijn veel aanvragen verstuurd. Probeer het over een uur opnieuw."
         )
