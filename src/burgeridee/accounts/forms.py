@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin
@@ -17,6 +17,27 @@ class StaffLoginForm(AccessibleFormMixin, AuthenticationForm):
         self.fields["username"].error_messages["required"] = _("Vul uw gebruikersnaam in.")
         self.fields["password"].label = _("Wachtwoord")
         self.fields["password"].error_messages["required"] = _("Vul uw wachtwoord in.")
+
+
+class StaffPasswordChangeForm(AccessibleFormMixin, PasswordChangeForm):
+    """Change the password: the current one, then the new one twice (checked against the password rules)."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["old_password"].label = _("Huidig wachtwoord")
+        self.fields["old_password"].error_messages["required"] = _("Vul uw huidige wachtwoord in.")
+        self.fields["new_password1"].label = _("Nieuw wachtwoord")
+        self.fields["new_password1"].help_text = _("Ten minste 12 tekens. Gebruik geen naam of veelgebruikt woord.")
+        self.fields["new_password1"].error_messages["required"] = _("Vul een nieuw wachtwoord in.")
+        self.fields["new_password2"].label = _("Nieuw wachtwoord, nog een keer")
+        self.fields["new_password2"].error_messages["required"] = _("Vul het nieuwe wachtwoord nog een keer in.")
+        self.error_messages = {
+            **self.error_messages,
+            "password_incorrect": _("Het huidige wachtwoord klopt niet. Let op hoofdletters."),
+            "password_mismatch": _("De twee nieuwe wachtwoorden zijn niet gelijk."),
+        }
+        for name in ("old_password", "new_password1", "new_password2"):
+            self.fields[name].widget.attrs.pop("autofocus", None)
 
 
 class TokenForm(AccessibleFormMixin, forms.Form):

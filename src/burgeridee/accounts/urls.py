@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/app-instellen/", views.setup, name="setup"),
     path("inloggen/link/<str:token>/", views.enrol, name="enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("<slug:municipality_slug>/medewerkers/", views.colleagues, name="colleagues"),
     path(
         "<slug:municipality_slug>/medewerkers/<int:pk>/tweede-stap/",

@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_ratelimit.core import is_ratelimited
 
 from .constants import Role
-from .decorators import staff_view
+from .decorators import _login_or_second_factor, staff_view
 from .forms import StaffLoginForm, TokenForm
 from .models import EnrolmentLink
 from .selectors import colleague_get, colleague_list
@@ -56,6 +56,33 @@ class LoginView(auth_views.LoginView):
         if is_verified(self.request):
             return next_url
         return second_factor_url(self.request, next_url)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A member of staff changes their own password (after logging in with both factors)."""
+
+    template_name = "accounts/password_change.html"
+
+    def get_form_class(self):
+        from .forms import StaffPasswordChangeForm
+
+        return StaffPasswordChangeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        return _login_or_second_factor(request) or super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return resolve_url("workspace:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # keeps this session logged in, ends the others
+        messages.success(self.request, _("Uw wachtwoord is gewijzigd."))
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

@@ -13,7 +13,22 @@ TOKEN_VALUE = re.compile(r"^[#(),.%\w\s-]+$")
 
 # First path segments the application itself uses; a municipality cannot take them as its slug.
 RESERVED_SLUGS = frozenset(
-    {"werkplek", "doe-mee", "taal", "healthz", "static", "media", "admin", "api", "workshop-aanvragen", "bench"}
+    {
+        "werkplek",
+        "doe-mee",
+        "taal",
+        "healthz",
+        "static",
+        "media",
+        "admin",
+        "api",
+        "workshop-aanvragen",
+        "bench",
+        # Second segments under /werkplek/ that are not municipalities.
+        "inloggen",
+        "uitloggen",
+        "wachtwoord",
+    }
 )
 
 
