@@ -28,6 +28,7 @@ NOT_TENANT_SCOPED = {
     "werkplek/inloggen/app-instellen/",
     "werkplek/inloggen/link/<str:token>/",
     "werkplek/uitloggen/",
+    "werkplek/wachtwoord/",  # the logged-in person's own password; no municipality's data
 }
 ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
