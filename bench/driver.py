@@ -77,13 +77,7 @@ def run(plan: dict) -> dict:
 
 
 def _send(session: Session, step: dict):
-    if "cookies" in step:  # a session logged in beforehand (bench.run.Context.login_steps)
-        session.cookies.update(step["cookies"])
-        return None
-    headers = {"Accept-Encoding": "gzip"}
-    if step.get("method", "GET") == "POST":
-        return session.submit(step["url"], step.get("body") or {}, csrf_from=step.get("csrf_from"))
-    return session.request("GET", step["url"], headers=headers)
+    return session.send(step, headers={"Accept-Encoding": "gzip"})
 
 
 if __name__ == "__main__":

@@ -116,6 +116,16 @@ class Session:
         """POST like a browser would: the form's hidden fields first, then what was typed."""
         return self.request("POST", path, body={**self.form(csrf_from or path), **body})
 
+    def send(self, step: dict, headers: dict | None = None) -> Response | None:
+        """Take one step of a page plan: {"cookies"} (a session logged in beforehand, see
+        bench.run.Context.login_steps; returns None), a POST through its form, or a GET."""
+        if "cookies" in step:
+            self.cookies.update(step["cookies"])
+            return None
+        if step.get("method", "GET") == "POST":
+            return self.submit(step["url"], step.get("body") or {}, csrf_from=step.get("csrf_from"))
+        return self.request("GET", step["url"], headers=headers)
+
     def login(self, username: str, password: str, totp_key: str) -> None:
         """Log in as a member of staff the way a browser does: password, then the code from the app."""
         response = self.submit(LOGIN_PATH, {"username": username, "password": password})

@@ -20,6 +20,12 @@ browser that user's session, logged in over HTTP with the password and a real TO
 (a seeded initiative whose first conversation was held) and ctx.workshop_code (the seeded running workshop).
 """
 
+
+def staff_setup(role: str):
+    """Each simulated browser gets the session of its own staff member with `role`."""
+    return lambda ctx, worker: ctx.login_steps(ctx.staff(role, worker))
+
+
 PAGES = [
     {"name": "floor: /healthz", "audience": "floor", "method": "GET", "url": lambda ctx, i: "/healthz"},
     {
@@ -98,35 +104,35 @@ PAGES = [
         "audience": "staff",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/?tab=alle&phase={STAFF_PHASES[i % len(STAFF_PHASES)]}",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
     {
         "name": "staff: inbox search",
         "audience": "staff",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/?tab=alle&q={SEARCH_WORDS[i % len(SEARCH_WORDS)]}",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
     {
         "name": "staff: initiative page",
         "audience": "staff",
         "method": "GET",
         "url": lambda ctx, i: "/werkplek/{slug}/initiatieven/{pk}/".format(**ctx.initiative(i)),
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
     {
         "name": "staff: conversation screen",
         "audience": "staff",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/initiatieven/{ctx.conversation(i)}/gesprek/",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
     {
         "name": "staff: insight dashboard",
         "audience": "staff",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/inzicht/",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("coordinator", worker)),
+        "setup": staff_setup("coordinator"),
     },
     {
         "name": "pdf: checklist",
@@ -134,7 +140,7 @@ PAGES = [
         "kind": "pdf",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/gespreksmodel/checklist.pdf",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
     {
         "name": "pdf: conversation report",
@@ -142,7 +148,7 @@ PAGES = [
         "kind": "pdf",
         "method": "GET",
         "url": lambda ctx, i: f"/werkplek/{ctx.slug}/initiatieven/{ctx.conversation(i)}/gesprek/verslag.pdf",
-        "setup": lambda ctx, worker: ctx.login_steps(ctx.staff("contactpersoon", worker)),
+        "setup": staff_setup("contactpersoon"),
     },
 ]
 

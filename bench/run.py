@@ -324,12 +324,7 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
 
                 session = Session(base)
                 for step in page.get("setup", lambda c, w: [])(ctx, 500):
-                    if "cookies" in step:
-                        session.cookies.update(step["cookies"])
-                    elif step.get("method") == "POST":
-                        session.submit(step["url"], step["body"], csrf_from=step.get("csrf_from"))
-                    else:
-                        session.request("GET", step["url"])
+                    session.send(step)
                 if entry["kind"] == "pdf":
                     size_bytes = len(session.request("GET", page["url"](ctx, 0)).body)
                     entry.update({"bytes_compressed": size_bytes, "bytes_uncompressed": size_bytes, "requests": 1})

@@ -24,6 +24,7 @@ from burgeridee.accounts.models import Membership, User
 from burgeridee.core.dates import add_working_days
 from burgeridee.initiatives.constants import (
     CLOSED_PHASES,
+    LIFE_CYCLE,
     Channel,
     ContactPreference,
     EventKind,
@@ -110,16 +111,6 @@ PHASES = [
     (Phase.PAUSED, 3),
     (Phase.STOPPED, 8),
     (Phase.NOT_AN_INITIATIVE, 3),
-]
-PHASE_ORDER = [
-    Phase.IDEA,
-    Phase.EXPLORING,
-    Phase.PLANNING,
-    Phase.AGREEMENTS,
-    Phase.EXECUTION,
-    Phase.SUSTAINING,
-    Phase.EVALUATING,
-    Phase.COMPLETED,
 ]
 
 
@@ -438,9 +429,9 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                             data={"user_id": contact_id},
                         )
                     )
-                reached = PHASE_ORDER.index(phase) if phase in PHASE_ORDER else rng.randint(1, 4)
+                reached = LIFE_CYCLE.index(phase) if phase in LIFE_CYCLE else rng.randint(1, 4)
                 previous = Phase.IDEA
-                for step in PHASE_ORDER[1 : reached + 1]:
+                for step in LIFE_CYCLE[1 : reached + 1]:
                     moment += timedelta(days=rng.randint(5, 60))
                     events.append(
                         TimelineEvent(
@@ -452,7 +443,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                         )
                     )
                     previous = step
-                if phase not in PHASE_ORDER:
+                if phase not in LIFE_CYCLE:
                     events.append(
                         TimelineEvent(
                             initiative_id=initiative.pk,

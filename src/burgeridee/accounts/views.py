@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,8 +18,8 @@ from django_otp import login as otp_login
 from django_ratelimit.core import is_ratelimited
 
 from .constants import Role
-from .decorators import _login_or_second_factor, staff_view
-from .forms import StaffLoginForm, TokenForm
+from .decorators import staff_login_required, staff_view
+from .forms import StaffLoginForm, StaffPasswordChangeForm, TokenForm
 from .models import EnrolmentLink
 from .selectors import colleague_get, colleague_list
 from .services import EnrolmentLinkUnusable, enrolment_complete, enrolment_link_find, second_factor_reset
@@ -58,18 +59,12 @@ class LoginView(auth_views.LoginView):
         return second_factor_url(self.request, next_url)
 
 
+@method_decorator(staff_login_required, name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     """A member of staff changes their own password (after logging in with both factors)."""
 
     template_name = "accounts/password_change.html"
-
-    def get_form_class(self):
-        from .forms import StaffPasswordChangeForm
-
-        return StaffPasswordChangeForm
-
-    def dispatch(self, request, *args, **kwargs):
-        return _login_or_second_factor(request) or super().dispatch(request, *args, **kwargs)
+    form_class = StaffPasswordChangeForm
 
     def get_success_url(self):
         return resolve_url("workspace:home")

@@ -18,6 +18,12 @@ def _print_css():
     return CSS(string=PRINT_CSS.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _print_css_digest() -> bytes:
+    """The print CSS in the cache key: read once per process (it changes only with a deployment)."""
+    return hashlib.sha256(PRINT_CSS.read_bytes()).digest()
+
+
 def url_fetcher():
     from weasyprint.urls import URLFetcher
 
@@ -40,7 +46,7 @@ def render_pdf(template: str, context: dict, *, request=None, reuse: bool = Fals
         return _write_pdf(html)
     from django.core.cache import cache
 
-    key = "pdf:" + hashlib.sha256(html.encode() + PRINT_CSS.read_bytes()).hexdigest()
+    key = "pdf:" + hashlib.sha256(html.encode() + _print_css_digest()).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
         pdf = _write_pdf(html)

@@ -20,22 +20,12 @@ from burgeridee.deadlines.models import FollowUp
 from burgeridee.evaluations.constants import ASPECTS
 from burgeridee.evaluations.models import Evaluation
 from burgeridee.handovers.models import Handover
-from burgeridee.initiatives.constants import Phase, StopReason, SupportType, Theme
+from burgeridee.initiatives.constants import LIFE_CYCLE, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative, SupportRequest
 from burgeridee.municipalities.models import Municipality
 
 # The funnel: how far initiatives got. A phase counts as reached when the initiative is in it or beyond.
 FUNNEL = [Phase.IDEA, Phase.EXPLORING, Phase.PLANNING, Phase.AGREEMENTS, Phase.EXECUTION, Phase.COMPLETED]
-PHASE_ORDER = [
-    Phase.IDEA,
-    Phase.EXPLORING,
-    Phase.PLANNING,
-    Phase.AGREEMENTS,
-    Phase.EXECUTION,
-    Phase.SUSTAINING,
-    Phase.EVALUATING,
-    Phase.COMPLETED,
-]
 
 
 @dataclass(frozen=True)
@@ -192,7 +182,7 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     # Stopped and paused initiatives count for the phases they reached before; we only know their
     # current phase, so the funnel counts initiatives now in a phase or beyond it in the life cycle.
     for phase in FUNNEL:
-        reached = PHASE_ORDER[PHASE_ORDER.index(phase) :]
+        reached = LIFE_CYCLE[LIFE_CYCLE.index(phase) :]
         value = board.total if phase == Phase.IDEA else sum(phase_counts.get(p, 0) for p in reached)
         board.funnel.append(Row(label=str(Phase(phase).label), value=value))
 
