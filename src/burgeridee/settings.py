@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
+    "burgeridee.records",
     "burgeridee.initiatives",
     "burgeridee.privacy",
     "burgeridee.evaluations",
