@@ -380,7 +380,7 @@ def _table_counts() -> dict:
         "initiatives.Initiative",
         "initiatives.Initiator",
         "initiatives.SupportRequest",
-        "initiatives.TimelineEvent",
+        "records.TimelineEvent",
         "initiatives.Message",
         "privacy.ProcessingLogEntry",
     ]

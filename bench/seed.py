@@ -27,7 +27,6 @@ from burgeridee.initiatives.constants import (
     LIFE_CYCLE,
     Channel,
     ContactPreference,
-    EventKind,
     MessageDirection,
     Phase,
     StopReason,
@@ -40,12 +39,12 @@ from burgeridee.initiatives.models import (
     Message,
     ReferenceSequence,
     SupportRequest,
-    TimelineEvent,
 )
 from burgeridee.initiatives.tokens import token_hash
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -407,13 +406,11 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                 for support_type in rng.sample(support_values, rng.randint(0, 3)):
                     support.append(SupportRequest(initiative_id=initiative.pk, support_type=support_type))
                 moment = submitted_at
-                events.append(
-                    TimelineEvent(initiative_id=initiative.pk, kind=EventKind.SUBMITTED, created_at=moment, data={})
-                )
+                events.append(TimelineEvent(initiative_id=initiative.pk, kind="ingediend", created_at=moment, data={}))
                 events.append(
                     TimelineEvent(
                         initiative_id=initiative.pk,
-                        kind=EventKind.CONFIRMATION_SENT,
+                        kind="bevestiging",
                         created_at=moment + timedelta(seconds=5),
                         data={"channel": "email"},
                     )
@@ -423,7 +420,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                     events.append(
                         TimelineEvent(
                             initiative_id=initiative.pk,
-                            kind=EventKind.CONTACT_ASSIGNED,
+                            kind="contactpersoon",
                             created_at=moment,
                             actor_id=contact_id,
                             data={"user_id": contact_id},
@@ -436,7 +433,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                     events.append(
                         TimelineEvent(
                             initiative_id=initiative.pk,
-                            kind=EventKind.PHASE_CHANGED,
+                            kind="fase",
                             created_at=moment,
                             actor_id=contact_id,
                             data={"from": previous, "to": step},
@@ -447,7 +444,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                     events.append(
                         TimelineEvent(
                             initiative_id=initiative.pk,
-                            kind=EventKind.PHASE_CHANGED,
+                            kind="fase",
                             created_at=moment + timedelta(days=3),
                             actor_id=contact_id,
                             data={"from": previous, "to": phase},
@@ -469,7 +466,7 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
                     events.append(
                         TimelineEvent(
                             initiative_id=initiative.pk,
-                            kind=EventKind.MESSAGE_FROM_RESIDENT if inbound else EventKind.MESSAGE_TO_RESIDENT,
+                            kind="bericht_bewoner" if inbound else "bericht_gemeente",
                             created_at=moment,
                             actor_id=None if inbound else contact_id,
                             visible_to_resident=True,

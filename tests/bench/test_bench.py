@@ -5,7 +5,8 @@ from bench.pages import PAGES
 from bench.run import Context, markdown, target_misses
 from bench.seed import bench_token, seed, seeded_conversation_sample, seeded_sample
 
-from burgeridee.initiatives.models import Initiative, ReferenceSequence, TimelineEvent
+from burgeridee.initiatives.models import Initiative, ReferenceSequence
+from burgeridee.records.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
 from burgeridee.handovers.models import Handover
-from burgeridee.initiatives.constants import EventKind
-from burgeridee.initiatives.models import Initiative, TimelineEvent
+from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department
+from burgeridee.records.models import TimelineEvent
 
 from .conftest import assert_accessible, login_as, tab_to
 
@@ -71,7 +71,7 @@ def test_contact_person_asks_vergunningen_and_the_colleague_answers(live_server,
     assert_accessible(colleague)
 
     # The answer is on the initiative's internal time line, and the contact person sees it.
-    event = TimelineEvent.objects.get(initiative=initiative, kind=EventKind.HANDOVER_ANSWERED)
+    event = TimelineEvent.objects.get(initiative=initiative, kind="overdracht_beantwoord")
     assert event.data["answer"] == "Ja. Vraag de vergunning acht weken vooraf aan."
     assert event.actor == office["colleague"] and not event.visible_to_resident
     page.goto(ask_url)

@@ -11,4 +11,6 @@ class ConversationsConfig(AppConfig):
         from burgeridee.accounts.constants import Role
         from burgeridee.workspace.navigation import NavItem, nav_item_register
 
+        from . import events  # noqa: F401 - registers this app's time-line events
+
         nav_item_register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,)))

@@ -17,11 +17,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from burgeridee.core.dates import add_working_days, local_date, working_days_between
-from burgeridee.initiatives.constants import EventKind, Phase
+from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
-from burgeridee.initiatives.services import event_add
 from burgeridee.initiatives.tokens import token_make
 from burgeridee.municipalities.models import Municipality
+from burgeridee.records.services import event_record
 
 from .constants import (
     AgreementResponse,
@@ -322,7 +322,7 @@ def invitation_ics(*, conversation: Conversation) -> str:
         description=f"{initiative.municipality.name}, kenmerk {initiative.reference}",
         organizer_email=initiative.municipality.contact_email,
         # Each new plan (a move) is a revision of the same event: calendars update it instead of adding one.
-        sequence=max(initiative.events.filter(kind=EventKind.CONVERSATION_PLANNED).count() - 1, 0),
+        sequence=max(initiative.events.filter(kind="gesprek_gepland").count() - 1, 0),
     )
 
 
@@ -366,7 +366,7 @@ def invitation_send(*, conversation_id: int, language: str | None = None) -> str
     Conversation.objects.filter(pk=conversation.pk).update(
         invitation_sent_at=timezone.now(), invitation_channel=channel
     )
-    event_add(initiative=initiative, kind=EventKind.INVITATION_SENT, data={"channel": channel})
+    event_record(initiative=initiative, kind="uitnodiging", data={"channel": channel})
     return channel
 
 
@@ -397,9 +397,9 @@ def conversation_plan(
     conversation.held_by = conversation.held_by or actor
     conversation.status = ConversationStatus.PLANNED if conversation.held_at is None else conversation.status
     conversation.save()
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.CONVERSATION_PLANNED,
+        kind="gesprek_gepland",
         actor=actor,
         data={"starts_at": starts_at.isoformat(), "place": place},
     )
@@ -468,7 +468,7 @@ def conversation_mark_held(*, conversation: Conversation, actor=None) -> Convers
         updates["phase"] = Phase.EXPLORING
     if updates:
         Initiative.objects.filter(pk=initiative.pk).update(**updates)
-    event_add(initiative=initiative, kind=EventKind.CONVERSATION_HELD, actor=actor, at=now)
+    event_record(initiative=initiative, kind="gesprek_gehouden", actor=actor, at=now)
     tasks_make_from_checklist(conversation=conversation, actor=actor, start=local_date(now))
     return conversation
 
@@ -634,9 +634,9 @@ def report_send(*, report: Report, actor=None) -> Report:
     # Sending the report is confirming the agreements in writing; the call-back follows the report's date.
     conversation.tasks.filter(kind=TaskKind.CONFIRM_IN_WRITING, done_at__isnull=True).update(done_at=now)
     conversation.tasks.filter(kind=TaskKind.CALL_BACK, done_at__isnull=True).update(due_date=report.callback_date)
-    event_add(
+    event_record(
         initiative=conversation.initiative,
-        kind=EventKind.REPORT_SENT,
+        kind="verslag_verstuurd",
         actor=actor,
         data={"version": report.version},
         at=now,
@@ -684,9 +684,9 @@ def report_respond(*, report: Report, responses: dict[int, tuple[str, str]], com
     report.resident_comment = comment.strip()
     report.responded_at = now
     report.save(update_fields=["status", "resident_comment", "responded_at"])
-    event_add(
+    event_record(
         initiative=report.conversation.initiative,
-        kind=EventKind.REPORT_COMMENTED if any_comment else EventKind.REPORT_CONFIRMED,
+        kind="verslag_opmerkingen" if any_comment else "verslag_bevestigd",
         data={"version": report.version},
         at=now,
     )
@@ -698,9 +698,9 @@ def agreement_mark_done(*, agreement: Agreement, done: bool = True, actor=None) 
     agreement.done_at = timezone.now() if done else None
     agreement.save(update_fields=["done_at"])
     if done:
-        event_add(
+        event_record(
             initiative=agreement.report.conversation.initiative,
-            kind=EventKind.AGREEMENT_DONE,
+            kind="afspraak_gedaan",
             actor=actor,
             data={"what": agreement.what},
         )
@@ -721,9 +721,9 @@ def report_reminders_send(*, now: datetime | None = None, after_working_days: in
             continue
         if report_mail(report_id=report.pk, template="reminder"):
             Report.objects.filter(pk=report.pk).update(reminder_sent_at=now)
-            event_add(
+            event_record(
                 initiative=report.conversation.initiative,
-                kind=EventKind.REPORT_REMINDER,
+                kind="verslag_herinnering",
                 data={"version": report.version},
                 at=now,
             )

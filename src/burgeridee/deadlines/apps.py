@@ -10,6 +10,7 @@ class DeadlinesConfig(AppConfig):
     def ready(self):
         from burgeridee.initiatives.selectors import overdue_condition_register
 
+        from . import events  # noqa: F401 - registers this app's time-line events
         from .selectors import follow_up_overdue_q, handover_overdue_q
 
         overdue_condition_register(follow_up_overdue_q)

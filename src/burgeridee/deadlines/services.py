@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from burgeridee.initiatives.constants import EventKind
 from burgeridee.initiatives.models import Initiative
-from burgeridee.initiatives.services import event_add
+from burgeridee.records.services import event_record
 
 from .constants import FollowUpKind
 from .models import FollowUp
@@ -38,9 +37,9 @@ def follow_up_create(
         created_by=actor,
         created_at=now,
     )
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.FOLLOW_UP_PLANNED,
+        kind="terugbellen_gepland",
         actor=actor,
         data={"follow_up_id": follow_up.pk, "kind": kind, "due_date": due_date.isoformat(), "note": note},
         visible_to_resident=False,
@@ -59,9 +58,9 @@ def follow_up_complete(*, follow_up: FollowUp, actor, now: datetime | None = Non
     follow_up.done_at = now
     follow_up.done_by = actor
     follow_up.save(update_fields=["done_at", "done_by"])
-    event_add(
+    event_record(
         initiative=follow_up.initiative,
-        kind=EventKind.FOLLOW_UP_DONE,
+        kind="terugbellen_gedaan",
         actor=actor,
         data={"follow_up_id": follow_up.pk, "kind": follow_up.kind, "due_date": follow_up.due_date.isoformat()},
         visible_to_resident=False,

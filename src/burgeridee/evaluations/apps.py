@@ -6,3 +6,6 @@ class EvaluationsConfig(AppConfig):
     name = "burgeridee.evaluations"
     label = "evaluations"
     verbose_name = _("Evaluaties")
+
+    def ready(self):
+        from . import events  # noqa: F401 - registers this app's time-line events

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from burgeridee.initiatives.constants import EventKind
 from burgeridee.initiatives.models import Initiative
-from burgeridee.initiatives.services import event_add, status_link
+from burgeridee.initiatives.services import status_link
+from burgeridee.records.services import event_record
 
 from .constants import ASPECTS
 from .models import Evaluation
@@ -28,9 +28,9 @@ def evaluation_invite(*, initiative: Initiative, actor=None) -> Evaluation:
         return evaluation
     initiator = initiative.initiators.filter(is_primary=True).first()
     by_email = bool(initiator and initiator.email)
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.EVALUATION_INVITED,
+        kind="evaluatie_gevraagd",
         actor=actor,
         data={"channel": "email" if by_email else "brief"},
     )
@@ -76,5 +76,5 @@ def evaluation_submit(*, initiative: Initiative, answers: dict) -> Evaluation:
         setattr(evaluation, f"{name}_comment", answers.get(f"{name}_comment", ""))
     evaluation.submitted_at = timezone.now()
     evaluation.save()
-    event_add(initiative=initiative, kind=EventKind.EVALUATION_SUBMITTED)
+    event_record(initiative=initiative, kind="evaluatie_ingevuld")
     return evaluation

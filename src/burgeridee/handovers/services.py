@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.core.dates import add_working_days, local_date
-from burgeridee.initiatives.constants import EventKind
 from burgeridee.initiatives.models import Initiative
-from burgeridee.initiatives.services import event_add
 from burgeridee.municipalities.models import Department
+from burgeridee.records.services import event_record
 
 from .models import Handover
 
@@ -55,9 +54,9 @@ def handover_ask(
         asked_by=actor,
         asked_at=now,
     )
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.HANDOVER_ASKED,
+        kind="overdracht_gevraagd",
         actor=actor,
         data={
             "handover_id": handover.pk,
@@ -84,9 +83,9 @@ def handover_answer(*, handover: Handover, answer: str, actor, now: datetime | N
     handover.answered_by = actor
     handover.answered_at = now
     handover.save(update_fields=["answer", "answered_by", "answered_at"])
-    event_add(
+    event_record(
         initiative=handover.initiative,
-        kind=EventKind.HANDOVER_ANSWERED,
+        kind="overdracht_beantwoord",
         actor=actor,
         data={
             "handover_id": handover.pk,

@@ -8,4 +8,7 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatieven")
 
     def ready(self):
-        from . import retention  # noqa: F401 - registers the anonymiser
+        from . import (
+            events,  # noqa: F401 - registers this app's time-line events
+            retention,  # noqa: F401 - registers the anonymiser
+        )

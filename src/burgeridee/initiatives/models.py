@@ -12,7 +12,6 @@ from .constants import (
     Channel,
     ContactPreference,
     Delivery,
-    EventKind,
     MessageDirection,
     Phase,
     StopReason,
@@ -183,29 +182,6 @@ class SupportRequest(ChoiceLabelsMixin, models.Model):
 
     def __str__(self) -> str:
         return self.get_support_type_display()
-
-
-class TimelineEvent(ChoiceLabelsMixin, models.Model):
-    """Something that happened. The text is made from `kind` and `data`, so it can be translated."""
-
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="events", verbose_name=_("initiatief")
-    )
-    kind = models.CharField(_("soort"), max_length=30, choices=EventKind.choices)
-    created_at = models.DateTimeField(_("moment"), db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("door")
-    )
-    data = models.JSONField(_("gegevens"), default=dict, blank=True)
-    visible_to_resident = models.BooleanField(_("zichtbaar voor bewoner"), default=True)
-
-    class Meta:
-        verbose_name = _("gebeurtenis")
-        verbose_name_plural = _("gebeurtenissen")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class Message(ChoiceLabelsMixin, models.Model):

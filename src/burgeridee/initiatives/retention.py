@@ -3,8 +3,9 @@
 from django.utils.translation import gettext as _
 
 from burgeridee.privacy.retention import anonymiser
+from burgeridee.records.models import TimelineEvent
 
-from .models import Initiator, Message, TimelineEvent
+from .models import Initiator, Message
 
 REMOVED = "[verwijderd]"
 

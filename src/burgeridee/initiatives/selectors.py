@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgeridee.municipalities.models import Municipality
+from burgeridee.records.models import TimelineEvent
 
 from .constants import CLOSED_PHASES, Phase
-from .models import Initiative, Message, TimelineEvent
+from .models import Initiative, Message
 from .tokens import token_hash
 
 

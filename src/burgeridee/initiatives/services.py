@@ -16,19 +16,19 @@ from django.utils.translation import gettext_lazy
 
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.municipalities.models import Municipality, Neighbourhood
+from burgeridee.records.services import event_record
 
 from .constants import (
     CLOSED_PHASES,
     Channel,
     ContactPreference,
     Delivery,
-    EventKind,
     MessageDirection,
     Phase,
     StopReason,
     phase_transitions,
 )
-from .models import Initiative, Initiator, InternalNote, Message, ReferenceSequence, SupportRequest, TimelineEvent
+from .models import Initiative, Initiator, InternalNote, Message, ReferenceSequence, SupportRequest
 from .tokens import token_make
 
 logger = logging.getLogger(__name__)
@@ -70,25 +70,6 @@ def status_link(*, initiative: Initiative, token: str | None = None) -> str:
         kwargs={"municipality_slug": initiative.municipality.slug, "token": token or initiative.status_token},
     )
     return f"{settings.SITE_URL}{path}"
-
-
-def event_add(
-    *,
-    initiative: Initiative,
-    kind: str,
-    actor=None,
-    data: dict | None = None,
-    visible_to_resident: bool = True,
-    at: datetime | None = None,
-) -> TimelineEvent:
-    return TimelineEvent.objects.create(
-        initiative=initiative,
-        kind=kind,
-        actor=actor,
-        data=data or {},
-        visible_to_resident=visible_to_resident,
-        created_at=at or timezone.now(),
-    )
 
 
 @transaction.atomic
@@ -165,7 +146,7 @@ def initiative_submit(
             for support_type in dict.fromkeys(support_types)
         ]
     )
-    event_add(initiative=initiative, kind=EventKind.SUBMITTED, actor=actor, data={"channel": channel}, at=now)
+    event_record(initiative=initiative, kind="ingediend", actor=actor, data={"channel": channel}, at=now)
     if initiator.email:
         language = translation.get_language()
         transaction.on_commit(lambda: confirmation_send(initiative_id=initiative.pk, language=language))
@@ -192,7 +173,7 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
     except OSError:
         logger.exception("Confirmation mail for %s could not be sent", initiative.reference)
         return
-    event_add(initiative=initiative, kind=EventKind.CONFIRMATION_SENT, data={"channel": "email"})
+    event_record(initiative=initiative, kind="bevestiging", data={"channel": "email"})
 
 
 @transaction.atomic
@@ -211,9 +192,9 @@ def initiative_status_token_renew(*, initiative: Initiative, actor, now: datetim
     initiative.status_token_nonce = nonce
     initiative.status_token_hash = new_hash
     initiative.status_token_expires_at = now + timedelta(days=settings.STATUS_LINK_VALID_DAYS)
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.STATUS_LINK_RENEWED,
+        kind="statuslink_vernieuwd",
         actor=actor,
         visible_to_resident=False,
         at=now,
@@ -228,7 +209,7 @@ def message_from_resident(*, initiative: Initiative, body: str) -> Message:
     message = Message.objects.create(
         initiative=initiative, direction=MessageDirection.INBOUND, body=body, created_at=now
     )
-    event_add(initiative=initiative, kind=EventKind.MESSAGE_FROM_RESIDENT, data={"message_id": message.pk}, at=now)
+    event_record(initiative=initiative, kind="bericht_bewoner", data={"message_id": message.pk}, at=now)
     return message
 
 
@@ -245,7 +226,7 @@ def initiative_withdraw(*, initiative: Initiative, note: str = "") -> Initiative
     initiative.stop_note = note
     initiative.closed_at = now
     initiative.save(update_fields=["phase", "stop_reason", "stop_note", "closed_at", "updated_at"])
-    event_add(initiative=initiative, kind=EventKind.WITHDRAWN, data={"from": previous, "note": note}, at=now)
+    event_record(initiative=initiative, kind="ingetrokken", data={"from": previous, "note": note}, at=now)
     initiative_closed(initiative=initiative)
     return initiative
 
@@ -329,7 +310,7 @@ def initiative_phase_change(
         data["reason"] = stop_reason
     if note:
         data["note"] = note
-    event_add(initiative=initiative, kind=EventKind.PHASE_CHANGED, actor=actor, data=data, at=now)
+    event_record(initiative=initiative, kind="fase", actor=actor, data=data, at=now)
     if to_phase in CLOSED_PHASES:
         initiative_closed(initiative=initiative, actor=actor)
     return initiative
@@ -344,7 +325,7 @@ def initiative_first_contact_made(*, initiative: Initiative, actor, at: datetime
     at = at or timezone.now()
     initiative.first_contact_at = at
     initiative.save(update_fields=["first_contact_at", "updated_at"])
-    event_add(initiative=initiative, kind=EventKind.FIRST_CONTACT, actor=actor, at=at)
+    event_record(initiative=initiative, kind="eerste_contact", actor=actor, at=at)
     return initiative
 
 
@@ -377,9 +358,9 @@ def message_to_resident(*, initiative: Initiative, body: str, actor) -> Message:
         author=actor,
         delivery=delivery,
     )
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.MESSAGE_TO_RESIDENT,
+        kind="bericht_gemeente",
         actor=actor,
         data={"message_id": message.pk, "delivery": delivery},
         at=now,
@@ -425,9 +406,9 @@ def message_mark_read(*, message: Message, actor) -> Message:
     if message.read_at is None and message.direction == MessageDirection.INBOUND:
         message.read_at = timezone.now()
         message.save(update_fields=["read_at"])
-        event_add(
+        event_record(
             initiative=message.initiative,
-            kind=EventKind.MESSAGE_READ,
+            kind="bericht_gelezen",
             actor=actor,
             data={"message_id": message.pk},
             visible_to_resident=False,
@@ -447,9 +428,9 @@ def note_add(*, initiative: Initiative, body: str, actor) -> InternalNote:
         activity=str(gettext_lazy("Interne notitie vastleggen")),
         fields=["notitie"],
     )
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.NOTE_ADDED,
+        kind="notitie",
         actor=actor,
         data={"note_id": note.pk},
         visible_to_resident=False,
@@ -478,7 +459,7 @@ def initiator_add(
         is_primary=False,
         preferred_contact=ContactPreference.EMAIL if email else ContactPreference.PHONE,
     )
-    event_add(initiative=initiative, kind=EventKind.INITIATOR_ADDED, actor=actor, data={"initiator_id": initiator.pk})
+    event_record(initiative=initiative, kind="initiatiefnemer", actor=actor, data={"initiator_id": initiator.pk})
     _log(
         actor=actor,
         initiative=initiative,
@@ -508,9 +489,9 @@ def initiative_assign_contact(*, initiative: Initiative, contact, actor) -> Init
         return initiative
     initiative.contact_person = contact
     initiative.save(update_fields=["contact_person", "updated_at"])
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.CONTACT_ASSIGNED,
+        kind="contactpersoon",
         actor=actor,
         data={
             "from": previous.pk if previous else None,

@@ -17,6 +17,7 @@ from burgeridee.municipalities.decorators import public_municipality
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.export import resident_data_export
 from burgeridee.privacy.services import deletion_request_create, processing_log_record
+from burgeridee.records.events import event_label
 
 from . import selectors, services
 from .forms import DeletionRequestForm, IdeaForm, MessageForm, WithdrawForm
@@ -222,7 +223,7 @@ def status_data_export_pdf(request, municipality, token):
 
     from burgeridee.documents.rendering import pdf_response, render_pdf
 
-    from .constants import EventKind, SupportType
+    from .constants import SupportType
 
     initiative = _status_initiative(municipality, token)
     processing_log_record(
@@ -234,16 +235,12 @@ def status_data_export_pdf(request, municipality, token):
         initiative=initiative,
     )
     data = resident_data_export(initiative=initiative)
-    kinds = dict(EventKind.choices)
     context = {
         "data": data,
         "exported_at": datetime.fromisoformat(data["exported_at"]),
         "support": [str(SupportType(value).label) for value in data["support_requested"]],
         "messages": [{**m, "sent_at": datetime.fromisoformat(m["sent_at"])} for m in data["messages"]],
-        "events": [
-            {"at": datetime.fromisoformat(e["at"]), "what": str(kinds.get(e["what"], e["what"]))}
-            for e in data["time_line"]
-        ],
+        "events": [{"at": datetime.fromisoformat(e["at"]), "what": event_label(e["what"])} for e in data["time_line"]],
     }
     pdf = render_pdf("privacy/pdf/resident_data.html", context, request=request)
     return pdf_response(pdf, filename=f"{initiative.reference}-gegevens.pdf", inline=False)

@@ -3,6 +3,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from burgeridee.records.services import event_record
+
 from .constants import ProcessingAction
 from .models import DeletionRequest, ProcessingLogEntry
 
@@ -39,23 +41,17 @@ def processing_log_record(
 @transaction.atomic
 def deletion_request_create(*, initiative, note: str = "") -> "DeletionRequest":
     """The resident asks for their personal data to be removed. One open request at a time."""
-    from burgeridee.initiatives.constants import EventKind
-    from burgeridee.initiatives.services import event_add
-
     existing = DeletionRequest.objects.filter(initiative=initiative, status=DeletionRequest.Status.OPEN).first()
     if existing:
         return existing
     request = DeletionRequest.objects.create(initiative=initiative, requested_at=timezone.now(), note=note)
-    event_add(initiative=initiative, kind=EventKind.DELETION_REQUESTED)
+    event_record(initiative=initiative, kind="verwijderverzoek")
     return request
 
 
 @transaction.atomic
 def deletion_request_decide(*, deletion_request, actor, confirm: bool, note: str = "") -> "DeletionRequest":
     """A coordinator carries out (or, with a reason, refuses) a resident's deletion request."""
-    from burgeridee.initiatives.constants import EventKind
-    from burgeridee.initiatives.services import event_add
-
     from .retention import initiative_personal_data_remove
 
     deletion_request = DeletionRequest.objects.select_for_update().get(pk=deletion_request.pk)
@@ -77,9 +73,9 @@ def deletion_request_decide(*, deletion_request, actor, confirm: bool, note: str
     )
     if confirm:
         initiative_personal_data_remove(initiative=initiative)
-    event_add(
+    event_record(
         initiative=initiative,
-        kind=EventKind.DELETION_DONE if confirm else EventKind.DELETION_REFUSED,
+        kind="gegevens_verwijderd" if confirm else "verwijderverzoek_geweigerd",
         actor=actor,
         data={"note": note} if note else {},
     )

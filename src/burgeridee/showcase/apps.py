@@ -6,3 +6,6 @@ class ShowcaseConfig(AppConfig):
     name = "burgeridee.showcase"
     label = "showcase"
     verbose_name = _("Etalage")
+
+    def ready(self):
+        from . import events  # noqa: F401 - registers this app's time-line events

@@ -6,10 +6,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from burgeridee.initiatives.constants import EventKind
-from burgeridee.initiatives.services import event_add, status_link
+from burgeridee.initiatives.services import status_link
 from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.services import event_record
 
 from .models import ShowcaseEntry
 
@@ -61,7 +61,7 @@ def showcase_prepare(
     entry.consent_given_at = None
     entry.consent_withdrawn_at = None
     entry.save()
-    event_add(initiative=initiative, kind=EventKind.SHOWCASE_PROPOSED, actor=actor)
+    event_record(initiative=initiative, kind="etalage_voorgesteld", actor=actor)
     transaction.on_commit(lambda: showcase_consent_request_send(entry_id=entry.pk))
     processing_log_record(
         actor=actor,
@@ -83,8 +83,8 @@ def showcase_consent(*, entry: ShowcaseEntry, given: bool) -> ShowcaseEntry:
     else:
         entry.consent_withdrawn_at = now
     entry.save(update_fields=["consent_given_at", "consent_withdrawn_at"])
-    event_add(
+    event_record(
         initiative=entry.initiative,
-        kind=EventKind.SHOWCASE_CONSENT_GIVEN if given else EventKind.SHOWCASE_CONSENT_WITHDRAWN,
+        kind="etalage_toestemming" if given else "etalage_ingetrokken",
     )
     return entry

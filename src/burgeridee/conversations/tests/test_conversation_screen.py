@@ -11,7 +11,7 @@ from django.utils import timezone
 from burgeridee.conversations.constants import TaskKind
 from burgeridee.conversations.models import Conversation
 from burgeridee.core.dates import add_working_days
-from burgeridee.initiatives.constants import EventKind, Phase
+from burgeridee.initiatives.constants import Phase
 
 from .conftest import base
 
@@ -125,7 +125,7 @@ def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(staff_c
     initiative.refresh_from_db()
     assert conversation.held_at is not None
     assert initiative.phase == Phase.EXPLORING and initiative.first_contact_at is not None
-    assert initiative.events.filter(kind=EventKind.CONVERSATION_HELD).exists()
+    assert initiative.events.filter(kind="gesprek_gehouden").exists()
     tasks = {task.kind: task for task in conversation.tasks.all()}
     today = timezone.localdate()
     assert tasks[TaskKind.CONFIRM_IN_WRITING].due_date == add_working_days(today, 3)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from burgeridee.conversations import selectors
 from burgeridee.conversations.models import Conversation
-from burgeridee.initiatives.constants import ContactPreference, EventKind, SupportType
+from burgeridee.initiatives.constants import ContactPreference, SupportType
 from burgeridee.initiatives.services import InitiatorData
 
 from .conftest import base
@@ -61,7 +61,7 @@ def test_plan_suggests_the_neighbourhood_and_invites_by_email_with_a_calendar_fi
     assert "SUMMARY:Gesprek over uw idee: Moestuin aan de Kastanjelaan" in ics
 
     kinds = list(initiative.events.values_list("kind", flat=True))
-    assert EventKind.CONVERSATION_PLANNED in kinds and EventKind.INVITATION_SENT in kinds
+    assert "gesprek_gepland" in kinds and "uitnodiging" in kinds
 
     # The resident sees it on their status page, and the emailed link opens their conversation page.
     status = staff_client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()

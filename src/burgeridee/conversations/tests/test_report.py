@@ -12,7 +12,6 @@ from django.utils import timezone
 from burgeridee.conversations import selectors, services
 from burgeridee.conversations.constants import AgreementResponse, ReportStatus, TaskKind
 from burgeridee.conversations.models import Report
-from burgeridee.initiatives.constants import EventKind
 
 from .conftest import base
 
@@ -70,7 +69,7 @@ def test_report_starts_from_the_notes_and_is_frozen_once_sent(
         "Handtekeningen van de buren verzamelen",
     ]
     assert len(mail.outbox) == 1 and "kloppen de afspraken" in mail.outbox[0].subject
-    assert initiative.events.filter(kind=EventKind.REPORT_SENT).exists()
+    assert initiative.events.filter(kind="verslag_verstuurd").exists()
     # Sending confirms in writing; the call-back task follows the report's date.
     tasks = {t.kind: t for t in conversation.tasks.all()}
     assert tasks[TaskKind.CONFIRM_IN_WRITING].done_at is not None
@@ -123,7 +122,7 @@ def test_resident_comments_then_confirms_the_revised_version(
     v1.refresh_from_db()
     assert v1.status == ReportStatus.COMMENTED
     assert v1.agreements.get(pk=second.pk).resident_comment == "Joost verzamelt de handtekeningen, niet ik."
-    assert initiative.events.filter(kind=EventKind.REPORT_COMMENTED).exists()
+    assert initiative.events.filter(kind="verslag_opmerkingen").exists()
     # Answering twice is not possible.
     client.post(link, {f"response_{first.pk}": "klopt", f"response_{second.pk}": "klopt"})
     v1.refresh_from_db()
@@ -147,7 +146,7 @@ def test_resident_comments_then_confirms_the_revised_version(
     v2.refresh_from_db()
     assert v2.status == ReportStatus.CONFIRMED and v2.responded_at is not None
     assert all(x.response == AgreementResponse.AGREED for x in v2.agreements.all())
-    assert initiative.events.filter(kind=EventKind.REPORT_CONFIRMED).exists()
+    assert initiative.events.filter(kind="verslag_bevestigd").exists()
     content = client.get(status_link).content.decode()
     assert "U heeft dit verslag bevestigd" in content
 
@@ -169,7 +168,7 @@ def test_reminder_after_n_working_days_once(staff_client, municipality, planned,
     call_command("send_report_reminders", after_working_days=5, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1 and "Herinnering" in mail.outbox[0].subject
     assert "/gesprek/" in mail.outbox[0].body
-    assert initiative.events.filter(kind=EventKind.REPORT_REMINDER).count() == 1
+    assert initiative.events.filter(kind="verslag_herinnering").count() == 1
     assert services.report_reminders_send(after_working_days=5) == 0  # only once
 
 
@@ -194,7 +193,7 @@ def test_agreements_are_followed_and_overdue_ones_stand_out_for_both(
     late.refresh_from_db()
     assert late.done_at is not None
     assert selectors.agreements_overdue(municipality=municipality) == []
-    assert initiative.events.filter(kind=EventKind.AGREEMENT_DONE).exists()
+    assert initiative.events.filter(kind="afspraak_gedaan").exists()
     assert "te laat" not in client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
 
     # A task can be ticked off too; the inbox selector lists only open ones.

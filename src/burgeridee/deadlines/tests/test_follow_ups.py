@@ -12,7 +12,7 @@ from burgeridee.deadlines import selectors, services
 from burgeridee.deadlines.constants import FollowUpKind
 from burgeridee.deadlines.models import FollowUp
 from burgeridee.handovers.services import handover_answer, handover_ask
-from burgeridee.initiatives.constants import EventKind, Phase
+from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department
 
@@ -39,7 +39,7 @@ def test_follow_up_round_trip_on_the_internal_time_line(municipality, submit_ide
     follow_up.refresh_from_db()
     assert follow_up.done_by == contact and not follow_up.is_open
     kinds = list(initiative.events.filter(visible_to_resident=False).values_list("kind", flat=True))
-    assert kinds == [EventKind.FOLLOW_UP_PLANNED, EventKind.FOLLOW_UP_DONE]
+    assert kinds == ["terugbellen_gepland", "terugbellen_gedaan"]
 
 
 def test_initiatives_overdue_q(municipality, other_municipality, submit_idea, contact, make_staff):

@@ -11,7 +11,6 @@ from burgeridee.accounts.constants import Role
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.handovers import selectors, services
 from burgeridee.handovers.models import Handover
-from burgeridee.initiatives.constants import EventKind
 from burgeridee.initiatives.services import InitiatorData
 from burgeridee.municipalities.models import Department
 
@@ -69,7 +68,7 @@ def test_asking_puts_the_question_on_the_internal_time_line_with_a_working_day_d
     handover = ask(setup)
     assert handover.due_date == add_working_days(local_date(), 3)
     assert handover.is_open
-    event = setup["initiative"].events.get(kind=EventKind.HANDOVER_ASKED)
+    event = setup["initiative"].events.get(kind="overdracht_gevraagd")
     assert event.visible_to_resident is False
     assert event.actor == setup["contact"]
     assert event.data["department"] == "Vergunningen"
@@ -101,7 +100,7 @@ def test_answering_lands_on_the_time_line_and_tells_the_asker(setup, django_capt
         )
     handover.refresh_from_db()
     assert handover.answered_by == setup["colleague"] and handover.answered_at is not None
-    event = setup["initiative"].events.get(kind=EventKind.HANDOVER_ANSWERED)
+    event = setup["initiative"].events.get(kind="overdracht_beantwoord")
     assert event.visible_to_resident is False
     assert event.data["answer"] == "Ja, vraag hem 8 weken vooraf aan."
     assert [m.to for m in mail.outbox] == [["karim@voorbeeld.example"]]
@@ -186,7 +185,7 @@ def test_colleague_sees_own_list_and_answers(setup, staff_client):
     assert response.status_code == 302
     handover.refresh_from_db()
     assert handover.answer == "Ja, een evenementenvergunning."
-    assert setup["initiative"].events.filter(kind=EventKind.HANDOVER_ANSWERED).count() == 1
+    assert setup["initiative"].events.filter(kind="overdracht_beantwoord").count() == 1
     # The answer shows on the contact person's page for the initiative.
     contact_page = staff_client(setup["contact"]).get(
         reverse("handovers:ask", kwargs={"municipality_slug": "voorbeeld", "pk": setup["initiative"].pk})

@@ -7,8 +7,9 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 from django.urls import reverse
 
-from burgeridee.initiatives.constants import Channel, EventKind, Phase
-from burgeridee.initiatives.models import Initiative, Initiator, SupportRequest, TimelineEvent
+from burgeridee.initiatives.constants import Channel, Phase
+from burgeridee.initiatives.models import Initiative, Initiator, SupportRequest
+from burgeridee.records.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_valid_idea_is_saved_with_initiator_help_and_event(client, municipality)
         "materialen",
         "openbare_ruimte",
     }
-    assert TimelineEvent.objects.filter(initiative=initiative, kind=EventKind.SUBMITTED).exists()
+    assert TimelineEvent.objects.filter(initiative=initiative, kind="ingediend").exists()
 
 
 def test_confirmation_page_shows_reference_and_first_contact_date(client, municipality):
@@ -119,7 +120,7 @@ def test_confirmation_mail_carries_the_personal_link(client, municipality, djang
     page = client.get(f"/voorbeeld/mijn-initiatief/{token}/")
     assert page.status_code == 200
     assert "Buurtmoestuin" in page.content.decode()
-    assert TimelineEvent.objects.filter(kind=EventKind.CONFIRMATION_SENT).count() == 1
+    assert TimelineEvent.objects.filter(kind="bevestiging").count() == 1
 
 
 def test_missing_answers_show_an_error_summary_and_keep_what_was_typed(client, municipality):
@@ -251,7 +252,7 @@ def test_sending_the_same_form_again_stores_the_idea_once(client, municipality, 
     initiative = Initiative.objects.get()
     assert initiative.reference in first.content.decode()
     assert initiative.reference in again.content.decode()
-    assert TimelineEvent.objects.filter(kind=EventKind.SUBMITTED).count() == 1
+    assert TimelineEvent.objects.filter(kind="ingediend").count() == 1
     # The second confirmation carries the link that works now.
     token = re.search(r"/voorbeeld/mijn-initiatief/(\S+)/", mail.outbox[-1].body).group(1)
     assert client.get(f"/voorbeeld/mijn-initiatief/{token}/").status_code == 200

@@ -3,7 +3,7 @@
 import pytest
 
 from burgeridee.initiatives import services
-from burgeridee.initiatives.constants import EventKind, Phase, StopReason, phase_transitions
+from burgeridee.initiatives.constants import Phase, StopReason, phase_transitions
 from burgeridee.initiatives.models import Initiative
 
 P = Phase
@@ -74,7 +74,7 @@ class TestService:
         services.initiative_phase_change(initiative=initiative, to_phase=P.EXPLORING, actor=actor)
         initiative.refresh_from_db()
         assert initiative.phase == P.EXPLORING
-        event = initiative.events.get(kind=EventKind.PHASE_CHANGED)
+        event = initiative.events.get(kind="fase")
         assert event.data == {"from": P.IDEA, "to": P.EXPLORING}
         assert event.actor == actor
 
@@ -84,7 +84,7 @@ class TestService:
             services.initiative_phase_change(initiative=initiative, to_phase=P.EXECUTION, actor=None)
         initiative.refresh_from_db()
         assert initiative.phase == P.IDEA
-        assert not initiative.events.filter(kind=EventKind.PHASE_CHANGED).exists()
+        assert not initiative.events.filter(kind="fase").exists()
 
     def test_stop_needs_a_reason(self, municipality, submit_idea):
         initiative, _token = submit_idea(municipality)

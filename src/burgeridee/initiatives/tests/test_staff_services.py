@@ -5,7 +5,7 @@ from django.core import mail
 
 from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
-from burgeridee.initiatives.constants import ContactPreference, Delivery, EventKind, MessageDirection
+from burgeridee.initiatives.constants import ContactPreference, Delivery, MessageDirection
 from burgeridee.initiatives.models import Message
 from burgeridee.privacy.models import ProcessingLogEntry
 
@@ -33,7 +33,7 @@ def test_assigning_tells_the_resident_who_and_how_to_reach_them(
         services.initiative_assign_contact(initiative=initiative, contact=karim, actor=coordinator)
     initiative.refresh_from_db()
     assert initiative.contact_person == karim
-    event = initiative.events.get(kind=EventKind.CONTACT_ASSIGNED)
+    event = initiative.events.get(kind="contactpersoon")
     assert event.data["from"] is None and event.data["to"] == karim.pk
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
@@ -53,7 +53,7 @@ def test_reassigning_is_logged_from_to_and_the_resident_is_told_again(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.initiative_assign_contact(initiative=initiative, contact=sanne, actor=coordinator)
-    last = initiative.events.filter(kind=EventKind.CONTACT_ASSIGNED).last()
+    last = initiative.events.filter(kind="contactpersoon").last()
     assert (last.data["from"], last.data["to"]) == (karim.pk, sanne.pk)
     assert (last.data["from_name"], last.data["to_name"]) == ("Karim Contact", "Sanne Vermeer")
     assert "nieuwe contactpersoon bij de gemeente: Sanne Vermeer" in mail.outbox[0].body
@@ -118,7 +118,7 @@ def test_first_contact_is_recorded_once(municipality, submit_idea, karim):
     services.initiative_first_contact_made(initiative=initiative, actor=karim)
     initiative.refresh_from_db()
     assert initiative.first_contact_at is not None
-    assert initiative.events.filter(kind=EventKind.FIRST_CONTACT).count() == 1
+    assert initiative.events.filter(kind="eerste_contact").count() == 1
 
 
 def test_mark_read(municipality, submit_idea, karim):
@@ -126,7 +126,7 @@ def test_mark_read(municipality, submit_idea, karim):
     message = services.message_from_resident(initiative=initiative, body="Hoi")
     services.message_mark_read(message=message, actor=karim)
     assert Message.objects.get(pk=message.pk).read_at is not None
-    assert not initiative.events.get(kind=EventKind.MESSAGE_READ).visible_to_resident
+    assert not initiative.events.get(kind="bericht_gelezen").visible_to_resident
 
 
 def test_internal_note_never_reaches_the_status_page(client, municipality, submit_idea, karim):
@@ -135,7 +135,7 @@ def test_internal_note_never_reaches_the_status_page(client, municipality, submi
     content = client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
     assert "overbelast" not in content
     assert "Interne notitie" not in content
-    assert initiative.events.get(kind=EventKind.NOTE_ADDED).visible_to_resident is False
+    assert initiative.events.get(kind="notitie").visible_to_resident is False
 
 
 def test_status_page_shows_contact_person_and_staff_message(

@@ -6,8 +6,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from burgeridee.initiatives import services
-from burgeridee.initiatives.constants import EventKind, MessageDirection, Phase, StopReason
-from burgeridee.initiatives.models import Initiative, Message, TimelineEvent
+from burgeridee.initiatives.constants import MessageDirection, Phase, StopReason
+from burgeridee.initiatives.models import Initiative, Message
+from burgeridee.records.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_resident_sends_a_message(client, municipality, submit_idea):
     message = Message.objects.get()
     assert message.direction == MessageDirection.INBOUND
     assert message.initiative == initiative
-    assert TimelineEvent.objects.filter(kind=EventKind.MESSAGE_FROM_RESIDENT).exists()
+    assert TimelineEvent.objects.filter(kind="bericht_bewoner").exists()
 
 
 def test_empty_message_gets_an_error_and_nothing_is_saved(client, municipality, submit_idea):

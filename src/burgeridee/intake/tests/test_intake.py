@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from burgeridee.accounts.constants import Role
-from burgeridee.initiatives.constants import Channel, EventKind
+from burgeridee.initiatives.constants import Channel
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
 from burgeridee.intake.forms import IntakeForm
@@ -55,7 +55,7 @@ def test_phone_intake_without_email_shows_a_printable_letter_with_a_working_link
     assert initiative.channel == Channel.PHONE
     initiator = initiative.primary_initiator
     assert (initiator.name, initiator.postal_code, initiator.preferred_contact) == ("Henk de Boer", "1234 AB", "post")
-    submitted = initiative.events.get(kind=EventKind.SUBMITTED)
+    submitted = initiative.events.get(kind="ingediend")
     assert submitted.actor == contact and submitted.visible_to_resident
     assert mail.outbox == []  # no email address: no confirmation mail
 
@@ -164,7 +164,7 @@ def test_reprinting_a_letter_renews_the_link_and_the_old_one_stops_working(
     assert new_link and new_link.group(1) != old_token
     assert client.get(f"/voorbeeld/mijn-initiatief/{old_token}/").status_code == 404
     assert client.get(new_link.group(0)).status_code == 200
-    event = initiative.events.get(kind=EventKind.STATUS_LINK_RENEWED)
+    event = initiative.events.get(kind="statuslink_vernieuwd")
     assert event.actor == contact and event.visible_to_resident is False
 
 
@@ -198,7 +198,7 @@ def test_roles_and_tenancy(municipality, other_municipality, make_staff, staff_c
     for name in ("intake:letter", "intake:letter_renew"):
         url = reverse(name, kwargs={"municipality_slug": "anders", "pk": initiative.pk})
         assert (foreign_client.post(url) if name.endswith("renew") else foreign_client.get(url)).status_code == 404
-    assert not initiative.events.filter(kind=EventKind.STATUS_LINK_RENEWED).exists()
+    assert not initiative.events.filter(kind="statuslink_vernieuwd").exists()
     assert staff_client(colleague).post(renew_url).status_code == 403
 
 
