@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
@@ -222,7 +223,10 @@ def test_processing_log_labels_follow_the_chosen_language(
     ):
         assert text in dutch, text
     admin.post("/taal/", {"language": "en", "next": "/"})
-    english = admin.get(url(initiative, "logboek/")).content.decode()
+    try:
+        english = admin.get(url(initiative, "logboek/")).content.decode()
+    finally:
+        translation.activate("nl")  # the middleware's choice stays active in this thread
     for text in (
         "Viewed: View initiative",
         "Supporting the residents&#x27; initiative",
