@@ -382,7 +382,7 @@ def _table_counts() -> dict:
         "initiatives.SupportRequest",
         "records.TimelineEvent",
         "initiatives.Message",
-        "privacy.ProcessingLogEntry",
+        "records.ProcessingLogEntry",
     ]
     counts = {label: apps.get_model(label).objects.count() for label in wanted}
     for model in apps.get_models():

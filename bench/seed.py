@@ -42,9 +42,9 @@ from burgeridee.initiatives.models import (
 )
 from burgeridee.initiatives.tokens import token_hash
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.models import ProcessingLogEntry
-from burgeridee.records.models import TimelineEvent
+from burgeridee.records.models import ProcessingLogEntry, StaffAuditEntry, TimelineEvent
+from burgeridee.records.processing import data_subject_pseudonym
+from burgeridee.records.vocabulary import Action, Activity, DataSubjectType, PersonalDataField, Purpose
 
 
 @dataclass(frozen=True)
@@ -477,25 +477,37 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
             _bulk(SupportRequest, support, counts)
             _bulk(TimelineEvent, events, counts)
             _bulk(Message, messages, counts)
-            # The processing log: a staff read of the personal data of most initiatives.
-            _bulk(
+            # The processing log: a staff read of the personal data of most initiatives, and who read it.
+            read = [(initiative, plan) for initiative, plan in zip(initiatives, plans, strict=True) if plan[2]]
+            primary = {initiator.initiative_id: initiator.pk for initiator in initiators if initiator.is_primary}
+            log_lines = _bulk(
                 ProcessingLogEntry,
                 [
                     ProcessingLogEntry(
-                        occurred_at=plan[1] + timedelta(days=1),
-                        actor_id=plan[2],
-                        actor_label="Proef medewerker",
+                        trace_id=f"{rng.getrandbits(128):032x}",
+                        span_id=f"{rng.getrandbits(64):016x}",
+                        started_at=plan[1] + timedelta(days=1),
+                        ended_at=plan[1] + timedelta(days=1),
                         municipality_id=initiative.municipality_id,
-                        action=ProcessingAction.READ,
-                        activity="initiatief inzien",
-                        purpose="Contact met de initiatiefnemer",
+                        activity=Activity.INITIATIVE_READ,
+                        action=Action.READ,
+                        purpose=Purpose.INITIATIVE_SUPPORT,
+                        processing_activity_id=f"urn:burgeridee:processing-activity:{Activity.INITIATIVE_READ}",
                         initiative_id=initiative.pk,
                         initiative_reference=initiative.reference,
-                        data_subject="initiatiefnemer",
-                        fields=["name", "email"],
+                        data_subject_type=DataSubjectType.INITIATOR,
+                        data_subject_id=data_subject_pseudonym(DataSubjectType.INITIATOR, primary[initiative.pk]),
+                        fields=[PersonalDataField.NAME, PersonalDataField.EMAIL],
                     )
-                    for initiative, plan in zip(initiatives, plans, strict=True)
-                    if plan[2]
+                    for initiative, plan in read
+                ],
+                counts,
+            )
+            _bulk(
+                StaffAuditEntry,
+                [
+                    StaffAuditEntry(processing_id=line.pk, actor_id=plan[2], actor_label="Proef medewerker")
+                    for line, (_initiative, plan) in zip(log_lines, read, strict=True)
                 ],
                 counts,
             )

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "burgeridee.records.tracing.TraceContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "burgeridee.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -320,6 +321,10 @@ if ENV == "test":
 
 # How long the processing log (Logboek dataverwerkingen) is kept, in months.
 PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)
+# Each processing-log line names its activity in the municipality's register of processing activities
+# (AVG art. 30): {activity}, {purpose} and {municipality} (the slug) are filled in; without any of them
+# the activity key is appended.
+PROCESSING_REGISTER_URL = os.environ.get("PROCESSING_REGISTER_URL", "urn:burgeridee:processing-activity:")
 
 # Workshop participants' display names are removed this many days after the session (prune_workshop_names).
 WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)

@@ -11,7 +11,7 @@ from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
 from burgeridee.initiatives.models import Initiative, Message
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
 
 from .conftest import assert_accessible
 

@@ -121,20 +121,14 @@ def enrolment_complete(*, link_id: int, user: User, device: TOTPDevice, now: dat
     return device
 
 
-def _processing_log(*, actor, municipalities, activity: str, user: User) -> None:
-    from burgeridee.privacy.constants import ProcessingAction
-    from burgeridee.privacy.services import processing_log_record
+def _processing_log(*, actor, municipalities, reset: bool, user: User) -> None:
+    # accounts is a layer below the records foundation: an import at the top would point upwards.
+    from burgeridee.records.processing import processing_record
+    from burgeridee.records.vocabulary import Activity
 
+    activity = Activity.SECOND_FACTOR_RESET if reset else Activity.ENROLMENT_LINK_CREATE
     for municipality in municipalities:
-        processing_log_record(
-            actor=actor,
-            municipality=municipality,
-            action=ProcessingAction.UPDATE,
-            activity=activity,
-            purpose="toegang tot de werkplek beveiligen",
-            data_subject=user.display_name,
-            fields=["tweede stap (authenticator-app)"],
-        )
+        processing_record(municipality=municipality, actor=actor, activity=activity, data_subject=user)
 
 
 @transaction.atomic
@@ -160,8 +154,7 @@ def second_factor_reset(
         municipalities = [municipality]
     else:
         municipalities = [m.municipality for m in user.memberships.select_related("municipality")]
-    activity = "tweede stap van een medewerker opnieuw instellen" if had_app else "inloglink voor een medewerker maken"
-    _processing_log(actor=actor, municipalities=municipalities, activity=activity, user=user)
+    _processing_log(actor=actor, municipalities=municipalities, reset=had_app, user=user)
     return issued
 
 

@@ -19,8 +19,8 @@ from burgeridee.accounts.decorators import staff_view
 from burgeridee.documents.rendering import pdf_response, render_pdf
 from burgeridee.initiatives.selectors import initiative_get_for_staff
 from burgeridee.municipalities.decorators import public_municipality
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from . import selectors, services
 from .constants import PITFALLS, ConversationStatus, Moment, ReportStatus, Rung
@@ -39,20 +39,15 @@ from .forms import (
 logger = logging.getLogger(__name__)
 
 STAFF = (Role.CONTACT, Role.COORDINATOR)
-PURPOSE = "Begeleiden van een bewonersinitiatief"
 
 
-def _log(request, initiative, *, action=ProcessingAction.READ, activity: str, fields=()):
-    primary = initiative.primary_initiator
-    processing_log_record(
-        actor=request.user,
+def _log(request, initiative, activity: Activity):
+    processing_record(
         municipality=initiative.municipality,
-        action=action,
+        actor=request.user,
         activity=activity,
-        purpose=PURPOSE,
         initiative=initiative,
-        data_subject=primary.name if primary else "",
-        fields=fields,
+        data_subject=initiative.primary_initiator,
     )
 
 
@@ -304,20 +299,14 @@ def plan(request, municipality, pk):
                 logger.exception("Conversation could not be planned")
                 form.add_error(None, _("Opslaan lukte niet. Uw invoer staat er nog; probeer het zo opnieuw."))
                 return _render_plan(request, initiative, conversation, form, status=503)
-            _log(
-                request,
-                initiative,
-                action=ProcessingAction.SEND,
-                activity="Uitnodiging eerste gesprek",
-                fields=["email"],
-            )
+            _log(request, initiative, Activity.CONVERSATION_INVITATION_SEND)
             if services.resident_wants_email(initiative):
                 messages.success(request, _("Het gesprek is gepland. De bewoner krijgt een uitnodiging per e-mail."))
             else:
                 messages.success(request, _("Het gesprek is gepland. Print de uitnodigingsbrief en stuur die op."))
             return redirect("conversations:plan", municipality_slug=municipality.slug, pk=initiative.pk)
         return _render_plan(request, initiative, conversation, form, status=400)
-    _log(request, initiative, activity="Eerste gesprek plannen", fields=["name", "email", "preferred_contact"])
+    _log(request, initiative, Activity.CONVERSATION_PLAN)
     return _render_plan(request, initiative, conversation, form)
 
 
@@ -342,7 +331,7 @@ def invitation_letter(request, municipality, pk):
     initiative, conversation = _conversation_or_redirect(municipality, pk)
     if conversation is None:
         return _to_plan(municipality, initiative)
-    _log(request, initiative, action=ProcessingAction.EXPORT, activity="Uitnodigingsbrief", fields=["name", "address"])
+    _log(request, initiative, Activity.CONVERSATION_INVITATION_LETTER)
     pdf = render_pdf(
         "conversations/pdf/invitation_letter.html",
         {
@@ -381,14 +370,14 @@ def _preparation_context(initiative, conversation):
 @staff_view(roles=STAFF)
 def prepare(request, municipality, pk):
     initiative, conversation = _conversation_or_redirect(municipality, pk)
-    _log(request, initiative, activity="Eerste gesprek voorbereiden", fields=["name"])
+    _log(request, initiative, Activity.CONVERSATION_PREPARE)
     return render(request, "conversations/prepare.html", _preparation_context(initiative, conversation))
 
 
 @staff_view(roles=STAFF)
 def prepare_pdf(request, municipality, pk):
     initiative, conversation = _conversation_or_redirect(municipality, pk)
-    _log(request, initiative, action=ProcessingAction.EXPORT, activity="Voorbereiding eerste gesprek", fields=["name"])
+    _log(request, initiative, Activity.CONVERSATION_PREPARATION_EXPORT)
     context = _preparation_context(initiative, conversation) | {"municipality": municipality}
     return pdf_response(
         render_pdf("conversations/pdf/preparation.html", context), filename=f"voorbereiding-{initiative.reference}.pdf"
@@ -454,7 +443,7 @@ def conversation_screen(request, municipality, pk):
                 form.add_error(None, _("Opslaan lukte niet. Uw aantekeningen staan er nog; probeer het zo opnieuw."))
                 status = 503
             else:
-                _log(request, initiative, action=ProcessingAction.UPDATE, activity="Eerste gesprek vastleggen")
+                _log(request, initiative, Activity.CONVERSATION_RECORD)
                 if "finish" in request.POST:
                     services.conversation_mark_held(conversation=conversation, actor=request.user)
                     return redirect("conversations:report", municipality_slug=municipality.slug, pk=initiative.pk)
@@ -463,7 +452,7 @@ def conversation_screen(request, municipality, pk):
         else:
             status = 400
     else:
-        _log(request, initiative, activity="Eerste gesprek voeren", fields=["name"])
+        _log(request, initiative, Activity.CONVERSATION_HOLD)
     return render(
         request,
         "conversations/screen.html",
@@ -503,7 +492,7 @@ def conversation_autosave(request, municipality, pk):
     except DatabaseError:
         logger.exception("Autosave failed")
         return JsonResponse({"saved": False, "errors": {}}, status=503)
-    _log(request, initiative, action=ProcessingAction.UPDATE, activity="Eerste gesprek vastleggen (automatisch)")
+    _log(request, initiative, Activity.CONVERSATION_RECORD)
     saved_at = timezone.localtime(conversation.updated_at)
     return JsonResponse(
         {
@@ -552,7 +541,7 @@ def report(request, municipality, pk):
     count = report.agreements.count()
     if report.is_frozen or request.method == "GET":
         form = ReportForm(initial=ReportForm.initial_from(report), agreement_count=count)
-        _log(request, initiative, activity="Gespreksverslag", fields=["name"])
+        _log(request, initiative, Activity.CONVERSATION_REPORT_READ)
         return _render_report(request, initiative, conversation, report, form)
     form = ReportForm(request.POST, agreement_count=_agreement_count(count, request.POST.keys()))
     if not form.is_valid():
@@ -567,10 +556,10 @@ def report(request, municipality, pk):
         initiator_role=data["initiator_role"],
         agreements=[services.AgreementData(what=w, who=who, due_date=d) for w, who, d in data["agreements"]],
     )
-    _log(request, initiative, action=ProcessingAction.UPDATE, activity="Gespreksverslag")
+    _log(request, initiative, Activity.CONVERSATION_REPORT_UPDATE)
     if "send" in request.POST:
         services.report_send(report=report, actor=request.user)
-        _log(request, initiative, action=ProcessingAction.SEND, activity="Gespreksverslag versturen", fields=["email"])
+        _log(request, initiative, Activity.CONVERSATION_REPORT_SEND)
         if services.resident_wants_email(initiative):
             messages.success(request, _("Het verslag is verstuurd. De bewoner krijgt een e-mail met een link."))
         else:
@@ -596,7 +585,7 @@ def report_pdf(request, municipality, pk):
     report = selectors.report_latest(conversation=conversation) if conversation else None
     if report is None:
         raise Http404
-    _log(request, initiative, action=ProcessingAction.EXPORT, activity="Gespreksverslag (PDF)", fields=["name"])
+    _log(request, initiative, Activity.CONVERSATION_REPORT_EXPORT)
     pdf = render_pdf("conversations/pdf/report.html", _report_pdf_context(initiative, conversation, report))
     return pdf_response(pdf, filename=f"gespreksverslag-{initiative.reference}-v{report.version}.pdf")
 

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from burgeridee.privacy.retention import anonymiser
 from burgeridee.records.models import TimelineEvent
+from burgeridee.records.retention import anonymiser
 
 from .models import Initiator, Message
 

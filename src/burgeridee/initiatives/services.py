@@ -12,11 +12,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.municipalities.models import Municipality, Neighbourhood
+from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
+from burgeridee.records.vocabulary import Activity
 
 from .constants import (
     CLOSED_PHASES,
@@ -241,26 +242,9 @@ def initiative_closed(*, initiative: Initiative, actor=None) -> None:
 
 # --- Staff actions ---------------------------------------------------------------------------------
 
-PURPOSE = gettext_lazy("Begeleiden van het bewonersinitiatief")
-
 
 class ActionRefused(ValueError):
     """A staff action that the rules do not allow; the message is plain Dutch for the user."""
-
-
-def _log(*, actor, initiative: Initiative, action: str, activity: str, fields=(), data_subject: str = ""):
-    from burgeridee.privacy.services import processing_log_record
-
-    processing_log_record(
-        actor=actor,
-        municipality=initiative.municipality,
-        action=action,
-        activity=activity,
-        purpose=str(PURPOSE),
-        initiative=initiative,
-        data_subject=data_subject,
-        fields=fields,
-    )
 
 
 def _primary_initiator(initiative: Initiative) -> Initiator | None:
@@ -366,13 +350,12 @@ def message_to_resident(*, initiative: Initiative, body: str, actor) -> Message:
         at=now,
     )
     if delivery == Delivery.EMAIL:
-        _log(
+        processing_record(
+            municipality=initiative.municipality,
             actor=actor,
+            activity=Activity.MESSAGE_EMAIL,
             initiative=initiative,
-            action="send",
-            activity=str(gettext_lazy("Bericht aan bewoner e-mailen")),
-            fields=["naam", "e-mailadres"],
-            data_subject=initiator.name,
+            data_subject=initiator,
         )
         language = translation.get_language()
         transaction.on_commit(lambda: message_email_send(message_id=message.pk, language=language))
@@ -421,12 +404,8 @@ def note_add(*, initiative: Initiative, body: str, actor) -> InternalNote:
     """An internal note: on the staff time line, never on the resident's page."""
     now = timezone.now()
     note = InternalNote.objects.create(initiative=initiative, author=actor, body=body, created_at=now)
-    _log(
-        actor=actor,
-        initiative=initiative,
-        action="create",
-        activity=str(gettext_lazy("Interne notitie vastleggen")),
-        fields=["notitie"],
+    processing_record(
+        municipality=initiative.municipality, actor=actor, activity=Activity.NOTE_ADD, initiative=initiative
     )
     event_record(
         initiative=initiative,
@@ -460,13 +439,13 @@ def initiator_add(
         preferred_contact=ContactPreference.EMAIL if email else ContactPreference.PHONE,
     )
     event_record(initiative=initiative, kind="initiatiefnemer", actor=actor, data={"initiator_id": initiator.pk})
-    _log(
+    processing_record(
+        municipality=initiative.municipality,
         actor=actor,
+        activity=Activity.INITIATOR_ADD,
         initiative=initiative,
-        action="create",
-        activity=str(gettext_lazy("Lid van de kopgroep vastleggen")),
-        fields=[f for f, value in (("naam", name), ("e-mailadres", email), ("telefoonnummer", phone)) if value],
-        data_subject=name,
+        data_subject=initiator,
+        fields=[f for f, value in (("name", name), ("email", email), ("phone", phone)) if value],
     )
     return initiator
 

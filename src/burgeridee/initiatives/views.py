@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
-from burgeridee.privacy.constants import ProcessingAction
 from burgeridee.privacy.export import resident_data_export
-from burgeridee.privacy.services import deletion_request_create, processing_log_record
+from burgeridee.privacy.services import deletion_request_create
 from burgeridee.records.events import event_label
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from . import selectors, services
 from .forms import DeletionRequestForm, IdeaForm, MessageForm, WithdrawForm
@@ -201,13 +202,8 @@ def status_message(request, municipality, token):
 def status_data_export(request, municipality, token):
     """The resident downloads everything held about their initiative, as JSON."""
     initiative = _status_initiative(municipality, token)
-    processing_log_record(
-        actor=None,
-        municipality=municipality,
-        action=ProcessingAction.EXPORT,
-        activity="gegevens downloaden door bewoner",
-        purpose="recht op inzage (AVG artikel 15)",
-        initiative=initiative,
+    processing_record(
+        municipality=municipality, actor=None, activity=Activity.RESIDENT_DATA_DOWNLOAD, initiative=initiative
     )
     response = JsonResponse(resident_data_export(initiative=initiative), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{initiative.reference}-gegevens.json"'
@@ -226,13 +222,8 @@ def status_data_export_pdf(request, municipality, token):
     from .constants import SupportType
 
     initiative = _status_initiative(municipality, token)
-    processing_log_record(
-        actor=None,
-        municipality=municipality,
-        action=ProcessingAction.EXPORT,
-        activity="gegevens downloaden door bewoner (PDF)",
-        purpose="recht op inzage (AVG artikel 15)",
-        initiative=initiative,
+    processing_record(
+        municipality=municipality, actor=None, activity=Activity.RESIDENT_DATA_DOWNLOAD, initiative=initiative
     )
     data = resident_data_export(initiative=initiative)
     context = {

@@ -4,10 +4,19 @@ from django.db import transaction
 
 from burgeridee.initiatives.services import InitiatorData, Submitted, initiative_submit
 from burgeridee.municipalities.models import Municipality
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity, PersonalDataField
 
-PERSONAL_FIELDS = ("name", "email", "phone", "street_address", "postal_code", "city", "preferred_contact")
+# What the resident may have told us, and how the processing log names it.
+PERSONAL_FIELDS = {
+    "name": PersonalDataField.NAME,
+    "email": PersonalDataField.EMAIL,
+    "phone": PersonalDataField.PHONE,
+    "street_address": PersonalDataField.ADDRESS,
+    "postal_code": PersonalDataField.ADDRESS,
+    "city": PersonalDataField.ADDRESS,
+    "preferred_contact": PersonalDataField.PREFERRED_CONTACT,
+}
 
 
 @transaction.atomic
@@ -17,14 +26,12 @@ def initiative_intake(
     """Register the idea for the resident (same time line, status page and confirmation as online)
     and log that `actor` recorded the resident's personal data."""
     submitted = initiative_submit(municipality=municipality, channel=channel, initiator=initiator, actor=actor, **idea)
-    processing_log_record(
-        actor=actor,
+    processing_record(
         municipality=municipality,
-        action=ProcessingAction.CREATE,
-        activity="idee registreren namens bewoner",
-        purpose="Een idee vastleggen dat per telefoon, brief of aan de balie binnenkwam",
+        actor=actor,
+        activity=Activity.ASSISTED_INTAKE,
         initiative=submitted.initiative,
-        data_subject=initiator.name,
-        fields=[name for name in PERSONAL_FIELDS if getattr(initiator, name)],
+        data_subject=submitted.initiative.primary_initiator,
+        fields=[field for name, field in PERSONAL_FIELDS.items() if getattr(initiator, name)],
     )
     return submitted

@@ -14,8 +14,8 @@ from burgeridee.accounts.decorators import staff_view
 from burgeridee.initiatives import selectors as initiative_selectors
 from burgeridee.initiatives.services import initiative_status_token_renew, status_link
 from burgeridee.initiatives.tokens import token_hash
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from .forms import IntakeForm
 from .services import initiative_intake
@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 
 INTAKE_ROLES = (Role.CONTACT, Role.COORDINATOR)
 SESSION_LETTER = "burgeridee_intake_letter"
-LETTER_FIELDS = ["name", "street_address", "postal_code", "city"]
 
 
 def _render_form(request, form, *, status=200, problem=""):
@@ -78,15 +77,12 @@ def letter(request, municipality, pk):
     if token is None:
         return render(request, "intake/letter_renew.html", {"initiative": initiative})
     initiator = initiative.primary_initiator
-    processing_log_record(
-        actor=request.user,
+    processing_record(
         municipality=municipality,
-        action=ProcessingAction.READ,
-        activity="brief voor bewoner maken",
-        purpose="De bewoner per post zijn kenmerk en persoonlijke link geven",
+        actor=request.user,
+        activity=Activity.INTAKE_LETTER_MAKE,
         initiative=initiative,
-        data_subject=initiator.name if initiator else "",
-        fields=[name for name in LETTER_FIELDS if initiator and getattr(initiator, name)],
+        data_subject=initiator,
     )
     response = render(
         request,

@@ -1,15 +1,12 @@
 """Retention: personal data is removed a set period after an initiative ends.
 
-Each app that stores personal data about an initiative registers an anonymiser here. An anonymiser
-takes the initiative and `dry_run`, and returns a list of human-readable lines saying what it
-removed (or would remove). The initiative itself stays, anonymised, for statistics and as a possible
-practice case.
-
-Personal data that belongs to no initiative (a request for a workshop, say) has its own period; the
-app registers a rule for it with `retention_rule`. `manage.py apply_retention` runs both.
+Each app that stores personal data about an initiative registers an anonymiser, and an app with
+personal data that belongs to no initiative (a request for a workshop, say) registers a retention
+rule, both in the records foundation (`records/retention.py`). This module runs them: the initiative
+itself stays, anonymised, for statistics and as a possible practice case. `manage.py apply_retention`
+runs both, and prunes the processing log.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,47 +14,19 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
-Anonymiser = Callable[..., list[str]]
-_anonymisers: list[tuple[str, Anonymiser]] = []
-
-
-def anonymiser(name: str):
-    """Register a function `fn(*, initiative, dry_run) -> list[str]`."""
-
-    def register(fn: Anonymiser) -> Anonymiser:
-        _anonymisers.append((name, fn))
-        return fn
-
-    return register
-
-
-RetentionRule = Callable[..., list[str]]
-_rules: list[tuple[str, RetentionRule]] = []
-
-
-def retention_rule(name: str):
-    """Register a function `fn(*, now, dry_run) -> list[str]` for personal data outside initiatives.
-
-    It removes what is past its period (or with dry_run only says what would go) and returns one
-    human-readable line per group it removed.
-    """
-
-    def register(fn: RetentionRule) -> RetentionRule:
-        _rules.append((name, fn))
-        return fn
-
-    return register
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.retention import anonymisers, retention_rules
 
 
 def retention_rules_apply(*, dry_run: bool, now: datetime | None = None) -> list[tuple[str, list[str]]]:
     """Run every registered rule; return (rule name, lines) for the rules that found something."""
     now = now or timezone.now()
     results = []
-    for name, fn in _rules:
+    for rule in retention_rules:
         with transaction.atomic():
-            lines = fn(now=now, dry_run=dry_run)
+            lines = rule.apply(now=now, dry_run=dry_run)
         if lines:
-            results.append((name, lines))
+            results.append((rule.key, lines))
     return results
 
 
@@ -90,8 +59,8 @@ def initiative_personal_data_remove(*, initiative, now: datetime | None = None) 
     """Remove the personal data of one initiative now (retention, or a confirmed deletion request)."""
     removed = []
     with transaction.atomic():
-        for _name, fn in _anonymisers:
-            removed.extend(fn(initiative=initiative, dry_run=False))
+        for item in anonymisers:
+            removed.extend(item.remove(initiative=initiative, dry_run=False))
         initiative.personal_data_removed_at = now or timezone.now()
         initiative.save(update_fields=["personal_data_removed_at"])
     return removed
@@ -106,8 +75,8 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[Reten
             reference=initiative.reference, municipality=initiative.municipality.name, closed_at=initiative.closed_at
         )
         if dry_run:
-            for _name, fn in _anonymisers:
-                result.removed.extend(fn(initiative=initiative, dry_run=True))
+            for item in anonymisers:
+                result.removed.extend(item.remove(initiative=initiative, dry_run=True))
         else:
             result.removed = initiative_personal_data_remove(initiative=initiative, now=now)
         results.append(result)
@@ -115,11 +84,10 @@ def retention_apply(*, dry_run: bool, now: datetime | None = None) -> list[Reten
 
 
 def processing_log_prune(*, months: int, dry_run: bool, now: datetime | None = None) -> int:
-    """Delete processing-log lines older than `months`; return how many (would) go."""
-    from .models import ProcessingLogEntry
-
+    """Delete processing-log lines older than `months` (with the staff audit rows that name who acted);
+    return how many (would) go."""
     cutoff = (now or timezone.now()) - relativedelta(months=months)
-    old = ProcessingLogEntry.objects.filter(occurred_at__lt=cutoff)
+    old = ProcessingLogEntry.objects.filter(started_at__lt=cutoff)
     count = old.count()
     if not dry_run:
         old.delete()

@@ -1,41 +1,11 @@
-from collections.abc import Iterable
-
 from django.db import transaction
 from django.utils import timezone
 
+from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
+from burgeridee.records.vocabulary import Activity
 
-from .constants import ProcessingAction
-from .models import DeletionRequest, ProcessingLogEntry
-
-
-def processing_log_record(
-    *,
-    actor,
-    municipality,
-    action: str,
-    activity: str,
-    purpose: str,
-    initiative=None,
-    data_subject: str = "",
-    fields: Iterable[str] = (),
-) -> ProcessingLogEntry:
-    """Write one line in the processing log. Call it in the same transaction as the change it records."""
-    return ProcessingLogEntry.objects.create(
-        occurred_at=timezone.now(),
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        actor_label=(actor.get_full_name() or actor.get_username())
-        if getattr(actor, "is_authenticated", False)
-        else "",
-        municipality=municipality,
-        action=action,
-        activity=activity,
-        purpose=purpose,
-        initiative=initiative,
-        initiative_reference=getattr(initiative, "reference", ""),
-        data_subject=data_subject,
-        fields=list(fields),
-    )
+from .models import DeletionRequest
 
 
 @transaction.atomic
@@ -63,13 +33,12 @@ def deletion_request_decide(*, deletion_request, actor, confirm: bool, note: str
     deletion_request.decided_at = timezone.now()
     deletion_request.decision_note = note
     deletion_request.save()
-    processing_log_record(
-        actor=actor,
+    processing_record(
         municipality=initiative.municipality,
-        action=ProcessingAction.DELETE if confirm else ProcessingAction.READ,
-        activity="verzoek om verwijdering beoordelen",
-        purpose="recht op vergetelheid (AVG artikel 17)",
+        actor=actor,
+        activity=Activity.DELETION_REQUEST_CARRY_OUT if confirm else Activity.DELETION_REQUEST_REFUSE,
         initiative=initiative,
+        data_subject=initiative.primary_initiator,
     )
     if confirm:
         initiative_personal_data_remove(initiative=initiative)

@@ -8,13 +8,41 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
-from .constants import ProcessingAction
 from .forms import DeletionDecisionForm, PersonLogForm
-from .selectors import deletion_request_get, deletion_requests_open, processing_log_for_person
-from .services import deletion_request_decide, processing_log_record
+from .selectors import (
+    data_subject_names,
+    data_subjects_find,
+    deletion_request_get,
+    deletion_requests_open,
+    processing_log_for_data_subjects,
+)
+from .services import deletion_request_decide
 
 PRIVACY_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+PERSON_EXPORT_COLUMNS = [
+    "trace_id",
+    "span_id",
+    "parent_span_id",
+    "started_at_utc",
+    "ended_at_utc",
+    "status",
+    "action",
+    "activity",
+    "activity_label",
+    "purpose",
+    "purpose_label",
+    "processing_activity_id",
+    "initiative_reference",
+    "data_subject_type",
+    "data_subject_id",
+    "data_subject",
+    "fields",
+    "fields_label",
+    "staff_member",
+]
 
 
 @require_GET
@@ -61,34 +89,45 @@ def processing_log_person_export(request, municipality):
             {"requests": deletion_requests_open(municipality=municipality), "person_form": form},
             status=400,
         )
-    person = form.cleaned_data["person"]
-    entries = list(processing_log_for_person(municipality=municipality, person=person))
-    processing_log_record(
-        actor=request.user,
-        municipality=municipality,
-        action=ProcessingAction.EXPORT,
-        activity="verwerkingenlogboek exporteren voor een betrokkene",
-        purpose="recht op inzage (AVG artikel 15)",
-        data_subject=person,
-    )
+    people = data_subjects_find(municipality=municipality, person=form.cleaned_data["person"])
+    entries = list(processing_log_for_data_subjects(municipality=municipality, data_subjects=people))
+    for person in people:
+        processing_record(
+            municipality=municipality,
+            actor=request.user,
+            activity=Activity.PROCESSING_LOG_EXPORT,
+            initiative=getattr(person, "initiative", None),
+            data_subject=person,
+        )
+    names = data_subject_names(people)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="verwerkingen-betrokkene.csv"'
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        ["trace_id", "moment_utc", "medewerker", "handeling", "activiteit", "doel", "kenmerk", "betrokkene", "gegevens"]
-    )
+    # Stable column names and stored keys, with the labels in the reader's language next to them.
+    writer.writerow(PERSON_EXPORT_COLUMNS)
     for entry in entries:
+        audit = getattr(entry, "staff_audit", None)
         writer.writerow(
             [
                 entry.trace_id,
-                entry.occurred_at.isoformat(),
-                entry.actor_label,
+                entry.span_id,
+                entry.parent_span_id,
+                entry.started_at.isoformat(),
+                entry.ended_at.isoformat(),
+                entry.status,
                 entry.action,
                 entry.activity,
+                entry.activity_label,
                 entry.purpose,
+                entry.purpose_label,
+                entry.processing_activity_id,
                 entry.initiative_reference,
-                entry.data_subject,
-                ", ".join(entry.fields),
+                entry.data_subject_type,
+                entry.data_subject_id,
+                names.get(entry.data_subject_id, ""),
+                ",".join(entry.fields),
+                ", ".join(str(label) for label in entry.field_labels),
+                audit.actor_label if audit else "",
             ]
         )
     return response

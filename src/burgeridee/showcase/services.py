@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgeridee.initiatives.services import status_link
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
+from burgeridee.records.vocabulary import Activity
 
 from .models import ShowcaseEntry
 
@@ -63,13 +63,8 @@ def showcase_prepare(
     entry.save()
     event_record(initiative=initiative, kind="etalage_voorgesteld", actor=actor)
     transaction.on_commit(lambda: showcase_consent_request_send(entry_id=entry.pk))
-    processing_log_record(
-        actor=actor,
-        municipality=initiative.municipality,
-        action=ProcessingAction.UPDATE,
-        activity="etalage voorbereiden",
-        purpose="succes zichtbaar maken met toestemming",
-        initiative=initiative,
+    processing_record(
+        municipality=initiative.municipality, actor=actor, activity=Activity.SHOWCASE_PREPARE, initiative=initiative
     )
     return entry
 

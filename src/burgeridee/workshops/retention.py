@@ -11,9 +11,9 @@ from django.db.models import Count
 from django.utils.translation import ngettext
 
 from burgeridee.municipalities.models import Municipality
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.retention import retention_rule
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.retention import retention_rule
+from burgeridee.records.vocabulary import Activity
 
 from .models import WorkshopRequest
 
@@ -43,13 +43,5 @@ def workshop_requests_delete(*, now, dry_run: bool) -> list[str]:
         if dry_run:
             continue
         expired.filter(municipality=municipality).delete()
-        processing_log_record(
-            actor=None,
-            municipality=municipality,
-            action=ProcessingAction.DELETE,
-            activity=f"Afgehandelde workshopaanvragen verwijderd: {count}",
-            purpose="Bewaartermijn workshopaanvragen verstreken",
-            data_subject="aanvrager workshop",
-            fields=["contact_name", "email", "phone", "wishes"],
-        )
+        processing_record(municipality=municipality, actor=None, activity=Activity.WORKSHOP_REQUESTS_DELETE)
     return lines

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgeridee.conversations.services import conversation_model_ensure_default
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from .constants import (
     CASE_GROUP_SIZE,
@@ -583,18 +583,10 @@ def names_prune(*, days: int, now=None, dry_run: bool = False) -> list[WorkshopS
         return due
     for session in due:
         with transaction.atomic():
-            count = session.participants.exclude(display_name="").update(display_name="", name_removed_at=now)
+            session.participants.exclude(display_name="").update(display_name="", name_removed_at=now)
             session.names_removed_at = now
             session.save(update_fields=["names_removed_at"])
-            processing_log_record(
-                actor=None,
-                municipality=session.municipality,
-                action=ProcessingAction.DELETE,
-                activity=f"Namen van {count} deelnemer(s) van workshop '{session.title}' verwijderd",
-                purpose="Bewaartermijn workshopdeelnemers verstreken",
-                data_subject="workshopdeelnemers",
-                fields=["display_name"],
-            )
+            processing_record(municipality=session.municipality, actor=None, activity=Activity.WORKSHOP_NAMES_REMOVE)
     return due
 
 
@@ -617,13 +609,7 @@ def workshop_request_handle(*, workshop_request, actor) -> WorkshopRequest:
     workshop_request.handled_at = timezone.now()
     workshop_request.handled_by = actor
     workshop_request.save(update_fields=["handled_at", "handled_by"])
-    processing_log_record(
-        actor=actor,
-        municipality=workshop_request.municipality,
-        action=ProcessingAction.UPDATE,
-        activity=f"Aanvraag '{workshop_request}' afgehandeld",
-        purpose="Workshopaanvraag afhandelen",
-        data_subject="aanvrager workshop",
-        fields=["handled_at"],
+    processing_record(
+        municipality=workshop_request.municipality, actor=actor, activity=Activity.WORKSHOP_REQUEST_HANDLE
     )
     return workshop_request

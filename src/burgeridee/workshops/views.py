@@ -18,8 +18,8 @@ from burgeridee.accounts.decorators import staff_view
 from burgeridee.core.forms import clean_text
 from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from . import selectors, services
 from .constants import CASE_QUESTIONS, MAX_VOTES, Module, RoleplayRole, SessionStatus
@@ -65,15 +65,7 @@ def _to_detail(session):
 def session_list(request, municipality):
     requests = list(selectors.workshop_requests_open(municipality=municipality))
     if requests:
-        processing_log_record(
-            actor=request.user,
-            municipality=municipality,
-            action=ProcessingAction.READ,
-            activity="Open aanvragen voor een workshop of training bekeken",
-            purpose="Workshopaanvraag afhandelen",
-            data_subject="aanvrager workshop",
-            fields=["contact_name", "email", "phone"],
-        )
+        processing_record(municipality=municipality, actor=request.user, activity=Activity.WORKSHOP_REQUESTS_READ)
     return render(
         request,
         "workshops/staff/list.html",
@@ -136,15 +128,7 @@ def session_detail(request, municipality, pk):
     session = selectors.session_get(municipality=municipality, pk=pk)
     participants = list(session.participants.all())
     if participants:
-        processing_log_record(
-            actor=request.user,
-            municipality=municipality,
-            action=ProcessingAction.READ,
-            activity=f"Deelnemerslijst workshop '{session.title}' bekeken",
-            purpose="Workshop begeleiden",
-            data_subject="workshopdeelnemers",
-            fields=["display_name"],
-        )
+        processing_record(municipality=municipality, actor=request.user, activity=Activity.WORKSHOP_PARTICIPANTS_READ)
     items = selectors.agenda(session=session)
     editable = session.status in (SessionStatus.DRAFT, SessionStatus.OPEN)
     sources = library(session)
@@ -373,15 +357,7 @@ def export_csv(request, municipality, pk):
                 f.created_at.isoformat(timespec="seconds"),
             ]
         )
-    processing_log_record(
-        actor=request.user,
-        municipality=municipality,
-        action=ProcessingAction.EXPORT,
-        activity=f"Bijdragen workshop '{session.title}' geëxporteerd (CSV)",
-        purpose="Workshop nabespreken",
-        data_subject="workshopdeelnemers",
-        fields=["display_name", "bijdragen"],
-    )
+    processing_record(municipality=municipality, actor=request.user, activity=Activity.WORKSHOP_CONTRIBUTIONS_EXPORT)
     return response
 
 

@@ -23,9 +23,9 @@ from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import MessageDirection
 from burgeridee.initiatives.models import Message
 from burgeridee.initiatives.selectors import initiative_get_for_staff, initiative_get_for_staff_page
-from burgeridee.privacy.constants import ProcessingAction
-from burgeridee.privacy.models import ProcessingLogEntry
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.privacy.selectors import data_subject_names, processing_log_for_initiative
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
 
 from . import selectors
 from .forms import AssignForm, InboxFilterForm, InitiatorForm, MessageForm, NoteForm, PhaseForm
@@ -35,7 +35,6 @@ logger = logging.getLogger(__name__)
 INBOX_ROLES = (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR)
 HANDLER_ROLES = (Role.COORDINATOR, Role.CONTACT)
 PAGE_SIZE = 25
-PERSONAL_FIELDS = ["naam", "e-mailadres", "telefoonnummer", "adres"]
 
 
 @never_cache
@@ -115,15 +114,12 @@ def _detail_forms(request, initiative, **bound):
 def _render_detail(request, municipality, pk, *, status=200, problem="", **bound):
     initiative = initiative_get_for_staff_page(municipality=municipality, pk=pk)
     primary = initiative.primary_initiator
-    processing_log_record(
-        actor=request.user,
+    processing_record(
         municipality=municipality,
-        action=ProcessingAction.READ,
-        activity=_("Initiatief inzien"),
-        purpose=_("Begeleiden van het bewonersinitiatief"),
+        actor=request.user,
+        activity=Activity.INITIATIVE_READ,
         initiative=initiative,
-        data_subject=primary.name if primary else "",
-        fields=PERSONAL_FIELDS,
+        data_subject=primary,
     )
     context = {
         "initiative": initiative,
@@ -278,15 +274,12 @@ def message_letter(request, municipality, pk: int, message_pk: int):
     if message.direction != MessageDirection.OUTBOUND:
         raise Http404
     primary = initiative.primary_initiator
-    processing_log_record(
-        actor=request.user,
+    processing_record(
         municipality=municipality,
-        action=ProcessingAction.READ,
-        activity=_("Brief aan bewoner maken"),
-        purpose=_("Begeleiden van het bewonersinitiatief"),
+        actor=request.user,
+        activity=Activity.RESIDENT_LETTER_MAKE,
         initiative=initiative,
-        data_subject=primary.name if primary else "",
-        fields=["naam", "adres"],
+        data_subject=primary,
     )
     return render(
         request,
@@ -344,8 +337,9 @@ def initiator_add(request, municipality, pk: int):
 def processing_log(request, municipality, pk: int):
     """Administrator only: who read or changed this initiative's personal data, when and why."""
     initiative = initiative_get_for_staff(municipality=municipality, pk=pk)
-    entries = ProcessingLogEntry.objects.filter(municipality=municipality, initiative=initiative).order_by(
-        "-occurred_at", "-id"
-    )
+    entries = processing_log_for_initiative(municipality=municipality, initiative=initiative)
     page = Paginator(entries, 100).get_page(request.GET.get("pagina"))
-    return render(request, "workspace/processing_log.html", {"initiative": initiative, "page": page})
+    # The log holds pseudonyms; the administrator sees this initiative's initiators anyway.
+    names = data_subject_names(initiative.initiators.all())
+    rows = [(entry, names.get(entry.data_subject_id, "")) for entry in page.object_list]
+    return render(request, "workspace/processing_log.html", {"initiative": initiative, "page": page, "rows": rows})

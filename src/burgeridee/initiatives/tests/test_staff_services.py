@@ -7,7 +7,8 @@ from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Delivery, MessageDirection
 from burgeridee.initiatives.models import Message
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.processing import data_subject_of
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,7 @@ def test_email_message_is_sent_after_commit_and_logged(
     assert "Zullen we bellen?" in mail.outbox[0].body
     assert mail.outbox[0].reply_to == [karim.email]
     entry = ProcessingLogEntry.objects.get(action="send")
-    assert entry.actor == karim and entry.initiative == initiative and "e-mailadres" in entry.fields
+    assert entry.staff_audit.actor == karim and entry.initiative == initiative and "email" in entry.fields
 
 
 def test_first_contact_is_recorded_once(municipality, submit_idea, karim):
@@ -157,4 +158,5 @@ def test_adding_a_core_group_member_is_logged(municipality, submit_idea, karim):
     )
     assert initiative.initiators.count() == 2
     entry = ProcessingLogEntry.objects.get(action="create")
-    assert entry.data_subject == "Piet Jansen" and entry.fields == ["naam", "e-mailadres"]
+    piet = initiative.initiators.get(name="Piet Jansen")
+    assert entry.data_subject_id == data_subject_of(piet)[1] and entry.fields == ["name", "email"]

@@ -150,7 +150,7 @@ def test_no_confirmation_mail_without_email(municipality, submit_idea, django_ca
 
 
 def test_resident_downloads_all_their_data(client, municipality, submit_idea):
-    from burgeridee.privacy.models import ProcessingLogEntry
+    from burgeridee.records.models import ProcessingLogEntry
 
     initiative, token = submit_idea(municipality)
     services.message_from_resident(initiative=initiative, body="Hallo gemeente")
@@ -188,7 +188,7 @@ def test_resident_downloads_all_their_data_as_a_readable_pdf(client, municipalit
 
     from pypdf import PdfReader
 
-    from burgeridee.privacy.models import ProcessingLogEntry
+    from burgeridee.records.models import ProcessingLogEntry
 
     initiative, token = submit_idea(municipality)
     services.message_from_resident(initiative=initiative, body="Hallo gemeente")

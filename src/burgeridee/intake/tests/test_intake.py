@@ -13,7 +13,8 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
 from burgeridee.intake.forms import IntakeForm
 from burgeridee.municipalities.models import Department
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.processing import data_subject_of
 
 pytestmark = pytest.mark.django_db
 
@@ -72,10 +73,13 @@ def test_phone_intake_without_email_shows_a_printable_letter_with_a_working_link
     assert status.status_code == 200
     assert "Bankjes bij de vijver" in status.content.decode()
 
-    log = ProcessingLogEntry.objects.filter(initiative=initiative).order_by("occurred_at", "id")
-    assert [(e.action, e.actor) for e in log] == [("create", contact), ("read", contact)]
-    assert log[0].data_subject == "Henk de Boer"
-    assert set(log[0].fields) >= {"name", "street_address", "postal_code", "city"}
+    log = ProcessingLogEntry.objects.filter(initiative=initiative).order_by("started_at", "id")
+    assert [(e.activity, e.action, e.staff_audit.actor) for e in log] == [
+        ("assisted_intake", "create", contact),
+        ("intake_letter_make", "read", contact),
+    ]
+    assert log[0].data_subject_id == data_subject_of(initiative.primary_initiator)[1]
+    assert set(log[0].fields) >= {"name", "address"}
 
 
 def test_intake_with_email_sends_the_confirmation(

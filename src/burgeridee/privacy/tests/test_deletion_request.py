@@ -2,8 +2,9 @@ import pytest
 
 from burgeridee.initiatives.models import Initiator, Message
 from burgeridee.initiatives.services import message_from_resident
-from burgeridee.privacy.models import DeletionRequest, ProcessingLogEntry
+from burgeridee.privacy.models import DeletionRequest
 from burgeridee.privacy.services import deletion_request_decide
+from burgeridee.records.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,9 @@ def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, su
     assert request.status == "uitgevoerd" and request.decided_by == coordinator
     assert Initiator.objects.get(initiative=initiative).email == ""
     assert Message.objects.get(initiative=initiative).body == "[verwijderd]"
-    assert ProcessingLogEntry.objects.filter(initiative=initiative, action="delete", actor=coordinator).exists()
+    assert ProcessingLogEntry.objects.filter(
+        initiative=initiative, activity="deletion_request_carry_out", action="delete", staff_audit__actor=coordinator
+    ).exists()
     assert "Uw naam, contactgegevens en berichten zijn verwijderd." in client.get(base).content.decode()
 
 

@@ -5,8 +5,12 @@ import pytest
 
 from burgeridee.accounts.constants import Role
 from burgeridee.initiatives.models import Initiator
-from burgeridee.privacy.models import DeletionRequest, ProcessingLogEntry
-from burgeridee.privacy.services import deletion_request_create, processing_log_record
+from burgeridee.privacy.models import DeletionRequest
+from burgeridee.privacy.services import deletion_request_create
+from burgeridee.privacy.views import PERSON_EXPORT_COLUMNS
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.processing import data_subject_of, processing_record
+from burgeridee.records.vocabulary import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -57,19 +61,39 @@ def test_administrator_exports_the_processing_log_for_one_person(
     )
     client = staff_client_factory(municipality, Role.ADMINISTRATOR)
     for initiative in (mine, other):
-        processing_log_record(
-            actor=client.user,
+        processing_record(
             municipality=municipality,
-            action="read",
-            activity="initiatief inzien",
-            purpose="begeleiden",
+            actor=client.user,
+            activity=Activity.INITIATIVE_READ,
             initiative=initiative,
+            data_subject=initiative.primary_initiator,
         )
     response = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=FATIMA@example.org")
-    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
-    assert rows[0][0] == "trace_id"
-    assert [row[6] for row in rows[1:]] == [mine.reference]
-    assert ProcessingLogEntry.objects.filter(action="export", data_subject="FATIMA@example.org").count() == 1
+    rows = list(csv.DictReader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert response.content.decode().startswith("trace_id;span_id;")
+    assert [row["initiative_reference"] for row in rows] == [mine.reference]
+    assert (rows[0]["activity"], rows[0]["activity_label"]) == ("initiative_read", "Initiatief inzien")
+    assert (rows[0]["data_subject"], rows[0]["staff_member"]) == ("Fatima Bakker", client.user.display_name)
+    # The export is logged about the person it was for, so it turns up in their next export.
+    fatima = data_subject_of(mine.primary_initiator)[1]
+    assert ProcessingLogEntry.objects.filter(activity="processing_log_export", data_subject_id=fatima).count() == 1
+    again = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=Fatima Bakker")
+    activities = [row["activity"] for row in csv.DictReader(io.StringIO(again.content.decode()), delimiter=";")]
+    assert activities == ["initiative_read", "processing_log_export"]
     empty = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=")
     assert empty.status_code == 400
     assert "Vul een naam of e-mailadres in." in empty.content.decode()
+
+
+def test_the_person_export_finds_a_staff_member_by_name(staff_client_factory, municipality, make_staff):
+    nina = make_staff(municipality, "nina", Role.CONTACT, first_name="Nina", last_name="Nieuw")
+    processing_record(municipality=municipality, actor=None, activity=Activity.SECOND_FACTOR_RESET, data_subject=nina)
+    client = staff_client_factory(municipality, Role.ADMINISTRATOR)
+    response = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=nina nieuw")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert [(row["activity"], row["data_subject_type"], row["data_subject"]) for row in rows] == [
+        ("second_factor_reset", "staff_member", "Nina Nieuw")
+    ]
+    assert rows[0]["staff_member"] == "" and rows[0]["fields"] == "second_factor"
+    nobody = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=niemand@example.org")
+    assert nobody.content.decode().strip() == "trace_id;" + ";".join(PERSON_EXPORT_COLUMNS[1:])

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative, Initiator, Message
-from burgeridee.privacy.models import ProcessingLogEntry
 from burgeridee.privacy.retention import retention_apply
-from burgeridee.privacy.services import processing_log_record
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.processing import processing_record
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +68,8 @@ def test_retention_period_is_per_municipality(old_and_recent, municipality):
 
 
 def test_command_prints_the_dry_run(old_and_recent, capsys, municipality):
-    entry = processing_log_record(actor=None, municipality=municipality, action="read", activity="test", purpose="test")
-    ProcessingLogEntry.objects.filter(pk=entry.pk).update(occurred_at=timezone.now() - timedelta(days=61 * 31))
+    entry = processing_record(municipality=municipality, actor=None, activity="initiative_read")
+    ProcessingLogEntry.objects.filter(pk=entry.pk).update(started_at=timezone.now() - timedelta(days=61 * 31))
     call_command("apply_retention", "--dry-run")
     out = capsys.readouterr().out
     assert old_and_recent[0].reference in out

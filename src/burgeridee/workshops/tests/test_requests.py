@@ -2,7 +2,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.workshops.models import WorkshopRequest
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_request_lands_in_the_trainers_list_and_can_be_handled(client, trainer_c
     assert (request.municipality, request.participants, request.kind) == (municipality, 15, "workshop")
     listing = trainer_client.get(reverse("workshops:list", args=[municipality.slug])).content.decode()
     assert "Team Wijken" in listing and "sanne@voorbeeld.example" in listing and "dinsdagochtend" in listing
-    assert ProcessingLogEntry.objects.filter(action="read", data_subject="aanvrager workshop").exists()
+    assert ProcessingLogEntry.objects.filter(action="read", data_subject_type="workshop_requester").exists()
     trainer_client.post(reverse("workshops:request_handled", args=[municipality.slug, request.pk]))
     request.refresh_from_db()
     assert request.handled_at is not None

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.accounts.testing import login_with_second_factor
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module, SessionStatus
 from burgeridee.workshops.models import Participant, WorkshopSession

@@ -2,12 +2,14 @@
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason
 from burgeridee.initiatives.models import Initiative, InternalNote
-from burgeridee.privacy.models import ProcessingLogEntry
+from burgeridee.records.models import ProcessingLogEntry
+from burgeridee.records.processing import data_subject_of, processing_record
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +58,10 @@ def test_page_shows_everything_about_the_initiative(coordinator_client, initiati
 def test_every_read_is_in_the_processing_log(coordinator_client, initiative):
     coordinator_client.get(url(initiative))
     entry = ProcessingLogEntry.objects.get(action="read")
-    assert entry.actor == coordinator_client.user
+    assert entry.staff_audit.actor == coordinator_client.user
     assert entry.initiative == initiative
-    assert entry.data_subject == "Fatima Bakker"
-    assert entry.activity == "Initiatief inzien"
+    assert entry.data_subject_id == data_subject_of(initiative.primary_initiator)[1]
+    assert (entry.activity, entry.purpose) == ("initiative_read", "initiative_support")
 
 
 def test_coordinator_assigns_a_contact_person(
@@ -130,7 +132,7 @@ def test_letter_for_a_resident_who_wants_post(contact_client, municipality, subm
     letter = contact_client.get(url(initiative, f"berichten/{message.pk}/brief/")).content.decode()
     assert "Dorpsstraat 1" in letter and "1234 AB Voorbeeld" in letter
     assert "Beste Henk de Vries," in letter and "Wij komen graag langs." in letter
-    assert ProcessingLogEntry.objects.filter(activity="Brief aan bewoner maken").exists()
+    assert ProcessingLogEntry.objects.filter(activity="resident_letter_make").exists()
 
 
 def test_mark_resident_message_read(contact_client, initiative):
@@ -202,6 +204,38 @@ def test_processing_log_page_is_for_administrators_only(
     assert "Begeleiden van het bewonersinitiatief" in content
     assert initiative.reference in content
     assert "Wanneer (UTC)" in content and "Wanneer (Nederlandse tijd)" in content
+
+
+def test_processing_log_labels_follow_the_chosen_language(
+    coordinator_client, initiative, municipality, staff_client_factory
+):
+    coordinator_client.get(url(initiative))
+    processing_record(municipality=municipality, actor=None, activity="resident_data_download", initiative=initiative)
+    stored = list(ProcessingLogEntry.objects.values_list("activity", "action", "purpose", "fields"))
+    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
+    dutch = admin.get(url(initiative, "logboek/")).content.decode()
+    for text in (
+        "Ingezien: Initiatief inzien",
+        "Begeleiden van het bewonersinitiatief",
+        "Fatima Bakker (naam, e-mailadres, telefoonnummer, postadres)",
+        "Carla Coördinator",
+        "Systeem",
+    ):
+        assert text in dutch, text
+    admin.post("/taal/", {"language": "en", "next": "/"})
+    try:
+        english = admin.get(url(initiative, "logboek/")).content.decode()
+    finally:
+        translation.activate("nl")  # the middleware's choice stays active in this thread
+    for text in (
+        "Viewed: View initiative",
+        "Supporting the residents&#x27; initiative",
+        "Fatima Bakker (name, ",
+        "System",
+    ):
+        assert text in english, text
+    assert "Initiatief inzien" not in english and "Begeleiden van het bewonersinitiatief" not in english
+    assert list(ProcessingLogEntry.objects.values_list("activity", "action", "purpose", "fields")) == stored
 
 
 def test_wrong_role_gets_a_plain_dutch_403(contact_client, initiative):

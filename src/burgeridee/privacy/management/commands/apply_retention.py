@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from burgeridee.privacy.retention import processing_log_prune, retention_apply, retention_rules_apply
+from burgeridee.records.tracing import trace_span
 
 
 class Command(BaseCommand):
@@ -13,6 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only list what would be removed.")
 
     def handle(self, *args, dry_run: bool = False, **options):
+        with trace_span():  # one run, one span in the processing log
+            self._apply(dry_run=dry_run)
+
+    def _apply(self, *, dry_run: bool):
         results = retention_apply(dry_run=dry_run)
         verb = "Would remove" if dry_run else "Removed"
         for result in results:
