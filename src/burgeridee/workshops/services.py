@@ -60,8 +60,11 @@ def session_create(
     """A new session in draft, with the standard half-day agenda.
 
     The standard cases are the ones the municipality still shows in its knowledge library; where it switched
-    them all off, the agenda takes its first case.
+    them all off, the agenda takes its first case. A draft follows the municipality's current conversation
+    model until it opens; the first version is made here if the municipality has none yet, so that showing
+    the draft (its page, its report) only reads.
     """
+    conversation_model_ensure_default(municipality=municipality)
     session = WorkshopSession.objects.create(
         municipality=municipality,
         title=title,
