@@ -15,8 +15,8 @@ from burgeridee.accounts.constants import Role
 from burgeridee.workshops import services, sources
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.models import BoardFactor, Contribution, Participant, WorkshopRequest
+from burgeridee.workshops.modules import PARTICIPANT_ACTIONS
 from burgeridee.workshops.tests.conftest import go_to
-from burgeridee.workshops.views import PARTICIPANT_ACTIONS
 
 from .inputs import NASTY, QUICK, assert_dutch_problem, assert_escaped, assert_safe, clean
 

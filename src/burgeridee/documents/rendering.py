@@ -4,6 +4,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -13,7 +14,7 @@ ALLOWED_PROTOCOLS = frozenset({"data"})  # inline images only; no http(s), no fi
 
 @lru_cache(maxsize=1)
 def _print_css():
-    from weasyprint import CSS
+    from weasyprint import CSS  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
     return CSS(string=PRINT_CSS.read_text(encoding="utf-8"))
 
@@ -25,7 +26,7 @@ def _print_css_digest() -> bytes:
 
 
 def url_fetcher():
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
     return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, timeout=2)
 
@@ -33,31 +34,44 @@ def url_fetcher():
 REUSE_SECONDS = 24 * 60 * 60
 
 
-def render_pdf(template: str, context: dict, *, request=None, reuse: bool = False) -> bytes:
+def render_pdf(template: str, context: dict, *, request=None, reuse: bool = False, print_css: bool = True) -> bytes:
     """Render `template` (a complete HTML document, usually extending documents/base.html) to PDF bytes.
+
+    `request` is optional: a PDF made outside a request (a command, a task) renders without one.
 
     `reuse=True` is for documents without personal data that many people download (the blank checklist):
     the PDF is kept in the shared cache under a hash of its HTML and print CSS, so the same document is laid
     out once, and any change to the content, the language or the templates gives a new key. Never for
     documents with personal data: the cache has no retention period of its own.
+
+    `print_css=False` is for a document that brings its own print CSS in its `<style>` (the workshop's
+    documents, in the municipality's colour): the shared print CSS is left out, and the same restricted
+    URL fetcher applies.
     """
     html = render_to_string(template, context, request=request)
+    write = _write_pdf if print_css else _write_pdf_own_css
     if not reuse:
-        return _write_pdf(html)
-    from django.core.cache import cache
-
-    key = "pdf:" + hashlib.sha256(html.encode() + _print_css_digest()).hexdigest()
+        return write(html)
+    css = _print_css_digest() if print_css else b"own print CSS"
+    key = "pdf:" + hashlib.sha256(html.encode() + css).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
-        pdf = _write_pdf(html)
+        pdf = write(html)
         cache.set(key, pdf, REUSE_SECONDS)
     return pdf
 
 
 def _write_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
     return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(stylesheets=[_print_css()])
+
+
+def _write_pdf_own_css(html: str) -> bytes:
+    """A document with its own print CSS: nothing added, nothing fetched beyond `url_fetcher`."""
+    from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
+
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf()
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = True) -> HttpResponse:

@@ -8,8 +8,18 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
+        """Registers the app's plug-ins. Imported here: retention and the modules import models (app registry)."""
         from burgeridee.accounts.constants import Role
         from burgeridee.workspace.navigation import NavItem, nav_item_register
 
         nav_item_register(NavItem("workshops:list", _("Workshops"), (Role.TRAINER,)))
         from . import retention  # noqa: F401 - registers the retention rule for workshop requests
+        from .modules import (  # noqa: F401 - each module file registers its workshop module
+            cases,
+            checklist,
+            factors,
+            intro,
+            ladder,
+            pitfalls,
+            roleplay,
+        )

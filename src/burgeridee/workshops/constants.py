@@ -14,6 +14,9 @@ class SessionStatus(models.TextChoices):
 
 
 class Module(models.TextChoices):
+    """The kinds of agenda item. Each value is stored on `AgendaItem.module` and is the key of one class in
+    `modules/` that does everything the module does; never change a value."""
+
     INTRO = "introductie", _("Introductie van het gespreksmodel")
     CASES = "praktijkcasus", _("Praktijkcasus in groepjes")
     PITFALLS = "valkuil", _("Herken de valkuil")
@@ -33,7 +36,6 @@ STANDARD_AGENDA = [
     (Module.LADDER, 15, [9]),
     (Module.CHECKLIST, 25, []),
 ]
-MODULES_WITH_CASES = {Module.CASES, Module.LADDER}
 
 
 class ContributionKind(models.TextChoices):

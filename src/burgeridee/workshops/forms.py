@@ -1,9 +1,15 @@
+"""The trainer's forms, joining, and the public request form. Each module's participant form lives with its module
+(`modules/*.py`)."""
+
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from burgeridee.core.forms import AccessibleFormMixin, TextField, widget_class
+from burgeridee.core.forms import AccessibleFormMixin, TextField
 
-from .constants import CASE_QUESTIONS, Module, RequestKind
+from .constants import Module, RequestKind
+from .modules.base import module_for
 
 
 class SessionForm(AccessibleFormMixin, forms.Form):
@@ -30,7 +36,7 @@ class AgendaItemForm(AccessibleFormMixin, forms.Form):
         self.fields["case_numbers"].choices = [
             (number, f"{number}. {library.case_card(number)['title']}") for number in library.case_numbers()
         ]
-        if item is not None and item.module not in (Module.CASES, Module.LADDER):
+        if item is not None and not module_for(item.module).uses_cases:
             del self.fields["case_numbers"]
 
 
@@ -57,86 +63,13 @@ class JoinNameForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class CaseAnswerForm(AccessibleFormMixin, forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for number, question in enumerate(CASE_QUESTIONS, start=1):
-            self.fields[f"q{number}"] = TextField(
-                label=question, required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-            )
-        for field in self.fields.values():
-            field.widget.attrs["class"] = widget_class(field.widget)
-
-    def answers(self) -> dict[int, str]:
-        return {n: self.cleaned_data.get(f"q{n}", "") for n in range(1, len(CASE_QUESTIONS) + 1)}
-
-
-class PitfallPickForm(AccessibleFormMixin, forms.Form):
-    pitfalls = forms.MultipleChoiceField(
-        label=_("Welke valkuil of valkuilen ziet u?"),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies ten minste één valkuil.")},
-    )
-
-    def __init__(self, *args, library, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["pitfalls"].choices = [(key, library.pitfall_label(key)) for key in library.pitfall_keys()]
-
-
-class ObservationForm(AccessibleFormMixin, forms.Form):
-    ticked = forms.TypedMultipleChoiceField(
-        label=_("Wat zag u de ambtenaar doen?"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    feedback = TextField(
-        label=_("Uw feedback voor de ambtenaar"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, library, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ticked"].choices = [(entry["number"], entry["text"]) for entry in library.during]
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("ticked") and not data.get("feedback"):
-            raise forms.ValidationError(_("Vink iets aan of schrijf feedback."))
-        return data
-
-
-class FactorAddForm(AccessibleFormMixin, forms.Form):
-    text = TextField(label=_("Succesfactor in uw eigen woorden"), required=False, max_length=200)
-    source_key = forms.ChoiceField(label=_("Of kies een bekende succesfactor"), required=False)
-
-    def __init__(self, *args, library, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source_key"].choices = [("", _("(geen)"))] + [
-            (key, f"{key} {library.factor_title(key)}") for key in library.factor_keys()
-        ]
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("text") and not data.get("source_key"):
-            self.add_error("text", _("Schrijf een succesfactor of kies er een."))
-        return data
-
-
-class LadderForm(AccessibleFormMixin, forms.Form):
-    rung = forms.ChoiceField(
-        label=_("Welke rol past de gemeente hier?"),
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een rol op de ladder.")},
-    )
-    explanation = TextField(
-        label=_("Waarom?"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, library, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rung"].choices = [
-            (key, f"{library.role_title(key)}: {library.role_description(key)}") for key in library.role_keys()
-        ]
+def posted_id(data, name) -> int:
+    """A database id from posted data; 0 (matches nothing) when it is not a plausible id, so no error page."""
+    try:
+        value = int(data.get(name, ""))
+    except ValueError:
+        return 0
+    return value if 0 < value < 2**31 else 0
 
 
 class MergeForm(forms.Form):
@@ -144,7 +77,7 @@ class MergeForm(forms.Form):
     target = forms.IntegerField(label=_("Samenvoegen met"))
 
 
-PHONE = __import__("re").compile(r"^[0-9 +()-]{6,20}$")
+PHONE = re.compile(r"^[0-9 +()-]{6,20}$")
 
 
 class WorkshopRequestForm(AccessibleFormMixin, forms.Form):

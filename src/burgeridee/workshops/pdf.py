@@ -1,9 +1,12 @@
-"""PDF output of the workshop app, in one function. Point it at the shared documents app once that exists."""
+"""The workshop's PDFs (the participant's checklist, the session report), made by `documents.rendering`.
+
+They bring their own print CSS (`templates/workshops/pdf/_style.html`) in the municipality's main colour,
+so they render without the shared print CSS, through the same restricted URL fetcher as every PDF.
+"""
 
 import re
 
-from django.conf import settings
-from django.template.loader import render_to_string
+from burgeridee.documents.rendering import render_pdf
 
 DEFAULT_COLOUR = "#1f5fa8"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$")
@@ -19,10 +22,6 @@ def theme_colour(municipality) -> str:
     return DEFAULT_COLOUR
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a print template (A4, its own print CSS) to PDF bytes with WeasyPrint."""
-    from weasyprint import HTML
-
-    context = {"colour": theme_colour(context.get("municipality")), **context}
-    html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+def workshop_pdf(template_name: str, context: dict) -> bytes:
+    """A workshop print template (A4, its own print CSS) as PDF bytes, in the municipality's colour."""
+    return render_pdf(template_name, {"colour": theme_colour(context.get("municipality")), **context}, print_css=False)

@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from burgeridee.conversations.constants import Moment
 
-from .constants import CODE_ALPHABET, MAX_VOTES, TOP_FACTORS, ContributionKind, Module, RoleplayRole, SessionStatus
+from .constants import (
+    CASE_QUESTIONS,
+    CODE_ALPHABET,
+    MAX_VOTES,
+    TOP_FACTORS,
+    ContributionKind,
+    RoleplayRole,
+    SessionStatus,
+)
 from .dialogues import DIALOGUES, DIALOGUES_BY_KEY
 from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
 from .services import group_case, group_index, roleplay_roles
@@ -110,8 +118,6 @@ def participant_case(*, item, participant) -> dict:
 
 def case_answers(*, item) -> list[dict]:
     """Per case: the card and the collected answers per question."""
-    from .constants import CASE_QUESTIONS
-
     contributions = Contribution.objects.filter(agenda_item=item, kind=ContributionKind.CASE_ANSWER)
     sources = library(item.session)
     result = []
@@ -146,6 +152,15 @@ def pitfall_results(*, item, dialogue_key: str) -> dict:
         "bars": bars(rows, total=respondents),
         "answer": [(key, sources.pitfall_title(key), sources.pitfall_better(key)) for key in dialogue.answer],
     }
+
+
+def pitfall_dialogues(*, session, item, every_dialogue: bool = False) -> list[dict]:
+    """The results per dialogue. While this agenda item runs, only the dialogue on screen; every dialogue when
+    it does not run (the review of a finished session) or when the caller asks for `every_dialogue` (the report).
+    """
+    on_screen = not every_dialogue and session.current_position == item.position and not session.is_finished
+    keys = [DIALOGUES[session.step].key] if on_screen else [dialogue.key for dialogue in DIALOGUES]
+    return [pitfall_results(item=item, dialogue_key=key) for key in keys]
 
 
 def own_pitfall_pick(*, item, participant, dialogue_key: str) -> list[str]:
@@ -241,6 +256,11 @@ def factor_board(*, item, participant=None) -> list[dict]:
         }
         for f in factors
     ]
+
+
+def board_factor(*, session, pk: int) -> BoardFactor | None:
+    """A factor on one of this session's boards (merged ones included), or None."""
+    return BoardFactor.objects.filter(agenda_item__session=session, pk=pk).first()
 
 
 def votes_left(*, item, participant) -> int:
@@ -350,25 +370,6 @@ def checklist_summary(*, item) -> dict:
 
 
 # --- Presenter and export -----------------------------------------------------------------------------------
-
-
-def module_results(*, session, item) -> dict:
-    """Everything the presenter and the summary show for one agenda item."""
-    if item.module == Module.INTRO:
-        return {"phases": library(session).phases}
-    if item.module == Module.CASES:
-        return {"cases": case_answers(item=item)}
-    if item.module == Module.PITFALLS:
-        step = session.step if session.current_position == item.position and not session.is_finished else None
-        keys = [DIALOGUES[step].key] if step is not None else [d.key for d in DIALOGUES]
-        return {"dialogues": [pitfall_results(item=item, dialogue_key=key) for key in keys]}
-    if item.module == Module.ROLEPLAY:
-        return {"observations": observation_summary(item=item)}
-    if item.module == Module.FACTORS:
-        return {"board": factor_board(item=item), "top": TOP_FACTORS}
-    if item.module == Module.LADDER:
-        return {"ladder": ladder_spread(item=item)}
-    return {"checklist": checklist_summary(item=item)}
 
 
 def participant_count(*, session) -> int:

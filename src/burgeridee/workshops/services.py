@@ -6,6 +6,7 @@ on) -> afgerond. A finished session can be looked back at, read-only: every writ
 
 import secrets
 from datetime import date as date_type
+from datetime import datetime, time
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -17,19 +18,18 @@ from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
 from .constants import (
-    CASE_GROUP_SIZE,
     CODE_ALPHABET,
     CODE_LENGTH,
     MAX_VOTES,
-    MODULES_WITH_CASES,
-    ROLEPLAY_ROUNDS,
     STANDARD_AGENDA,
     ContributionKind,
     Module,
+    RoleplayRole,
     SessionStatus,
 )
 from .dialogues import DIALOGUES
 from .models import AgendaItem, BoardFactor, Contribution, FactorVote, Participant, WorkshopRequest, WorkshopSession
+from .modules.base import module_for
 from .sources import library
 
 
@@ -60,8 +60,11 @@ def session_create(
     """A new session in draft, with the standard half-day agenda.
 
     The standard cases are the ones the municipality still shows in its knowledge library; where it switched
-    them all off, the agenda takes its first case.
+    them all off, the agenda takes its first case. A draft follows the municipality's current conversation
+    model until it opens; the first version is made here if the municipality has none yet, so that showing
+    the draft (its page, its report) only reads.
     """
+    conversation_model_ensure_default(municipality=municipality)
     session = WorkshopSession.objects.create(
         municipality=municipality,
         title=title,
@@ -107,20 +110,21 @@ def _renumber(session):
 
 
 def _clean_cases(session, module, case_numbers) -> list[int]:
-    if module not in MODULES_WITH_CASES:
+    definition = module_for(module)
+    if not definition.uses_cases:
         return []
     available = library(session).case_numbers()
     valid = [int(n) for n in case_numbers if int(n) in available]
     if not valid:
         raise WorkshopError(_("Kies ten minste één casus voor dit onderdeel."))
-    return valid if module == Module.CASES else valid[:1]
+    return valid[: definition.max_cases]
 
 
 @transaction.atomic
 def agenda_item_add(*, session, module: str, minutes: int, case_numbers=()) -> AgendaItem:
     session = _lock(session)
     _require_editable(session)
-    if module in MODULES_WITH_CASES and not case_numbers:
+    if module_for(module).uses_cases and not case_numbers:
         case_numbers = library(session).case_numbers()[:1]
     return AgendaItem.objects.create(
         session=session,
@@ -213,7 +217,7 @@ def _enter(session, position: int, fields=()):
     session.module_started_at = timezone.now()
     _bump(session, [*fields, "current_position", "step", "revealed", "module_started_at"])
     item = session.agenda_items.get(position=position)
-    if item.module in (Module.CASES, Module.ROLEPLAY):
+    if module_for(item.module).forms_groups:
         _form_groups(item)
 
 
@@ -242,10 +246,6 @@ def session_previous(*, session) -> WorkshopSession:
     return session
 
 
-def _step_count(item) -> int:
-    return {Module.PITFALLS: len(DIALOGUES), Module.ROLEPLAY: ROLEPLAY_ROUNDS}.get(item.module, 1)
-
-
 @transaction.atomic
 def session_step(*, session, offset: int) -> WorkshopSession:
     """Next or previous dialogue (spot the pitfall) or role-play round."""
@@ -253,7 +253,7 @@ def session_step(*, session, offset: int) -> WorkshopSession:
     _require_running(session)
     item = session.agenda_items.get(position=session.current_position)
     target = session.step + offset
-    if not 0 <= target < _step_count(item):
+    if not 0 <= target < module_for(item.module).step_count:
         raise WorkshopError(_("Er is geen volgende of vorige stap in dit onderdeel."))
     session.step = target
     session.revealed = False
@@ -293,7 +293,7 @@ def participant_join(*, session, display_name: str) -> Participant:
     participant = Participant.objects.create(session=session, display_name=display_name.strip()[:60])
     if session.status == SessionStatus.RUNNING:
         item = session.agenda_items.get(position=session.current_position)
-        if item.module in (Module.CASES, Module.ROLEPLAY):
+        if module_for(item.module).forms_groups:
             groups = item.groups or []
             if groups:
                 min(groups, key=len).append(participant.pk)
@@ -313,17 +313,7 @@ def _form_groups(item):
                 min(item.groups, key=len).append(pk)
         item.save(update_fields=["groups"])
         return
-    if item.module == Module.CASES:
-        count = max(1, round(len(ids) / CASE_GROUP_SIZE))
-        groups = [ids[i::count] for i in range(count)]
-    else:
-        groups = [ids[i : i + 3] for i in range(0, len(ids), 3)]
-        if len(groups) > 1 and len(groups[-1]) == 1:
-            groups[-2].extend(groups.pop())
-        elif len(groups) > 2 and len(groups[-1]) == 2:
-            last = groups.pop()
-            groups[-1].append(last[0])
-            groups[-2].append(last[1])
+    groups = module_for(item.module).groups_for(ids)
     item.groups = [group for group in groups if group]
     item.save(update_fields=["groups"])
 
@@ -408,8 +398,6 @@ def pitfalls_pick(*, participant, pitfalls: list[str]) -> Contribution:
 
 def roleplay_roles(item, round_index: int) -> list[dict]:
     """Per group: who plays the resident, the civil servant and who observes in this round."""
-    from .constants import RoleplayRole
-
     result = []
     for members in item.groups or []:
         size = len(members)
@@ -431,8 +419,6 @@ def roleplay_roles(item, round_index: int) -> list[dict]:
 
 @transaction.atomic
 def observation_submit(*, participant, ticked: list[int], feedback: str) -> Contribution:
-    from .constants import RoleplayRole
-
     item = _current_item(participant, Module.ROLEPLAY)
     round_index = participant.session.step
     index = group_index(item, participant)
@@ -591,8 +577,6 @@ def names_prune(*, days: int, now=None, dry_run: bool = False) -> list[WorkshopS
 
 
 def _day_end(day):
-    from datetime import datetime, time
-
     return timezone.make_aware(datetime.combine(day, time.max))
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -263,3 +264,25 @@ def test_export_csv_pdf_and_read_only_review(trainer_client, workshop, municipal
     # A participant cannot post into a finished session.
     anna_client.post(f"/doe-mee/{workshop.code}/rol/", {"rung": "loslaten", "explanation": "later"})
     assert anna.contributions.get(kind="rol").text == "Tafels lenen"
+
+
+@pytest.mark.parametrize(
+    ("module", "action", "data", "typed"),
+    [
+        (Module.PITFALLS, "valkuil", {"pitfalls": ["V4"]}, r'value="V4"[^>]* checked'),
+        (Module.FACTORS, "factor", {"text": "Koffie met de wijkagent", "source_key": ""}, "Koffie met de wijkagent"),
+        (Module.LADDER, "rol", {"rung": "faciliteren", "explanation": "Tafels lenen"}, "Tafels lenen"),
+    ],
+)
+def test_a_rate_limited_answer_keeps_what_was_typed_in_every_module(settings, workshop, module, action, data, typed):
+    """Each module shows its own form again with the input (the forms that need the library once gave a 500)."""
+    settings.RATELIMIT_ENABLE = True
+    settings.RATELIMIT_WORKSHOP_PARTICIPANT = "0/h"
+    services.session_open(session=workshop)
+    client, participant = joined_client(workshop, "Anna")
+    go_to(workshop, module)
+    refused = client.post(f"/doe-mee/{workshop.code}/{action}/", data)
+    assert refused.status_code == 429
+    content = refused.content.decode()
+    assert "heel vaak iets verstuurd" in content and re.search(typed, content)
+    assert not participant.contributions.exists()
