@@ -15,9 +15,8 @@ class ConversationsConfig(AppConfig):
         # Imported here: models cannot be imported before the app registry is ready, and apps.py loads earlier.
         from burgeridee.municipalities.models import Municipality
 
-        from .receivers import municipality_created
-
         from . import events  # noqa: F401 - registers this app's time-line events
+        from .receivers import municipality_created
 
         nav_item_register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,)))
         post_save.connect(municipality_created, sender=Municipality, dispatch_uid="conversations.municipality_created")
