@@ -8,18 +8,25 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from burgeridee.accounts.constants import Role
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.constants import ReportStatus
 from burgeridee.conversations.models import Conversation, Report
 from burgeridee.conversations.tests.staff import make_staff, staff_session_cookie
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import ContactPreference, SupportType, Theme
+from burgeridee.knowledge.defaults import defaults_load
 
 from .conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TABLET = {"width": 1024, "height": 768}
+
+
+@pytest.fixture(autouse=True)
+def library(transactional_db):
+    defaults_load()  # pitfalls and the participation ladder come from the library; transactional tests flush it
 
 
 @pytest.fixture
@@ -179,8 +186,6 @@ def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, s
 
 
 def test_coordinator_edits_the_model_by_keyboard_and_pages_are_accessible(live_server, new_page, municipality):
-    from burgeridee.accounts.constants import Role
-
     coordinator = make_staff(municipality, username="carla", roles=(Role.COORDINATOR,))
     page = staff_page(new_page, live_server, coordinator)
     url = f"{live_server.url}/werkplek/voorbeeld/gespreksmodel/"

@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+from burgeridee.accounts.constants import Role
+from burgeridee.workspace.navigation import NavItem, nav_item_register
 
 
 class ConversationsConfig(AppConfig):
@@ -8,9 +12,11 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Eerste gesprek")
 
     def ready(self):
-        from burgeridee.accounts.constants import Role
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
+        # Imported here: models cannot be imported before the app registry is ready, and apps.py loads earlier.
+        from burgeridee.municipalities.models import Municipality
 
         from . import events  # noqa: F401 - registers this app's time-line events
+        from .receivers import municipality_created
 
         nav_item_register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,)))
+        post_save.connect(municipality_created, sender=Municipality, dispatch_uid="conversations.municipality_created")

@@ -1,3 +1,10 @@
+"""Choices of the first conversation.
+
+Pitfalls (V1-V17) and the participation ladder are facts of the knowledge library: this app stores only their
+keys and reads the words through `knowledge.selectors` (`pitfall_choices`, `pitfall_titles`,
+`participation_ladder`).
+"""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,16 +70,6 @@ TEXT_CAPTURES = [
 ]
 
 
-class Rung(models.TextChoices):
-    """The municipality's role on the government participation ladder (ROB 2012). More than one may apply."""
-
-    LET_GO = "loslaten", _("Loslaten: de gemeente doet niet mee")
-    FACILITATE = "faciliteren", _("Faciliteren: middelen geven en obstakels weghalen")
-    STIMULATE = "stimuleren", _("Stimuleren: actief aanmoedigen")
-    DIRECT = "regisseren", _("Regisseren: partijen bij elkaar brengen en sturen")
-    REGULATE = "reguleren", _("Reguleren: regels stellen en handhaven")
-
-
 class Rating(models.IntegerChoices):
     POOR = 1, _("Niet goed")
     FAIR = 2, _("Matig")
@@ -111,26 +108,3 @@ class Facilitation(models.TextChoices):
     FACILITATED = "gefaciliteerd", _("Ik heb vooral gefaciliteerd")
     MIXED = "gemengd", _("Soms gefaciliteerd, soms overgenomen")
     TOOK_OVER = "overgenomen", _("Ik heb het vooral overgenomen")
-
-
-# Pitfalls of BRIEF §4: stable ids with a short Dutch name. The knowledge app may own these later.
-PITFALLS = {
-    "V1": _("Overnemen of doodknuffelen"),
-    "V2": _("Inkapselen in beleid"),
-    "V3": _("Van het kastje naar de muur"),
-    "V4": _("Geen of traag antwoord"),
-    "V5": _("Nee-reflex"),
-    "V6": _("Bureaucratiseren"),
-    "V7": _("Meerdere monden"),
-    "V8": _("Vaag over mogelijkheden"),
-    "V9": _("Laat nee"),
-    "V10": _("Eerst beleid"),
-    "V11": _("Sturen op eigen doelen"),
-    "V12": _("Waardeoordeel of stokpaardje"),
-    "V13": _("Met de eer strijken"),
-    "V14": _("Alleen geld"),
-    "V15": _("Afhankelijk maken"),
-    "V16": _("Alleen met de trekker"),
-    "V17": _("Alleen de usual suspects"),
-}
-PITFALL_CHOICES = [(key, f"{key} {label}") for key, label in PITFALLS.items()]

@@ -7,14 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from burgeridee.core.forms import AccessibleFormMixin, TextField, widget_class
 
 from .constants import (
-    PITFALL_CHOICES,
     TEXT_CAPTURES,
     AgreementResponse,
     CaptureField,
     Facilitation,
     Moment,
     Rating,
-    Rung,
 )
 
 
@@ -48,10 +46,14 @@ class PhaseForm(AccessibleFormMixin, forms.Form):
     pitfall_ids = forms.MultipleChoiceField(
         label=_("Bij welke valkuilen hoort deze fase?"),
         required=False,
-        choices=PITFALL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     is_active = forms.BooleanField(label=_("Deze fase staat aan"), required=False, initial=True)
+
+    def __init__(self, *args, pitfall_choices, **kwargs):
+        """`pitfall_choices` from `knowledge.selectors.pitfall_choices` (the library is the one source)."""
+        super().__init__(*args, **kwargs)
+        self.fields["pitfall_ids"].choices = pitfall_choices
 
 
 class ChecklistItemForm(AccessibleFormMixin, forms.Form):
@@ -141,7 +143,6 @@ class ConversationForm(AccessibleFormMixin, forms.Form):
     municipal_roles = forms.MultipleChoiceField(
         label=_("Rol van de gemeente"),
         required=False,
-        choices=Rung.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Meer dan één kan: bijvoorbeeld faciliteren én reguleren (vergunning). Zeg het de bewoner."),
     )
@@ -160,7 +161,8 @@ class ConversationForm(AccessibleFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, phases, during_items, agreement_count: int = 0, **kwargs):
+    def __init__(self, *args, phases, during_items, ladder: dict[str, str], agreement_count: int = 0, **kwargs):
+        """`ladder` from `knowledge.selectors.participation_ladder` (the library is the one source)."""
         self.phases = phases
         self.agreement_slots = max(agreement_count, 0) + AGREEMENT_SLOTS_EXTRA
         fields = {}
@@ -191,6 +193,7 @@ class ConversationForm(AccessibleFormMixin, forms.Form):
             widget=forms.CheckboxSelectMultiple,
         )
         super().__init__(*args, **kwargs)
+        self.fields["municipal_roles"].choices = list(ladder.items())
         self.fields.update(fields)
         # The mixin styled only the class-level fields; style the ones added here too.
         for name, field in fields.items():
@@ -290,7 +293,6 @@ class ReportForm(AccessibleFormMixin, forms.Form):
     )
     municipal_roles = forms.MultipleChoiceField(
         label=_("Rol van de gemeente"),
-        choices=Rung.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één rol van de gemeente.")},
     )
@@ -309,8 +311,10 @@ class ReportForm(AccessibleFormMixin, forms.Form):
         error_messages={"required": _("Vul de terugbeldatum in."), "invalid": _("Vul een datum in, zoals 2026-12-01.")},
     )
 
-    def __init__(self, *args, agreement_count: int = 0, **kwargs):
+    def __init__(self, *args, ladder: dict[str, str], agreement_count: int = 0, **kwargs):
+        """`ladder` from `knowledge.selectors.participation_ladder` (the library is the one source)."""
         super().__init__(*args, **kwargs)
+        self.fields["municipal_roles"].choices = list(ladder.items())
         self.agreement_slots = agreement_count + AGREEMENT_SLOTS_EXTRA
         for index in range(self.agreement_slots):
             self.fields[f"agreement_{index}_what"] = TextField(label=_("Wat"), required=False, max_length=300)
@@ -326,7 +330,8 @@ class ReportForm(AccessibleFormMixin, forms.Form):
                 widget.attrs["class"] = widget_class(widget)
 
     @staticmethod
-    def initial_from(report) -> dict:
+    def initial_from(report, agreements) -> dict:
+        """The form's values from a report and its agreements (passed apart: an unsaved draft has no related rows)."""
         initial = {
             "summary": report.summary,
             "municipal_roles": report.municipal_roles,
@@ -334,7 +339,7 @@ class ReportForm(AccessibleFormMixin, forms.Form):
             "next_step": report.next_step,
             "callback_date": report.callback_date,
         }
-        for index, agreement in enumerate(report.agreements.all()):
+        for index, agreement in enumerate(agreements):
             initial[f"agreement_{index}_what"] = agreement.what
             initial[f"agreement_{index}_who"] = agreement.who
             initial[f"agreement_{index}_due"] = agreement.due_date
@@ -435,7 +440,6 @@ class ReflectionForm(AccessibleFormMixin, forms.Form):
     pitfalls_felt = forms.MultipleChoiceField(
         label=_("Welke valkuil voelde ik?"),
         required=False,
-        choices=PITFALL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     note = TextField(
@@ -444,3 +448,8 @@ class ReflectionForm(AccessibleFormMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, pitfall_choices, **kwargs):
+        """`pitfall_choices` from `knowledge.selectors.pitfall_choices` (the library is the one source)."""
+        super().__init__(*args, **kwargs)
+        self.fields["pitfalls_felt"].choices = pitfall_choices

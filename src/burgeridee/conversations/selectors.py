@@ -5,17 +5,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from burgeridee.core.dates import local_date
+from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.initiatives.constants import SupportType
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.selectors import initiative_get_by_token
 from burgeridee.initiatives.tokens import token_hash
+from burgeridee.knowledge.selectors import pitfall_titles
 from burgeridee.municipalities.models import Municipality
 
-from .constants import PITFALLS, Facilitation, ModelStatus, Moment, ReportStatus
+from .constants import Facilitation, ModelStatus, Moment, ReportStatus
 from .models import (
     Agreement,
     ChecklistItem,
@@ -44,14 +46,10 @@ def conversation_model_versions(*, municipality: Municipality) -> list[Conversat
 
 
 def model_phase_get(*, municipality: Municipality, pk: int) -> ModelPhase:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(ModelPhase.objects.select_related("model"), model__municipality=municipality, pk=pk)
 
 
 def checklist_item_get(*, municipality: Municipality, pk: int) -> ChecklistItem:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(ChecklistItem.objects.select_related("model"), model__municipality=municipality, pk=pk)
 
 
@@ -90,6 +88,37 @@ def report_latest(*, conversation: Conversation) -> Report | None:
         .order_by("-version")
         .first()
     )
+
+
+def report_draft_from_notes(*, conversation: Conversation) -> tuple[Report, list[Agreement]]:
+    """Version 1 of the report as it is made from the conversation's notes, NOT saved, with its agreements.
+
+    The report page shows this until the first post saves it (a GET writes nothing);
+    `services.report_draft_get_or_create` saves exactly this.
+    """
+    captures = conversation.captures
+    report = Report(
+        conversation=conversation,
+        version=1,
+        status=ReportStatus.DRAFT,
+        summary=captures.get("summary", ""),
+        municipal_roles=list(conversation.municipal_roles),
+        initiator_role=captures.get("initiator_role", ""),
+        next_step=captures.get("next_step", ""),
+        callback_date=conversation.callback_date or add_working_days(local_date(), 10),
+    )
+    agreements = [
+        Agreement(
+            report=report,
+            order=index,
+            what=row.get("what", "")[:300],
+            who=row.get("who", "")[:120],
+            due_date=date.fromisoformat(row["due"]) if row.get("due") else None,
+        )
+        for index, row in enumerate(conversation.agreements_draft, start=1)
+        if row.get("what")
+    ]
+    return report, agreements
 
 
 def report_for_resident(*, conversation: Conversation) -> Report | None:
@@ -383,13 +412,12 @@ def reflection_totals(*, municipality: Municipality) -> dict:
     for felt in reflections.values_list("pitfalls_felt", flat=True):
         for key in felt:
             pitfall_counts[key] = pitfall_counts.get(key, 0) + 1
+    titles = pitfall_titles(municipality=municipality, keys=pitfall_counts)
     return {
         "count": reflections.count(),
         "enough": True,
         "facilitation": [(choice.label, by_facilitation.get(choice.value, 0)) for choice in Facilitation],
-        "pitfalls": sorted(
-            ((key, PITFALLS.get(key, key), n) for key, n in pitfall_counts.items()), key=lambda row: -row[2]
-        ),
+        "pitfalls": sorted(((key, titles[key], n) for key, n in pitfall_counts.items()), key=lambda row: -row[2]),
     }
 
 

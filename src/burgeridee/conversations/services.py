@@ -44,6 +44,7 @@ from .models import (
     Report,
     ResidentLink,
 )
+from .selectors import report_draft_from_notes
 
 logger = logging.getLogger(__name__)
 
@@ -452,7 +453,8 @@ def conversation_save(
 
 @transaction.atomic
 def conversation_mark_held(*, conversation: Conversation, actor=None) -> Conversation:
-    """The conversation took place: the 'after' checklist becomes tasks with due dates."""
+    """The conversation took place: the 'after' checklist becomes tasks with due dates, and the report's
+    first draft is made from the notes (when there is no report yet)."""
     conversation = Conversation.objects.select_for_update().select_related("initiative").get(pk=conversation.pk)
     if conversation.held_at is not None:
         return conversation
@@ -470,6 +472,9 @@ def conversation_mark_held(*, conversation: Conversation, actor=None) -> Convers
         Initiative.objects.filter(pk=initiative.pk).update(**updates)
     event_record(initiative=initiative, kind="gesprek_gehouden", actor=actor, at=now)
     tasks_make_from_checklist(conversation=conversation, actor=actor, start=local_date(now))
+    if not Report.objects.filter(conversation=conversation).exists():
+        # The report starts here, from the notes as they are now (the report page itself only reads).
+        report_draft_get_or_create(conversation=conversation, actor=actor)
     return conversation
 
 
@@ -513,10 +518,6 @@ class AgreementData:
     due_date: date | None = None
 
 
-def report_current(conversation: Conversation) -> Report | None:
-    return conversation.reports.order_by("-version").first()
-
-
 @transaction.atomic
 def report_draft_get_or_create(*, conversation: Conversation, actor=None) -> Report:
     """The draft to work on: the open draft, else a new version copied from the last report or the notes."""
@@ -525,30 +526,10 @@ def report_draft_get_or_create(*, conversation: Conversation, actor=None) -> Rep
     if latest is not None and latest.status == ReportStatus.DRAFT:
         return latest
     if latest is None:
-        captures = conversation.captures
-        report = Report.objects.create(
-            conversation=conversation,
-            version=1,
-            summary=captures.get("summary", ""),
-            municipal_roles=list(conversation.municipal_roles),
-            initiator_role=captures.get("initiator_role", ""),
-            next_step=captures.get("next_step", ""),
-            callback_date=conversation.callback_date or add_working_days(local_date(), 10),
-            created_by=actor,
-        )
-        Agreement.objects.bulk_create(
-            [
-                Agreement(
-                    report=report,
-                    order=index,
-                    what=row.get("what", "")[:300],
-                    who=row.get("who", "")[:120],
-                    due_date=date.fromisoformat(row["due"]) if row.get("due") else None,
-                )
-                for index, row in enumerate(conversation.agreements_draft, start=1)
-                if row.get("what")
-            ]
-        )
+        report, agreements = report_draft_from_notes(conversation=conversation)
+        report.created_by = actor
+        report.save()
+        Agreement.objects.bulk_create(agreements)
         return report
     report = Report.objects.create(
         conversation=conversation,

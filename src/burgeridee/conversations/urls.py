@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .views import after, model_editor, planning, report, resident, screen
 
 app_name = "conversations"
 
@@ -10,29 +10,29 @@ RESIDENT = "<slug:municipality_slug>/mijn-initiatief/<str:token>/gesprek/"
 
 urlpatterns = [
     # The coordinator adapts the conversation model and checklist.
-    path(STAFF + "gespreksmodel/", views.model_overview, name="model"),
-    path(STAFF + "gespreksmodel/concept/", views.model_draft_start, name="model_draft"),
-    path(STAFF + "gespreksmodel/publiceren/", views.model_publish, name="model_publish"),
-    path(STAFF + "gespreksmodel/weggooien/", views.model_discard, name="model_discard"),
-    path(STAFF + "gespreksmodel/verplaats/", views.model_move, name="model_move"),
-    path(STAFF + "gespreksmodel/fase/nieuw/", views.model_phase_add, name="model_phase_add"),
-    path(STAFF + "gespreksmodel/fase/<int:pk>/", views.model_phase_edit, name="model_phase"),
-    path(STAFF + "gespreksmodel/checklist/nieuw/", views.model_item_add, name="model_item_add"),
-    path(STAFF + "gespreksmodel/checklist/<int:pk>/", views.model_item_edit, name="model_item"),
-    path(STAFF + "gespreksmodel/checklist.pdf", views.checklist_pdf, name="checklist_pdf"),
+    path(STAFF + "gespreksmodel/", model_editor.model_overview, name="model"),
+    path(STAFF + "gespreksmodel/concept/", model_editor.model_draft_start, name="model_draft"),
+    path(STAFF + "gespreksmodel/publiceren/", model_editor.model_publish, name="model_publish"),
+    path(STAFF + "gespreksmodel/weggooien/", model_editor.model_discard, name="model_discard"),
+    path(STAFF + "gespreksmodel/verplaats/", model_editor.model_move, name="model_move"),
+    path(STAFF + "gespreksmodel/fase/nieuw/", model_editor.model_phase_add, name="model_phase_add"),
+    path(STAFF + "gespreksmodel/fase/<int:pk>/", model_editor.model_phase_edit, name="model_phase"),
+    path(STAFF + "gespreksmodel/checklist/nieuw/", model_editor.model_item_add, name="model_item_add"),
+    path(STAFF + "gespreksmodel/checklist/<int:pk>/", model_editor.model_item_edit, name="model_item"),
+    path(STAFF + "gespreksmodel/checklist.pdf", model_editor.checklist_pdf, name="checklist_pdf"),
     # One initiative's first conversation.
-    path(CONVERSATION, views.conversation_screen, name="screen"),
-    path(CONVERSATION + "opslaan/", views.conversation_autosave, name="autosave"),
-    path(CONVERSATION + "plannen/", views.plan, name="plan"),
-    path(CONVERSATION + "uitnodiging.pdf", views.invitation_letter, name="invitation_letter"),
-    path(CONVERSATION + "voorbereiden/", views.prepare, name="prepare"),
-    path(CONVERSATION + "voorbereiden.pdf", views.prepare_pdf, name="prepare_pdf"),
-    path(CONVERSATION + "verslag/", views.report, name="report"),
-    path(CONVERSATION + "verslag.pdf", views.report_pdf, name="report_pdf"),
-    path(CONVERSATION + "opvolging/", views.follow_up, name="follow_up"),
-    path(CONVERSATION + "reflectie/", views.reflection, name="reflection"),
+    path(CONVERSATION, screen.conversation_screen, name="screen"),
+    path(CONVERSATION + "opslaan/", screen.conversation_autosave, name="autosave"),
+    path(CONVERSATION + "plannen/", planning.plan, name="plan"),
+    path(CONVERSATION + "uitnodiging.pdf", planning.invitation_letter, name="invitation_letter"),
+    path(CONVERSATION + "voorbereiden/", planning.prepare, name="prepare"),
+    path(CONVERSATION + "voorbereiden.pdf", planning.prepare_pdf, name="prepare_pdf"),
+    path(CONVERSATION + "verslag/", report.report, name="report"),
+    path(CONVERSATION + "verslag.pdf", report.report_pdf, name="report_pdf"),
+    path(CONVERSATION + "opvolging/", after.follow_up, name="follow_up"),
+    path(CONVERSATION + "reflectie/", after.reflection, name="reflection"),
     # The resident.
-    path(RESIDENT, views.resident_page, name="resident"),
-    path(RESIDENT + "uitnodiging.ics", views.resident_ics, name="resident_ics"),
-    path(RESIDENT + "verslag.pdf", views.resident_report_pdf, name="resident_report_pdf"),
+    path(RESIDENT, resident.resident_page, name="resident"),
+    path(RESIDENT + "uitnodiging.ics", resident.resident_ics, name="resident_ics"),
+    path(RESIDENT + "verslag.pdf", resident.resident_report_pdf, name="resident_report_pdf"),
 ]

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from burgeridee.conversations.constants import Rung
 from burgeridee.conversations.models import Conversation
 from burgeridee.conversations.selectors import reflection_totals
 from burgeridee.core.dates import WorkingDayCounter
@@ -22,6 +21,7 @@ from burgeridee.evaluations.models import Evaluation
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.constants import LIFE_CYCLE, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative, SupportRequest
+from burgeridee.knowledge.selectors import participation_ladder
 from burgeridee.municipalities.models import Municipality
 
 # The funnel: how far initiatives got. A phase counts as reached when the initiative is in it or beyond.
@@ -231,7 +231,10 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     for chosen, n in chosen_together:  # a handful of distinct combinations, counted by the database
         for rung in chosen or []:
             roles[rung] = roles.get(rung, 0) + n
-    board.roles = [Row(label=str(label), value=roles.get(value, 0)) for value, label in Rung.choices]
+    board.roles = [
+        Row(label=str(label), value=roles.get(value, 0))
+        for value, label in participation_ladder(municipality=municipality).items()
+    ]
     board.reflections = reflection_totals(municipality=municipality)
     return board
 

@@ -1,12 +1,14 @@
 """Reads for the knowledge library, always for one municipality.
 
 What a municipality sees: its own active items, plus the defaults it has not overridden or switched off.
+Other apps read pitfalls, success factors and the participation ladder only through this module (one source
+for each fact); they store the stable keys (V3, SF12, `faciliteren`) and ask here for the words.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .constants import Kind, kind_for_key
+from .constants import ROLE_KEYS, Kind, kind_for_key
 from .models import KnowledgeItem, KnowledgeLink
 
 SEARCH_FIELDS = (
@@ -105,3 +107,54 @@ def item_get_for_edit(*, municipality, key: str) -> KnowledgeItem:
 
 def has_default(*, key: str) -> bool:
     return KnowledgeItem.objects.filter(municipality__isnull=True, key=key).exists()
+
+
+# --- For other apps: the words for keys they store ------------------------------------------------------
+
+
+def items_in_own_words(*, municipality, keys) -> dict[str, KnowledgeItem]:
+    """Per key the item as this municipality last worded it, switched off or not: its own row, else the default.
+
+    For keys stored elsewhere (a phase's pitfalls, a reflection, a report's roles): they keep reading well
+    after the municipality switched the item off. Unknown keys are left out.
+    """
+    rows = KnowledgeItem.objects.filter(Q(municipality=municipality) | Q(municipality__isnull=True), key__in=list(keys))
+    found: dict[str, KnowledgeItem] = {}
+    for item in rows:
+        if item.key not in found or not item.is_default:
+            found[item.key] = item
+    return found
+
+
+def pitfall_choices(*, municipality, keep=()) -> list[tuple[str, str]]:
+    """(key, "V1 Title") to choose from: the pitfalls this municipality sees, in library order, then any key
+    in `keep` (chosen earlier) it no longer sees, so saving a form again does not drop it."""
+    choices = [(item.key, item.label) for item in item_list(municipality=municipality, kind=Kind.PITFALL)]
+    offered = {key for key, _label in choices}
+    missing = [key for key in dict.fromkeys(keep) if key not in offered]
+    if missing:
+        words = items_in_own_words(municipality=municipality, keys=missing)
+        choices += [(key, words[key].label if key in words else key) for key in missing]
+    return choices
+
+
+def pitfall_titles(*, municipality, keys) -> dict[str, str]:
+    """Key → title in this municipality's words, for pitfall keys stored elsewhere (an unknown key reads as itself)."""
+    keys = list(keys)
+    words = items_in_own_words(municipality=municipality, keys=keys)
+    return {key: words[key].title if key in words else key for key in keys}
+
+
+def _rung_label(item: KnowledgeItem) -> str:
+    summary = item.summary.strip().rstrip(".")
+    return f"{item.title}: {summary}" if summary else item.title
+
+
+def participation_ladder(*, municipality) -> dict[str, str]:
+    """The government participation ladder (ROB 2012): rung key → "Title: summary", in ladder order.
+
+    Always all five rungs, in this municipality's words (its own text, else the default): the ladder is a fixed
+    scale, conversations and reports store these keys, and a rung switched off in the library is still a rung.
+    """
+    words = items_in_own_words(municipality=municipality, keys=ROLE_KEYS)
+    return {key: _rung_label(words[key]) if key in words else key for key in ROLE_KEYS}

@@ -4,8 +4,16 @@ import pytest
 from django.utils import timezone
 
 from burgeridee.conversations import services
+from burgeridee.knowledge.defaults import defaults_load
 
 from .staff import make_staff, staff_login
+
+
+@pytest.fixture(autouse=True)
+def library(db):
+    """The knowledge library's default content: pitfalls and the participation ladder are read from it. The data
+    migration loads it; a transactional test elsewhere may have flushed it."""
+    defaults_load()
 
 
 @pytest.fixture

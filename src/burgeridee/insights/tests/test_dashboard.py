@@ -188,12 +188,13 @@ def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality
     assert rows["Vergunningen"].median_days == 5 and rows["Vergunningen"].open_overdue == 1
     assert rows["Groen"].median_days == 1 and rows["Groen"].open_overdue == 0
     assert board.overdue_callbacks == 1
-    from burgeridee.conversations.constants import Rung
+    from burgeridee.knowledge.selectors import participation_ladder
 
+    ladder = participation_ladder(municipality=municipality)
     roles = values(board.roles)
-    assert roles[str(Rung("faciliteren").label)] == 1
-    assert roles[str(Rung("reguleren").label)] == 1
-    assert roles[str(Rung("loslaten").label)] == 0
+    assert roles[ladder["faciliteren"]] == 1
+    assert roles[ladder["reguleren"]] == 1
+    assert roles[ladder["loslaten"]] == 0
 
 
 def test_public_figure_is_computed_once_an_hour_not_per_visit(client, municipality, submit_idea):

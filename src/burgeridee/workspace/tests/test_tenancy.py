@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from burgeridee.accounts.constants import Role
+from burgeridee.conversations.services import conversation_model_draft_get_or_create
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
 
@@ -62,10 +63,20 @@ def _colleague(municipality, submit_idea):
     return Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
 
 
+def _model_phase(municipality, submit_idea):
+    return conversation_model_draft_get_or_create(municipality=municipality).phases.first()
+
+
+def _checklist_item(municipality, submit_idea):
+    return conversation_model_draft_get_or_create(municipality=municipality).checklist_items.first()
+
+
 # Where `pk` is not an initiative: a part of the route -> makes the object its `pk` names.
 ROUTE_OBJECTS = {
     "privacy/verwijderverzoeken/": _deletion_request,
     "medewerkers/<int:pk>/": _colleague,
+    "gespreksmodel/fase/<int:pk>/": _model_phase,
+    "gespreksmodel/checklist/<int:pk>/": _checklist_item,
 }
 
 

@@ -5,9 +5,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from burgeridee.conversations import selectors, services
-from burgeridee.conversations.constants import Moment, Rung
 from burgeridee.conversations.models import Report
+from burgeridee.conversations.views.model_editor import checklist_context
+from burgeridee.conversations.views.planning import preparation_context
+from burgeridee.conversations.views.shared import report_pdf_context
 from burgeridee.documents.rendering import render_pdf
 
 
@@ -24,38 +25,16 @@ class Command(BaseCommand):
         conversation = report.conversation
         initiative = conversation.initiative
         municipality = initiative.municipality
-        model = services.conversation_model_ensure_default(municipality=municipality)
+        # The same contexts the pages pass, so the timings are of the real documents.
         documents = {
-            "checklist (hand-out)": (
-                "conversations/pdf/checklist.html",
-                {
-                    "municipality": municipality,
-                    "model": model,
-                    "checklist": selectors.checklist_by_moment(model=model),
-                    "phases": selectors.phases_active(model=model),
-                },
-            ),
+            "checklist (hand-out)": ("conversations/pdf/checklist.html", checklist_context(municipality)),
             "preparation sheet": (
                 "conversations/pdf/preparation.html",
-                {
-                    "municipality": municipality,
-                    "initiative": initiative,
-                    "conversation": conversation,
-                    "similar": selectors.initiatives_similar(initiative=initiative),
-                    "before": selectors.checklist(model=model, moment=Moment.BEFORE),
-                    "phases": selectors.phases_active(model=model),
-                    "checks": selectors.rule_checks(initiative=initiative),
-                },
+                preparation_context(initiative, conversation) | {"municipality": municipality},
             ),
             "conversation report": (
                 "conversations/pdf/report.html",
-                {
-                    "municipality": municipality,
-                    "initiative": initiative,
-                    "conversation": conversation,
-                    "report": report,
-                    "rungs": dict(Rung.choices),
-                },
+                report_pdf_context(initiative, conversation, report, list(report.agreements.all())),
             ),
         }
         first = True

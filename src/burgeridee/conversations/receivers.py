@@ -1,0 +1,18 @@
+"""What the conversations app does when something happens elsewhere (connected in `apps.ready`)."""
+
+from django.db import transaction
+
+from burgeridee.municipalities.models import Municipality
+
+from .models import ConversationModel
+from .services import default_model_create
+
+
+def municipality_created(sender, instance: Municipality, created: bool, raw: bool = False, **kwargs) -> None:
+    """A new municipality gets version 1 of the default conversation model at once, so no page has to make it
+    on a first visit (a GET writes nothing). Not for fixtures being loaded (`raw`): they bring their own rows."""
+    if not created or raw:
+        return
+    with transaction.atomic():
+        if not ConversationModel.objects.filter(municipality=instance).exists():
+            default_model_create(municipality=instance)
