@@ -248,12 +248,3 @@ class WithdrawForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-class DeletionRequestForm(AccessibleFormMixin, forms.Form):
-    note = TextField(
-        label=_("Wilt u er iets bij vertellen? (mag leeg blijven)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
