@@ -11,7 +11,10 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from . import events  # noqa: F401 - registers this app's time-line events
+        from . import (
+            events,  # noqa: F401 - registers this app's time-line events
+            receivers,  # noqa: F401 - connects the receivers; they import models (app registry ready)
+        )
 
         nav_registry.register(
             NavItem("privacy:overview", _("Privacy"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=30)
