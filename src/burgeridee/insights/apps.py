@@ -11,6 +11,8 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Inzicht")
 
     def ready(self):
+        from . import receivers  # noqa: F401 - connects the receivers; they import models (app registry ready)
+
         nav_registry.register(
             NavItem("insights:dashboard", _("Inzicht"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=40)
         )
