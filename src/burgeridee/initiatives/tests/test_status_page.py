@@ -5,6 +5,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import MessageDirection, Phase, StopReason
 from burgeridee.initiatives.models import Initiative, Message
@@ -132,8 +133,6 @@ def test_references_count_up_per_year(municipality, submit_idea):
 
 
 def test_first_contact_due_uses_the_municipality_setting(municipality, submit_idea):
-    from burgeridee.core.dates import add_working_days, local_date
-
     municipality.first_contact_working_days = 10
     municipality.save()
     initiative, _ = submit_idea(municipality)
