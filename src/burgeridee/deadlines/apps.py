@@ -8,7 +8,7 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Termijnen en terugbelafspraken")
 
     def ready(self):
-        # Both modules import models, which cannot be imported before the app registry is ready.
+        # The selectors import models, which cannot be imported before the app registry is ready.
         from burgeridee.initiatives.selectors import OverdueCondition, overdue_conditions
 
         from . import events  # noqa: F401 - registers this app's time-line events
