@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "burgeridee.documents",
     "burgeridee.workshops",
     "burgeridee.knowledge",
+    "burgeridee.demo",
 ]
 
 MIDDLEWARE = [

@@ -8,9 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Medewerkers")
 
     def ready(self):
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
-
-        from . import middleware  # noqa: F401 - connects the login-time signal
-        from .constants import Role
-
-        nav_item_register(NavItem("accounts:colleagues", _("Medewerkers"), (Role.COORDINATOR, Role.ADMINISTRATOR)))
+        # Its section in the staff menu is registered by the workspace shell (workspace/apps.py): accounts
+        # is part of the ground, below the records foundation that holds the menu's registry.
+        from . import middleware  # noqa: F401 - connects the login-time signal (receivers connect in ready())

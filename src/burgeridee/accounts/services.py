@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import signals
 from .constants import EnrolmentReason
 from .models import EnrolmentLink, Membership, User
 
@@ -121,16 +122,6 @@ def enrolment_complete(*, link_id: int, user: User, device: TOTPDevice, now: dat
     return device
 
 
-def _processing_log(*, actor, municipalities, reset: bool, user: User) -> None:
-    # accounts is a layer below the records foundation: an import at the top would point upwards.
-    from burgeridee.records.processing import processing_record
-    from burgeridee.records.vocabulary import Activity
-
-    activity = Activity.SECOND_FACTOR_RESET if reset else Activity.ENROLMENT_LINK_CREATE
-    for municipality in municipalities:
-        processing_record(municipality=municipality, actor=actor, activity=activity, data_subject=user)
-
-
 @transaction.atomic
 def second_factor_reset(
     *, user: User, actor: User | None, municipality=None, send_email: bool = True
@@ -138,7 +129,8 @@ def second_factor_reset(
     """A colleague lost their phone (or never finished setting up): remove their authenticator apps, so
     codes from the old phone stop working and sessions verified with it must verify again, and give them
     a new set-up link. Written to the processing log of `municipality` (the coordinator's), or of every
-    municipality the user belongs to when an administrator runs it as a command.
+    municipality the user belongs to when an administrator runs it as a command (by the privacy app,
+    which hears `signals.second_factor_was_reset`).
     """
     devices = list(devices_for_user(user, confirmed=None))
     had_app = any(device.confirmed for device in devices)
@@ -154,7 +146,9 @@ def second_factor_reset(
         municipalities = [municipality]
     else:
         municipalities = [m.municipality for m in user.memberships.select_related("municipality")]
-    _processing_log(actor=actor, municipalities=municipalities, reset=had_app, user=user)
+    signals.second_factor_was_reset.send(
+        sender=User, user=user, actor=actor, municipalities=municipalities, had_app=had_app
+    )
     return issued
 
 

@@ -1,12 +1,12 @@
 """Test helpers for logging staff in the way a browser does: password, then a real TOTP code."""
 
 from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def totp_token(device) -> str:
     """The code an authenticator app would show right now for `device`."""
-    from django_otp.oath import TOTP
-
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
 
@@ -14,8 +14,6 @@ def totp_token(device) -> str:
 def login_with_second_factor(user, client: Client | None = None) -> Client:
     """A test client logged in as `user` past the second factor: a confirmed TOTP device and a real code
     posted to the code page (staff pages refuse anything less)."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
         user=user, name="test", confirmed=True
     )

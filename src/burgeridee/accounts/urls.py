@@ -4,6 +4,8 @@ from . import views
 
 app_name = "accounts"
 
+# Under /werkplek/ (login, logout, one's own password: no municipality); `staff_urlpatterns` under
+# /werkplek/<gemeente>/. The root URLconf adds both prefixes.
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("inloggen/code/", views.verify, name="verify"),
@@ -11,9 +13,12 @@ urlpatterns = [
     path("inloggen/link/<str:token>/", views.enrol, name="enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("<slug:municipality_slug>/medewerkers/", views.colleagues, name="colleagues"),
+]
+
+staff_urlpatterns = [
+    path("medewerkers/", views.colleagues, name="colleagues"),
     path(
-        "<slug:municipality_slug>/medewerkers/<int:pk>/tweede-stap/",
+        "medewerkers/<int:pk>/tweede-stap/",
         views.colleague_second_factor,
         name="colleague_second_factor",
     ),

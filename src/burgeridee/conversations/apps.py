@@ -3,7 +3,7 @@ from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.accounts.constants import Role
-from burgeridee.workspace.navigation import NavItem, nav_item_register
+from burgeridee.records.navigation import NavItem, nav_registry
 
 
 class ConversationsConfig(AppConfig):
@@ -18,5 +18,5 @@ class ConversationsConfig(AppConfig):
         from . import events  # noqa: F401 - registers this app's time-line events
         from .receivers import municipality_created
 
-        nav_item_register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,)))
+        nav_registry.register(NavItem("conversations:model", _("Gespreksmodel"), (Role.COORDINATOR,), order=70))
         post_save.connect(municipality_created, sender=Municipality, dispatch_uid="conversations.municipality_created")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .middleware import render_unavailable
+
 logger = logging.getLogger(__name__)
 
 
@@ -52,8 +54,6 @@ def server_error(request):
     """An unexpected error. When it is the database going away outside a view (for instance while a
     middleware saves the session), the resident gets the plain 503 page, as inside a view."""
     if isinstance(sys.exc_info()[1], DatabaseError):
-        from burgeridee.core.middleware import render_unavailable
-
         try:
             return render_unavailable(request)
         except Exception:  # noqa: BLE001 - never fail inside the error handler

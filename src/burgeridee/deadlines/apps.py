@@ -8,10 +8,11 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Termijnen en terugbelafspraken")
 
     def ready(self):
-        from burgeridee.initiatives.selectors import overdue_condition_register
+        # The selectors import models, which cannot be imported before the app registry is ready.
+        from burgeridee.initiatives.selectors import OverdueCondition, overdue_conditions
 
         from . import events  # noqa: F401 - registers this app's time-line events
         from .selectors import follow_up_overdue_q, handover_overdue_q
 
-        overdue_condition_register(follow_up_overdue_q)
-        overdue_condition_register(handover_overdue_q)
+        overdue_conditions.register(OverdueCondition("follow_up", follow_up_overdue_q))
+        overdue_conditions.register(OverdueCondition("handover", handover_overdue_q))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.dates import local_date
 from burgeridee.core.models import ChoiceLabelsMixin
 
 from .constants import FollowUpKind
@@ -59,6 +60,4 @@ class FollowUp(ChoiceLabelsMixin, models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        from burgeridee.core.dates import local_date
-
         return self.is_open and self.due_date < local_date()

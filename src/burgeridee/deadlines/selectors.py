@@ -10,6 +10,7 @@ from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.selectors import overdue_q
 from burgeridee.municipalities.models import Municipality
 
 from .models import FollowUp
@@ -51,8 +52,6 @@ def initiatives_overdue_q(*, today: date) -> Q:
     `IN (subquery)`, which PostgreSQL runs once per query and probes as a hash (a correlated EXISTS ran once
     per initiative, which made the inbox counts grow with the municipality).
     """
-    from burgeridee.initiatives.selectors import overdue_q
-
     return overdue_q(today=today)
 
 

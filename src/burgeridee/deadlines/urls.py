@@ -4,14 +4,14 @@ from . import views
 
 app_name = "deadlines"
 
-urlpatterns = [
+staff_urlpatterns = [
     path(
-        "werkplek/<slug:municipality_slug>/initiatieven/<int:pk>/terugbellen/",
+        "initiatieven/<int:pk>/terugbellen/",
         views.follow_ups,
         name="follow_ups",
     ),
     path(
-        "werkplek/<slug:municipality_slug>/initiatieven/<int:pk>/terugbellen/<int:follow_up_id>/klaar/",
+        "initiatieven/<int:pk>/terugbellen/<int:follow_up_id>/klaar/",
         views.follow_up_done,
         name="follow_up_done",
     ),

@@ -8,4 +8,7 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluaties")
 
     def ready(self):
-        from . import events  # noqa: F401 - registers this app's time-line events
+        from . import (
+            events,  # noqa: F401 - registers this app's time-line events
+            receivers,  # noqa: F401 - connects the receivers; they import models (app registry ready)
+        )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.dates import local_date
+
 
 class Handover(models.Model):
     """One question from the contact person to a department about one initiative.
@@ -62,6 +64,4 @@ class Handover(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        from burgeridee.core.dates import local_date
-
         return self.is_open and self.due_date < local_date()

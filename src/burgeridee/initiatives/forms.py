@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from burgeridee.core.forms import AccessibleFormMixin, TextField
 
 from .constants import ContactPreference, SupportType, Theme
+from .services import InitiatorData
 
 POSTAL_CODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
 SUBMISSION_KEY = re.compile(r"^[0-9a-f]{32}$")
@@ -207,8 +208,6 @@ class IdeaForm(AccessibleFormMixin, forms.Form):
 
     def submission(self) -> dict:
         """The cleaned answers as keyword arguments for services.initiative_submit."""
-        from .services import InitiatorData
-
         data = self.cleaned_data
         idea = (
             "title",
@@ -244,15 +243,6 @@ class MessageForm(AccessibleFormMixin, forms.Form):
 class WithdrawForm(AccessibleFormMixin, forms.Form):
     note = TextField(
         label=_("Wilt u vertellen waarom u stopt? (mag leeg blijven)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-class DeletionRequestForm(AccessibleFormMixin, forms.Form):
-    note = TextField(
-        label=_("Wilt u er iets bij vertellen? (mag leeg blijven)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -18,6 +18,7 @@ from .constants import (
     SupportType,
     Theme,
 )
+from .tokens import token_for_nonce
 
 
 class ReferenceSequence(models.Model):
@@ -120,8 +121,6 @@ class Initiative(ChoiceLabelsMixin, models.Model):
     @property
     def status_token(self) -> str:
         """The token of the resident's personal link (recomputed; never stored)."""
-        from .tokens import token_for_nonce
-
         return token_for_nonce(self.status_token_nonce)
 
     @property

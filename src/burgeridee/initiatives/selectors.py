@@ -5,14 +5,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.models import TimelineEvent
+from burgeridee.records.registry import Registry
 
 from .constants import CLOSED_PHASES, Phase
-from .models import Initiative, Message
+from .models import Initiative, InternalNote, Message
 from .tokens import token_hash
 
 
@@ -103,8 +105,6 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
 
 def initiative_get_for_staff(*, municipality: Municipality, pk: int) -> Initiative:
     """One initiative of this municipality for a staff page; another municipality's id is a 404."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         Initiative.objects.select_related("municipality", "neighbourhood", "contact_person"),
         municipality=municipality,
@@ -117,22 +117,26 @@ def first_contact_overdue_q(*, today: date) -> Q:
     return Q(phase=Phase.IDEA, first_contact_at__isnull=True, first_contact_due__lt=today)
 
 
-# What makes an open initiative overdue. Each entry maps today's date to a Q on Initiative; other apps
-# (the deadlines app: agreed callback dates) append their own condition with `overdue_condition_register`.
-OVERDUE_CONDITIONS: list[Callable[..., Q]] = [first_contact_overdue_q]
+@dataclass(frozen=True)
+class OverdueCondition:
+    """One reason an open initiative can be overdue: `q(today=...)` is a Q on Initiative."""
+
+    key: str
+    q: Callable[..., Q]
 
 
-def overdue_condition_register(condition: Callable[..., Q]) -> None:
-    if condition not in OVERDUE_CONDITIONS:
-        OVERDUE_CONDITIONS.append(condition)
+# What makes an open initiative overdue. This app registers the late first contact; apps above it (the
+# deadlines app: agreed callback dates, hand-overs) register their own conditions from AppConfig.ready().
+overdue_conditions = Registry[OverdueCondition]("overdue conditions")
+overdue_conditions.register(OverdueCondition("first_contact", first_contact_overdue_q))
 
 
 def overdue_q(*, today: date | None = None) -> Q:
     """Open initiatives with at least one passed deadline."""
     today = today or timezone.localdate()
     condition = Q()
-    for make in OVERDUE_CONDITIONS:
-        condition |= make(today=today)
+    for overdue_condition in overdue_conditions:
+        condition |= overdue_condition.q(today=today)
     # The cheap test first: PostgreSQL evaluates a FILTER's AND from the left, so closed initiatives skip
     # the EXISTS subqueries of the registered conditions.
     return ~Q(phase__in=CLOSED_PHASES) & condition
@@ -149,9 +153,6 @@ def with_overdue(queryset, *, today: date | None = None):
 
 def initiative_get_for_staff_page(*, municipality: Municipality, pk: int) -> Initiative:
     """One initiative with everything the staff initiative page shows, in a fixed number of queries."""
-    from django.shortcuts import get_object_or_404
-
-    from .models import InternalNote
 
     return get_object_or_404(
         with_overdue(

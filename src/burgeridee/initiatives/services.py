@@ -13,12 +13,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.municipalities.models import Municipality, Neighbourhood
 from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
 from burgeridee.records.vocabulary import Activity
 
+from . import signals
 from .constants import (
     CLOSED_PHASES,
     Channel,
@@ -233,11 +236,9 @@ def initiative_withdraw(*, initiative: Initiative, note: str = "") -> Initiative
 
 
 def initiative_closed(*, initiative: Initiative, actor=None) -> None:
-    """What follows whenever an initiative ends (completed, stopped, withdrawn): the evaluation moment."""
-    from burgeridee.evaluations.services import evaluation_invite
-
-    if initiative.phase != Phase.NOT_AN_INITIATIVE:
-        evaluation_invite(initiative=initiative, actor=actor)
+    """Whenever an initiative ends (completed, stopped, withdrawn), the apps that follow it hear so: the
+    evaluation moment (evaluations/receivers.py)."""
+    signals.initiative_closed.send(sender=Initiative, initiative=initiative, actor=actor)
 
 
 # --- Staff actions ---------------------------------------------------------------------------------
@@ -456,9 +457,6 @@ def initiative_assign_contact(*, initiative: Initiative, contact, actor) -> Init
 
     Reassigning is logged on the time line (from / to) and the resident is told again.
     """
-    from burgeridee.accounts.constants import Role
-    from burgeridee.accounts.models import Membership
-
     initiative = Initiative.objects.select_for_update().select_related("municipality").get(pk=initiative.pk)
     membership = Membership.objects.filter(user=contact, municipality=initiative.municipality, is_active=True).first()
     if membership is None or not membership.has_role(Role.CONTACT):

@@ -1,6 +1,7 @@
-from django.urls import path
+"""The resident's pages. The root URLconf adds, in this namespace, the pages of the apps above this one that
+hang under the status page (privacy's data download and deletion request, the evaluation form)."""
 
-from burgeridee.evaluations import views as evaluation_views
+from django.urls import path
 
 from . import views
 
@@ -19,25 +20,5 @@ urlpatterns = [
         "<slug:municipality_slug>/mijn-initiatief/<str:token>/intrekken/",
         views.status_withdraw,
         name="withdraw",
-    ),
-    path(
-        "<slug:municipality_slug>/mijn-initiatief/<str:token>/mijn-gegevens.json",
-        views.status_data_export,
-        name="data_export",
-    ),
-    path(
-        "<slug:municipality_slug>/mijn-initiatief/<str:token>/mijn-gegevens.pdf",
-        views.status_data_export_pdf,
-        name="data_export_pdf",
-    ),
-    path(
-        "<slug:municipality_slug>/mijn-initiatief/<str:token>/gegevens-verwijderen/",
-        views.status_deletion_request,
-        name="deletion_request",
-    ),
-    path(
-        "<slug:municipality_slug>/mijn-initiatief/<str:token>/evaluatie/",
-        evaluation_views.evaluation_form,
-        name="evaluation",
     ),
 ]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import DatabaseError, IntegrityError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,14 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
-from burgeridee.privacy.export import resident_data_export
-from burgeridee.privacy.services import deletion_request_create
-from burgeridee.records.events import event_label
-from burgeridee.records.processing import processing_record
-from burgeridee.records.vocabulary import Activity
 
 from . import selectors, services
-from .forms import DeletionRequestForm, IdeaForm, MessageForm, WithdrawForm
+from .forms import IdeaForm, MessageForm, WithdrawForm
 
 logger = logging.getLogger(__name__)
 
@@ -194,69 +189,6 @@ def status_message(request, municipality, token):
         return _render_status(request, initiative, token, message_form=form, status=503)
     messages.success(request, _("Uw bericht is verstuurd. Uw contactpersoon leest het."))
     return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
-
-
-@never_cache
-@require_http_methods(["GET"])
-@public_municipality
-def status_data_export(request, municipality, token):
-    """The resident downloads everything held about their initiative, as JSON."""
-    initiative = _status_initiative(municipality, token)
-    processing_record(
-        municipality=municipality, actor=None, activity=Activity.RESIDENT_DATA_DOWNLOAD, initiative=initiative
-    )
-    response = JsonResponse(resident_data_export(initiative=initiative), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="{initiative.reference}-gegevens.json"'
-    return response
-
-
-@never_cache
-@require_http_methods(["GET"])
-@public_municipality
-def status_data_export_pdf(request, municipality, token):
-    """The same data as the JSON download, as a readable PDF."""
-    from datetime import datetime
-
-    from burgeridee.documents.rendering import pdf_response, render_pdf
-
-    from .constants import SupportType
-
-    initiative = _status_initiative(municipality, token)
-    processing_record(
-        municipality=municipality, actor=None, activity=Activity.RESIDENT_DATA_DOWNLOAD, initiative=initiative
-    )
-    data = resident_data_export(initiative=initiative)
-    context = {
-        "data": data,
-        "exported_at": datetime.fromisoformat(data["exported_at"]),
-        "support": [str(SupportType(value).label) for value in data["support_requested"]],
-        "messages": [{**m, "sent_at": datetime.fromisoformat(m["sent_at"])} for m in data["messages"]],
-        "events": [{"at": datetime.fromisoformat(e["at"]), "what": event_label(e["what"])} for e in data["time_line"]],
-    }
-    pdf = render_pdf("privacy/pdf/resident_data.html", context, request=request)
-    return pdf_response(pdf, filename=f"{initiative.reference}-gegevens.pdf", inline=False)
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-@public_municipality
-def status_deletion_request(request, municipality, token):
-    """The resident asks for their personal data to be removed; a coordinator carries it out."""
-    initiative = _status_initiative(municipality, token)
-    form = DeletionRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        deletion_request_create(initiative=initiative, note=form.cleaned_data["note"])
-        messages.success(
-            request,
-            _("Wij hebben uw verzoek ontvangen. Binnen een maand hoort u van ons wat wij ermee hebben gedaan."),
-        )
-        return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
-    return render(
-        request,
-        "initiatives/deletion_request.html",
-        {"initiative": initiative, "token": token, "form": form},
-        status=400 if form.errors else 200,
-    )
 
 
 @never_cache

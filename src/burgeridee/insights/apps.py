@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.accounts.constants import Role
+from burgeridee.records.navigation import NavItem, nav_registry
+
 
 class InsightsConfig(AppConfig):
     name = "burgeridee.insights"
@@ -8,7 +11,8 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Inzicht")
 
     def ready(self):
-        from burgeridee.accounts.constants import Role
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
+        from . import receivers  # noqa: F401 - connects the receivers; they import models (app registry ready)
 
-        nav_item_register(NavItem("insights:dashboard", _("Inzicht"), (Role.COORDINATOR, Role.ADMINISTRATOR)))
+        nav_registry.register(
+            NavItem("insights:dashboard", _("Inzicht"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=40)
+        )

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "insights"
 
-urlpatterns = [
-    path("werkplek/<slug:municipality_slug>/inzicht/", views.insights_dashboard, name="dashboard"),
-    path("werkplek/<slug:municipality_slug>/inzicht/export.csv", views.insights_export_csv, name="export_csv"),
+staff_urlpatterns = [
+    path("inzicht/", views.insights_dashboard, name="dashboard"),
+    path("inzicht/export.csv", views.insights_export_csv, name="export_csv"),
 ]

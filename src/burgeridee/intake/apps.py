@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.accounts.constants import Role
+from burgeridee.records.navigation import NavItem, nav_registry
+
 
 class IntakeConfig(AppConfig):
     name = "burgeridee.intake"
@@ -8,7 +11,4 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Intake door een medewerker")
 
     def ready(self):
-        from burgeridee.accounts.constants import Role
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
-
-        nav_item_register(NavItem("intake:form", _("Idee registreren"), (Role.COORDINATOR, Role.CONTACT)))
+        nav_registry.register(NavItem("intake:form", _("Idee registreren"), (Role.COORDINATOR, Role.CONTACT), order=60))

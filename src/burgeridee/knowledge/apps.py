@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.records.navigation import NavItem, nav_registry
+
 
 class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -8,6 +10,4 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self):
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
-
-        nav_item_register(NavItem("knowledge:overview", _("Kennisbank")))
+        nav_registry.register(NavItem("knowledge:overview", _("Kennisbank"), order=90))

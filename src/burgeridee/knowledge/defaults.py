@@ -20,7 +20,7 @@ def defaults_load(item_model=None, link_model=None) -> int:
     Takes the models as arguments so a data migration can pass its historical models. Returns the number
     of items created.
     """
-    if item_model is None:
+    if item_model is None:  # not from a migration: the current models (a migration must not import them)
         from .models import KnowledgeItem as item_model  # noqa: N813
         from .models import KnowledgeLink as link_model  # noqa: N813
 

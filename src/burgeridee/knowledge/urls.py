@@ -4,9 +4,9 @@ from . import views
 
 app_name = "knowledge"
 
-PREFIX = "werkplek/<slug:municipality_slug>/kennisbank/"
+PREFIX = "kennisbank/"
 
-urlpatterns = [
+staff_urlpatterns = [
     path(PREFIX, views.overview, name="overview"),
     path(f"{PREFIX}zoeken/", views.search, name="search"),
     path(f"{PREFIX}praktijkcasussen/nieuw/", views.case_new, name="case_new"),

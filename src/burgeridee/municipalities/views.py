@@ -1,16 +1,15 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from . import signals
 from .decorators import public_municipality
+from .models import Municipality
 from .selectors import municipality_list_public
-
-PUBLIC_FIGURE_SECONDS = 3600
 
 
 @require_GET
@@ -21,15 +20,11 @@ def home(request):
 @require_GET
 @public_municipality
 def municipality_home(request, municipality):
-    from burgeridee.insights.selectors import public_first_contact
-
-    # A year of first contacts is aggregated once an hour per process, not on every visit.
-    first_contact = caches["local"].get_or_set(
-        f"public-first-contact:{municipality.pk}",
-        lambda: public_first_contact(municipality=municipality),
-        PUBLIC_FIGURE_SECONDS,
-    )
-    return render(request, "municipalities/municipality_home.html", {"first_contact": first_contact})
+    # What other apps add (e.g. insights' public figure) comes through a signal this app owns, so the
+    # ground does not import the apps above it; see signals.py.
+    responses = signals.home_panels.send(sender=Municipality, request=request, municipality=municipality)
+    panels = [panel for _receiver, panel in responses if panel]
+    return render(request, "municipalities/municipality_home.html", {"panels": panels})
 
 
 @require_GET

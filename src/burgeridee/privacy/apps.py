@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.accounts.constants import Role
+from burgeridee.records.navigation import NavItem, nav_registry
+
 
 class PrivacyConfig(AppConfig):
     name = "burgeridee.privacy"
@@ -8,9 +11,11 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from burgeridee.accounts.constants import Role
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
+        from . import (
+            events,  # noqa: F401 - registers this app's time-line events
+            receivers,  # noqa: F401 - connects the receivers; they import models (app registry ready)
+        )
 
-        from . import events  # noqa: F401 - registers this app's time-line events
-
-        nav_item_register(NavItem("privacy:overview", _("Privacy"), (Role.COORDINATOR, Role.ADMINISTRATOR)))
+        nav_registry.register(
+            NavItem("privacy:overview", _("Privacy"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=30)
+        )

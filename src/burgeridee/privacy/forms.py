@@ -32,3 +32,12 @@ class PersonLogForm(AccessibleFormMixin, forms.Form):
         max_length=254,
         error_messages={"required": _("Vul een naam of e-mailadres in.")},
     )
+
+
+class DeletionRequestForm(AccessibleFormMixin, forms.Form):
+    note = TextField(
+        label=_("Wilt u er iets bij vertellen? (mag leeg blijven)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,6 +1,7 @@
 """A resident's request to remove their personal data. The processing log lives in the records
 foundation (`records.ProcessingLogEntry`)."""
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,4 @@ class DeletionRequest(ChoiceLabelsMixin, models.Model):
     @property
     def respond_by(self):
         """The AVG gives one month to answer a request (art. 12(3))."""
-        from dateutil.relativedelta import relativedelta
-
         return self.requested_at + relativedelta(months=1)

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
+from burgeridee.initiatives.models import Initiative
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.retention import anonymisers, retention_rules
 
@@ -40,8 +41,6 @@ class RetentionResult:
 
 def retention_due(*, now: datetime | None = None):
     """Closed initiatives whose retention period has passed and that still hold personal data."""
-    from burgeridee.initiatives.models import Initiative
-
     now = now or timezone.now()
     candidates = (
         Initiative.objects.filter(closed_at__isnull=False, personal_data_removed_at__isnull=True)

@@ -1,5 +1,6 @@
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Concat, Trim
+from django.shortcuts import get_object_or_404
 
 from burgeridee.accounts.models import User
 from burgeridee.initiatives.models import Initiator
@@ -18,8 +19,6 @@ def deletion_requests_open(*, municipality) -> QuerySet[DeletionRequest]:
 
 
 def deletion_request_get(*, municipality, pk: int) -> DeletionRequest:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         DeletionRequest.objects.select_related("initiative__municipality"), initiative__municipality=municipality, pk=pk
     )

@@ -6,6 +6,7 @@ from burgeridee.records.services import event_record
 from burgeridee.records.vocabulary import Activity
 
 from .models import DeletionRequest
+from .retention import initiative_personal_data_remove
 
 
 @transaction.atomic
@@ -22,8 +23,6 @@ def deletion_request_create(*, initiative, note: str = "") -> "DeletionRequest":
 @transaction.atomic
 def deletion_request_decide(*, deletion_request, actor, confirm: bool, note: str = "") -> "DeletionRequest":
     """A coordinator carries out (or, with a reason, refuses) a resident's deletion request."""
-    from .retention import initiative_personal_data_remove
-
     deletion_request = DeletionRequest.objects.select_for_update().get(pk=deletion_request.pk)
     if deletion_request.status != DeletionRequest.Status.OPEN:
         return deletion_request

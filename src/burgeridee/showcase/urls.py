@@ -4,8 +4,11 @@ from . import views
 
 app_name = "showcase"
 
+staff_urlpatterns = [
+    path("initiatieven/<int:pk>/etalage/", views.showcase_edit, name="edit"),
+]
+
 urlpatterns = [
-    path("werkplek/<slug:municipality_slug>/initiatieven/<int:pk>/etalage/", views.showcase_edit, name="edit"),
     path(
         "<slug:municipality_slug>/mijn-initiatief/<str:token>/etalage/", views.showcase_resident_consent, name="consent"
     ),

@@ -10,9 +10,9 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         """Registers the app's plug-ins. Imported here: retention and the modules import models (app registry)."""
         from burgeridee.accounts.constants import Role
-        from burgeridee.workspace.navigation import NavItem, nav_item_register
+        from burgeridee.records.navigation import NavItem, nav_registry
 
-        nav_item_register(NavItem("workshops:list", _("Workshops"), (Role.TRAINER,)))
+        nav_registry.register(NavItem("workshops:list", _("Workshops"), (Role.TRAINER,), order=80))
         from . import retention  # noqa: F401 - registers the retention rule for workshop requests
         from .modules import (  # noqa: F401 - each module file registers its workshop module
             cases,

@@ -1,28 +1,9 @@
-"""The workspace navigation. Other apps add their section with `nav_item_register` in AppConfig.ready()."""
-
-from dataclasses import dataclass
+"""The workspace menu. The sections come from `records.navigation.nav_registry`, where each app
+registers its own in AppConfig.ready()."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-from burgeridee.accounts.constants import Role
-
-
-@dataclass(frozen=True)
-class NavItem:
-    url_name: str  # reversed with the municipality slug
-    label: str
-    roles: tuple[str, ...] = ()  # empty: every member
-
-
-NAV_ITEMS: list[NavItem] = [
-    NavItem("workspace:inbox", _("Inbox"), (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR)),
-]
-
-
-def nav_item_register(item: NavItem) -> None:
-    if item not in NAV_ITEMS:
-        NAV_ITEMS.append(item)
+from burgeridee.records.navigation import nav_registry
 
 
 def nav_items(request) -> list[dict]:
@@ -30,7 +11,7 @@ def nav_items(request) -> list[dict]:
     if membership is None:
         return []
     items = []
-    for item in NAV_ITEMS:
+    for item in sorted(nav_registry, key=lambda item: item.order):
         if item.roles and not membership.has_role(*item.roles):
             continue
         url = reverse(item.url_name, kwargs={"municipality_slug": membership.municipality.slug})

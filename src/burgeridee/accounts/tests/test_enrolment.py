@@ -1,5 +1,6 @@
 """Setting up the second factor: only with a one-time link (and the password), never with a password alone.
-Coordinators reset a colleague's second factor; administrators make links with a command."""
+Coordinators reset a colleague's second factor; administrators make links with a command. That a reset is
+written to the processing log is tested where it is written: privacy/tests/test_staff_second_factor_log.py."""
 
 import io
 from datetime import timedelta
@@ -18,8 +19,6 @@ from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.models import EnrolmentLink, Membership, User
 from burgeridee.accounts.services import enrolment_link_issue, enrolment_token_hash, staff_create
 from burgeridee.accounts.testing import login_with_second_factor, totp_token
-from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.records.processing import data_subject_of
 
 pytestmark = pytest.mark.django_db
 
@@ -304,10 +303,6 @@ def test_a_coordinator_resets_a_lost_phone_and_the_colleague_enrols_again(
     url = mail.outbox[-1].body.split("http://", 1)[1].split()[0]
     assert f"http://{url}" in content  # shown once to the coordinator, and mailed
     assert mail.outbox[-1].to == [newcomer.email]
-    entry = ProcessingLogEntry.objects.get(activity="second_factor_reset")
-    assert entry.staff_audit.actor.username == "carla" and entry.data_subject_id == data_subject_of(newcomer)[1]
-    assert entry.activity_label == "Tweede stap van een medewerker opnieuw instellen"
-    assert entry.municipality == municipality
 
     # The colleague's session verified with the old phone no longer counts.
     assert colleague_client.get(f"/werkplek/{municipality.slug}/")["Location"].startswith(SETUP)
@@ -331,7 +326,6 @@ def test_a_new_link_for_a_colleague_who_never_set_up(coordinator_client, municip
     expired.link.refresh_from_db()
     assert expired.link.revoked_at is not None
     assert EnrolmentLink.objects.get(user=newcomer, revoked_at__isnull=True).reason == EnrolmentReason.NEW_LINK
-    assert ProcessingLogEntry.objects.filter(activity="enrolment_link_create").count() == 1
 
 
 def test_an_administrator_may_reset_too(municipality, staff_client_factory, newcomer):
@@ -412,8 +406,6 @@ def test_staff_enrolment_link_needs_reset_for_someone_with_an_app(newcomer):
     call_command("staff_enrolment_link", "nina", "--reset", stdout=io.StringIO())
     assert not TOTPDevice.objects.filter(user=newcomer).exists()
     assert EnrolmentLink.objects.get(user=newcomer).reason == EnrolmentReason.RESET
-    pseudonym = data_subject_of(newcomer)[1]
-    assert ProcessingLogEntry.objects.filter(data_subject_id=pseudonym, staff_audit__isnull=True).count() == 1
     with pytest.raises(CommandError, match="No staff member"):
         call_command("staff_enrolment_link", "niemand", stdout=io.StringIO())
 

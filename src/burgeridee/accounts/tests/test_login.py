@@ -4,8 +4,10 @@ import re
 import time
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import override_settings
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import EnrolmentReason, Role
@@ -136,9 +138,6 @@ def test_five_wrong_passwords_lock_the_account_for_15_minutes(client, contact):
 
 
 def test_lockout_ends_after_the_cool_off(client, contact):
-    from axes.models import AccessAttempt
-    from django.utils import timezone
-
     for _ in range(5):
         client.post(LOGIN, {"username": "karim", "password": "fout"})
     assert client.post(LOGIN, {"username": "karim", "password": PASSWORD}).status_code == 429

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from burgeridee.core.dates import add_working_days, is_working_day, working_days_between
+from burgeridee.core.dates import WorkingDayCounter, add_working_days, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -42,8 +42,6 @@ def test_negative_days_are_refused():
 
 
 def test_working_day_counter_agrees_with_the_day_by_day_count():
-    from burgeridee.core.dates import WorkingDayCounter
-
     counter = WorkingDayCounter(date(2025, 12, 1), date(2026, 6, 30))
     pairs = [
         (date(2025, 12, 20), date(2026, 1, 5)),

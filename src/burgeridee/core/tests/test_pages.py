@@ -1,6 +1,8 @@
 import pytest
 from django.db import OperationalError, connection
 
+from burgeridee.core.views import server_error
+
 pytestmark = pytest.mark.django_db
 
 
@@ -66,14 +68,6 @@ def test_theme_tokens_become_css_custom_properties(client, municipality):
     assert "/voorbeeld/thema.css" in client.get("/voorbeeld/").content.decode()
 
 
-def test_theme_refuses_values_that_could_escape_css(municipality):
-    from django.core.exceptions import ValidationError
-
-    municipality.theme = {"--x": "red;} body{display:none"}
-    with pytest.raises(ValidationError):
-        municipality.full_clean()
-
-
 def test_dutch_is_the_default_even_for_an_english_browser(client, municipality):
     response = client.get("/voorbeeld/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="nl"' in response.content.decode()
@@ -99,20 +93,8 @@ def test_security_headers(client, municipality):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("slug", ["werkplek", "doe-mee", "taal", "healthz", "static"])
-def test_a_municipality_cannot_take_a_slug_the_application_uses(slug):
-    from django.core.exceptions import ValidationError
-
-    from burgeridee.municipalities.models import Municipality
-
-    with pytest.raises(ValidationError):
-        Municipality(slug=slug, name="Gemeente X").full_clean()
-
-
 def test_a_database_error_outside_a_view_is_the_503_page_not_a_500(rf, municipality):
     """E.g. the database going away while a middleware writes: the plain 503 page, never a stack trace."""
-    from burgeridee.core.views import server_error
-
     try:
         raise OperationalError("server closed the connection unexpectedly")
     except OperationalError:

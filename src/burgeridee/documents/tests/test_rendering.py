@@ -3,7 +3,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from burgeridee.documents.rendering import render_pdf
+from burgeridee.documents import rendering
+from burgeridee.documents.rendering import render_pdf, url_fetcher
 
 
 def test_render_pdf_makes_a_pdf_with_the_text_of_the_template(tmp_path, settings):
@@ -19,8 +20,6 @@ def test_render_pdf_makes_a_pdf_with_the_text_of_the_template(tmp_path, settings
 
 
 def test_render_pdf_fetches_nothing_from_the_network():
-    from burgeridee.documents.rendering import url_fetcher
-
     with pytest.raises(ValueError, match="disallowed protocol"):
         url_fetcher().fetch("https://example.org/tracker.png")
     with pytest.raises(ValueError, match="disallowed protocol"):
@@ -38,8 +37,6 @@ def _template(tmp_path, settings, body: str) -> str:
 
 
 def test_a_reused_pdf_is_laid_out_once_and_changes_with_its_content(tmp_path, settings, monkeypatch):
-    from burgeridee.documents import rendering
-
     layouts = []
     write = rendering._write_pdf
     monkeypatch.setattr(rendering, "_write_pdf", lambda html: layouts.append(html) or write(html))
@@ -55,8 +52,6 @@ def test_a_reused_pdf_is_laid_out_once_and_changes_with_its_content(tmp_path, se
 
 
 def test_a_pdf_without_reuse_is_laid_out_every_time(tmp_path, settings, monkeypatch):
-    from burgeridee.documents import rendering
-
     layouts = []
     write = rendering._write_pdf
     monkeypatch.setattr(rendering, "_write_pdf", lambda html: layouts.append(html) or write(html))

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from burgeridee.accounts.constants import Role
@@ -12,6 +14,7 @@ from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.handovers import selectors, services
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.services import InitiatorData
+from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
 from burgeridee.municipalities.models import Department
 
 pytestmark = pytest.mark.django_db
@@ -224,9 +227,6 @@ def test_roles(setup, staff_client, client):
 
 
 def test_the_colleagues_list_runs_a_fixed_number_of_queries(setup, staff_client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = staff_client(setup["colleague"])
     url = reverse("handovers:list", kwargs={"municipality_slug": "voorbeeld"})
 
@@ -247,8 +247,6 @@ def test_the_colleagues_list_runs_a_fixed_number_of_queries(setup, staff_client)
 
 
 def test_database_down_on_asking_keeps_the_question(setup, staff_client):
-    from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
-
     client = staff_client(setup["contact"])
     url = reverse("handovers:ask", kwargs={"municipality_slug": "voorbeeld", "pk": setup["initiative"].pk})
     data = {"department": setup["permits"].pk, "question": "Mag de straat dicht?", "due_date": local_date().isoformat()}

@@ -2,10 +2,12 @@ import re
 from contextlib import contextmanager
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import OperationalError, connection
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 
 from burgeridee.initiatives.constants import Channel, Phase
 from burgeridee.initiatives.models import Initiative, Initiator, SupportRequest
@@ -99,7 +101,6 @@ def test_confirmation_page_shows_reference_and_first_contact_date(client, munici
     content = response.content.decode()
     assert initiative.reference in content
     assert "Bedankt! Uw idee is verstuurd" in content
-    from django.utils.dateformat import format as date_format
 
     assert date_format(initiative.first_contact_due, "j F Y") in content
     assert "/voorbeeld/mijn-initiatief/" in content
@@ -282,7 +283,6 @@ def test_a_malformed_key_is_ignored_not_an_error(client, municipality):
 
 def test_confirmation_needs_no_session_so_an_outage_after_saving_cannot_lose_it(client, municipality):
     """After the idea is committed nothing else writes to the database: no session row is made."""
-    from django.contrib.sessions.models import Session
 
     response = client.post(form_url(municipality), valid_data(municipality))
     assert response.status_code == 302

@@ -5,6 +5,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import MessageDirection, Phase, StopReason
 from burgeridee.initiatives.models import Initiative, Message
@@ -132,8 +133,6 @@ def test_references_count_up_per_year(municipality, submit_idea):
 
 
 def test_first_contact_due_uses_the_municipality_setting(municipality, submit_idea):
-    from burgeridee.core.dates import add_working_days, local_date
-
     municipality.first_contact_working_days = 10
     municipality.save()
     initiative, _ = submit_idea(municipality)
@@ -149,25 +148,6 @@ def test_no_confirmation_mail_without_email(municipality, submit_idea, django_ca
     assert mail.outbox == []
 
 
-def test_resident_downloads_all_their_data(client, municipality, submit_idea):
-    from burgeridee.records.models import ProcessingLogEntry
-
-    initiative, token = submit_idea(municipality)
-    services.message_from_resident(initiative=initiative, body="Hallo gemeente")
-    page = client.get(status_url(municipality, token)).content.decode()
-    assert f"/voorbeeld/mijn-initiatief/{token}/mijn-gegevens.json" in page
-    response = client.get(status_url(municipality, token, "mijn-gegevens.json"))
-    assert response.status_code == 200
-    assert f"{initiative.reference}-gegevens.json" in response["Content-Disposition"]
-    data = response.json()
-    assert data["initiative"]["reference"] == initiative.reference
-    assert data["initiators"][0]["email"] == "fatima@example.org"
-    assert data["messages"][0]["text"] == "Hallo gemeente"
-    assert data["support_requested"] == ["materialen"]
-    assert ProcessingLogEntry.objects.filter(initiative=initiative, action="export").count() == 1
-    assert client.get(status_url(municipality, "verkeerd", "mijn-gegevens.json")).status_code == 404
-
-
 def test_status_link_can_be_rebuilt_for_later_mail_but_is_not_stored(municipality, submit_idea):
     initiative, token = submit_idea(municipality)
     initiative.refresh_from_db()
@@ -181,29 +161,3 @@ def test_status_link_depends_on_the_secret_key(municipality, submit_idea, settin
     initiative, token = submit_idea(municipality)
     settings.SECRET_KEY = "another-secret-key-" + "y" * 40
     assert initiative.status_token != token
-
-
-def test_resident_downloads_all_their_data_as_a_readable_pdf(client, municipality, submit_idea):
-    import io
-
-    from pypdf import PdfReader
-
-    from burgeridee.records.models import ProcessingLogEntry
-
-    initiative, token = submit_idea(municipality)
-    services.message_from_resident(initiative=initiative, body="Hallo gemeente")
-    response = client.get(status_url(municipality, token, "mijn-gegevens.pdf"))
-    assert response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    for expected in (
-        initiative.reference,
-        "Moestuin aan de Kastanjelaan",
-        "Fatima Bakker",
-        "fatima@example.org",
-        "Hallo gemeente",
-        "Spullen lenen",
-        "Idee ontvangen",
-    ):
-        assert expected in text
-    assert ProcessingLogEntry.objects.filter(initiative=initiative, action="export").count() == 1
-    assert client.get(status_url(municipality, "verkeerd", "mijn-gegevens.pdf")).status_code == 404

@@ -4,12 +4,21 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
+from burgeridee.conversations.models import Conversation
+from burgeridee.conversations.services import conversation_plan
+from burgeridee.deadlines import services as deadline_services
 from burgeridee.evaluations.services import evaluation_submit
+from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives.models import Initiative
 from burgeridee.insights.selectors import Filters, dashboard
+from burgeridee.knowledge.selectors import participation_ladder
+from burgeridee.municipalities.models import Department
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -150,11 +159,6 @@ def test_public_page_shows_promised_and_real_time_to_first_contact(client, munic
 
 
 def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality, staff_user_factory):
-    from burgeridee.conversations.models import Conversation
-    from burgeridee.deadlines import services as deadline_services
-    from burgeridee.handovers import services as handover_services
-    from burgeridee.municipalities.models import Department
-
     permits = Department.objects.create(municipality=municipality, name="Vergunningen")
     green = Department.objects.create(municipality=municipality, name="Groen")
     contact = staff_user_factory(municipality, Role.CONTACT)
@@ -174,7 +178,6 @@ def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality
         initiative=first, due_date=at(16).date(), assigned_to=contact, note="Bellen", actor=contact, now=at(10)
     )
     Conversation.objects.filter(initiative=first).delete()
-    from burgeridee.conversations.services import conversation_plan
 
     conversation = conversation_plan(
         initiative=first, starts_at=at(25), place="Buurthuis", participants="", actor=contact
@@ -188,7 +191,6 @@ def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality
     assert rows["Vergunningen"].median_days == 5 and rows["Vergunningen"].open_overdue == 1
     assert rows["Groen"].median_days == 1 and rows["Groen"].open_overdue == 0
     assert board.overdue_callbacks == 1
-    from burgeridee.knowledge.selectors import participation_ladder
 
     ladder = participation_ladder(municipality=municipality)
     roles = values(board.roles)
@@ -198,9 +200,6 @@ def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality
 
 
 def test_public_figure_is_computed_once_an_hour_not_per_visit(client, municipality, submit_idea):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     submit_idea(municipality)
     with CaptureQueriesContext(connection) as first:
         client.get("/voorbeeld/")
@@ -220,10 +219,6 @@ def test_first_contact_counts_in_dutch_dates_not_utc(municipality, submit_idea):
 
 
 def test_dashboard_is_computed_once_per_ten_minutes_and_says_from_when(coordinator_client, data, submit_idea):
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = coordinator_client(data)
     url = "/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme="
     with CaptureQueriesContext(connection) as first:

@@ -11,6 +11,7 @@ from burgeridee.accounts.constants import Role
 from burgeridee.initiatives.constants import Channel
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
+from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
 from burgeridee.intake.forms import IntakeForm
 from burgeridee.municipalities.models import Department
 from burgeridee.records.models import ProcessingLogEntry
@@ -207,8 +208,6 @@ def test_roles_and_tenancy(municipality, other_municipality, make_staff, staff_c
 
 
 def test_database_down_keeps_every_typed_value_and_saves_nothing(municipality, contact, staff_client):
-    from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
-
     staff = staff_client(contact)
     with database_refuses_writes():
         response = staff.post(FORM_URL, intake_data(municipality, description="Meneer belde\nover bankjes"))

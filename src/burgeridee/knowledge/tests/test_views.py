@@ -7,8 +7,11 @@ from django.test import RequestFactory
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.initiatives.constants import Phase
 from burgeridee.knowledge import services
+from burgeridee.knowledge.constants import PHASE_LIBRARY_KEYS
 from burgeridee.knowledge.models import KnowledgeItem
+from burgeridee.knowledge.selectors import item_get
 
 pytestmark = pytest.mark.django_db
 
@@ -221,10 +224,6 @@ def test_pitfall_card_reminds_and_links(municipality, library):
 
 
 def test_every_initiative_phase_has_a_library_page(municipality, library):
-    from burgeridee.initiatives.constants import Phase
-    from burgeridee.knowledge.constants import PHASE_LIBRARY_KEYS
-    from burgeridee.knowledge.selectors import item_get
-
     assert set(PHASE_LIBRARY_KEYS) == set(Phase.values)
     for key in PHASE_LIBRARY_KEYS.values():
         assert item_get(municipality=municipality, key=key).kind == "fase"

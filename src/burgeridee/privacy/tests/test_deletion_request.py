@@ -3,7 +3,7 @@ import pytest
 from burgeridee.initiatives.models import Initiator, Message
 from burgeridee.initiatives.services import message_from_resident
 from burgeridee.privacy.models import DeletionRequest
-from burgeridee.privacy.services import deletion_request_decide
+from burgeridee.privacy.services import deletion_request_create, deletion_request_decide
 from burgeridee.records.models import ProcessingLogEntry
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,6 @@ def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, su
 
 def test_a_refused_request_keeps_the_data(municipality, submit_idea, django_user_model):
     initiative, _token = submit_idea(municipality)
-    from burgeridee.privacy.services import deletion_request_create
 
     request = deletion_request_create(initiative=initiative)
     coordinator = django_user_model.objects.create_user("carla")

@@ -3,7 +3,7 @@ the conversation model it reads) as they were."""
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.workshops import services
@@ -32,8 +32,14 @@ def rows() -> dict:
 
 
 def workshop_url_names() -> set[str]:
-    patterns = get_resolver().namespace_dict["workshops"][1].url_patterns
-    return {pattern.name for pattern in patterns if isinstance(pattern, URLPattern)}
+    def names(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):  # the staff pages, under the prefix the root URLconf adds
+                yield from names(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern):
+                yield pattern.name
+
+    return set(names(get_resolver().namespace_dict["workshops"][1].url_patterns))
 
 
 def get_every_page(trainer_client, participant_client, workshop, request_pk) -> set[str]:

@@ -8,9 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import Channel, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.search import initiative_search
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +36,6 @@ def test_werkplek_goes_to_the_users_municipality(coordinator_client, municipalit
 
 
 def test_werkplek_offers_a_choice_with_several_municipalities(municipality, other_municipality, staff_client_factory):
-    from burgeridee.accounts.models import Membership
-
     client = staff_client_factory(municipality, Role.CONTACT)
     Membership.objects.create(user=client.user, municipality=other_municipality, roles=[Role.CONTACT])
     content = client.get("/werkplek/").content.decode()
@@ -175,8 +175,6 @@ def test_inbox_roles(municipality, staff_client_factory):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch full-text search index exists on PostgreSQL only")
 def test_postgres_search_uses_the_gin_index(municipality, submit_idea):
-    from burgeridee.initiatives.search import initiative_search
-
     submit_idea(municipality, title="Moestuinen")
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")

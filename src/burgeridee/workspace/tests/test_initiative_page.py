@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.db import DatabaseError
 from django.utils import translation
 
 from burgeridee.accounts.constants import Role
@@ -245,8 +246,6 @@ def test_wrong_role_gets_a_plain_dutch_403(contact_client, initiative):
 
 
 def test_a_database_failure_keeps_the_typed_message(contact_client, initiative, monkeypatch):
-    from django.db import DatabaseError
-
     def broken(**kwargs):
         raise DatabaseError("disk full")
 

@@ -4,7 +4,7 @@ The user has every role (and a department) in their own municipality, so only te
 """
 
 import pytest
-from django.urls import URLPattern, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from burgeridee.accounts.constants import Role
 from burgeridee.core.dates import local_date
@@ -18,12 +18,20 @@ NAMESPACES = ("handovers", "deadlines", "intake")
 ID_KWARGS = {"pk", "follow_up_id"}
 
 
+def _endpoints(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):  # the staff prefix the root URLconf adds
+            yield from _endpoints(pattern.url_patterns)
+        else:
+            assert isinstance(pattern, URLPattern)
+            yield pattern
+
+
 def staff_patterns():
     resolver = get_resolver()
     for namespace in NAMESPACES:
         _prefix, sub_resolver = resolver.namespace_dict[namespace]
-        for pattern in sub_resolver.url_patterns:
-            assert isinstance(pattern, URLPattern)
+        for pattern in _endpoints(sub_resolver.url_patterns):
             yield f"{namespace}:{pattern.name}", set(pattern.pattern.converters)
 
 

@@ -4,10 +4,9 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from burgeridee.conversations import services
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.initiatives.models import Initiative
-
-from . import services
 
 
 def _at(day, hour: int) -> datetime:

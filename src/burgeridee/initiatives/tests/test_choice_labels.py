@@ -1,3 +1,5 @@
+"""core.models.ChoiceLabelsMixin, through a model that uses it: labels follow the language of each request."""
+
 from django.utils import translation
 
 from burgeridee.initiatives.constants import Phase, SupportType

@@ -8,14 +8,15 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.services import staff_create
-from burgeridee.conversations.demo import conversations_seed
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
+from burgeridee.demo.conversations import conversations_seed
 from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
+from burgeridee.workshops.services import session_create
 
 DEMO_PASSWORD = "demo-burgeridee"  # noqa: S105 - demo only; staff need a second factor outside the demo
 
@@ -180,8 +181,6 @@ class Command(BaseCommand):
             created[title] = submitted.initiative
         self._handovers_and_callbacks(created, departments, staff, now)
         conversations_seed(municipality=municipality, contact=staff["contact"])
-        from burgeridee.workshops.services import session_create
-
         session_create(
             municipality=municipality,
             title="Oké, een burger-idee",
