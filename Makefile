@@ -37,9 +37,16 @@ install: $(VENV)/.installed node_modules/.installed
 assets: node_modules/.installed
 	node assets/build.mjs
 
+# The migrations were squashed to one per app before the first release (0.1.0): a demo database made
+# before that cannot be migrated and is made anew (it holds only demo data and what you tried out).
+SCHEMA_STAMP := var/.schema-0.1.0
 db: install
 	mkdir -p var/mail
+	@if [ -f var/burgeridee.sqlite3 ] && [ ! -f $(SCHEMA_STAMP) ]; then \
+		echo "The demo database in var/ is from before the squashed migrations; making it anew."; \
+		rm -f var/burgeridee.sqlite3; fi
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	touch $(SCHEMA_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
 
