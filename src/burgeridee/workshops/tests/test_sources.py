@@ -185,27 +185,3 @@ def test_one_knowledge_query_per_page_whatever_the_number_of_dialogues(workshop,
         with CaptureQueriesContext(connection) as context:
             assert trainer_client.get(staff_url(name, workshop), params).status_code == 200
         assert knowledge_queries(context) == 1, (name, params)
-
-
-def test_sessions_opened_before_pinning_are_pinned_to_the_first_version(workshop, trainer):
-    """The data migration: open and finished sessions numbered the checklist like version 1."""
-    import importlib
-
-    from django.apps import apps
-
-    from burgeridee.workshops.models import WorkshopSession
-
-    migration = importlib.import_module("burgeridee.workshops.migrations.0003_session_conversation_model")
-    services.session_open(session=workshop)
-    WorkshopSession.objects.filter(pk=workshop.pk).update(conversation_model=None)
-    draft = services.session_create(municipality=workshop.municipality, title="Nog dicht", date=workshop.date)
-    version_2 = conversation_services.conversation_model_publish(
-        model=conversation_services.conversation_model_draft_get_or_create(municipality=workshop.municipality),
-        actor=trainer,
-    )
-    assert version_2.version == 2
-    migration.pin_existing_sessions(apps, None)
-    workshop.refresh_from_db()
-    draft.refresh_from_db()
-    assert workshop.conversation_model.version == 1
-    assert draft.conversation_model is None  # pinned when it opens
