@@ -17,7 +17,7 @@ from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import ContactPreference, SupportType, Theme
 from burgeridee.knowledge.defaults import defaults_load
 
-from .conftest import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,7 +10,7 @@ from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
 
-from .conftest import assert_accessible, login_as
+from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

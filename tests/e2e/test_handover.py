@@ -12,7 +12,7 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department
 from burgeridee.records.models import TimelineEvent
 
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,7 +4,7 @@ from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.initiatives.services import initiative_withdraw
 
-from .conftest import assert_accessible, login_as
+from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,7 @@ from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.knowledge.defaults import defaults_load
 
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

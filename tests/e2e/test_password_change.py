@@ -4,7 +4,7 @@ import pytest
 
 from burgeridee.accounts.constants import Role
 
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

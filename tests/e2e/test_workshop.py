@@ -11,7 +11,7 @@ from burgeridee.accounts.models import Membership
 from burgeridee.knowledge.defaults import defaults_load
 from burgeridee.workshops.models import Contribution, WorkshopSession
 
-from .conftest import assert_accessible, login_as
+from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 375, "height": 667}

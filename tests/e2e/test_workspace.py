@@ -13,7 +13,7 @@ from burgeridee.accounts.testing import totp_token
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.records.models import ProcessingLogEntry
 
-from .conftest import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
