@@ -16,11 +16,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership, User
 from burgeridee.conversations.services import conversation_model_draft_get_or_create
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
 from burgeridee.privacy.services import deletion_request_create
+from burgeridee.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,9 @@ def _deletion_request(municipality, submit_idea):
 
 
 def _colleague(municipality, submit_idea):
-    user = User.objects.create_user(username=f"collega-{municipality.slug}", password="een-lang-wachtwoord-123")
-    return Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
+    return MembershipFactory(
+        municipality=municipality, roles=[Role.CONTACT], user__username=f"collega-{municipality.slug}"
+    )
 
 
 def _model_phase(municipality, submit_idea):
