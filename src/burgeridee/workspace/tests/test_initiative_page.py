@@ -15,11 +15,6 @@ from burgeridee.records.processing import data_subject_of, processing_record
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def initiative(municipality, submit_idea):
-    return submit_idea(municipality)[0]
-
-
 def url(initiative, suffix=""):
     return f"/werkplek/{initiative.municipality.slug}/initiatieven/{initiative.pk}/{suffix}"
 
