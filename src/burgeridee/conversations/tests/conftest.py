@@ -1,16 +1,13 @@
 import pytest
 
 from burgeridee.conversations import services
-from burgeridee.knowledge.defaults import defaults_load
 
 from .helpers import next_weekday_at
 
 
 @pytest.fixture(autouse=True)
-def library(db):
-    """The knowledge library's default content: pitfalls and the participation ladder are read from it. The data
-    migration loads it; a transactional test elsewhere may have flushed it."""
-    defaults_load()
+def _with_library(library):
+    """Every conversation page reads the pitfalls and the participation ladder from the knowledge library."""
 
 
 @pytest.fixture
