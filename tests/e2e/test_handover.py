@@ -7,10 +7,11 @@ import pytest
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.models import Initiative
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 from burgeridee.records.models import TimelineEvent
-from burgeridee.testing.factories import DepartmentFactory, StaffFactory
 
 from .helpers import assert_accessible, login_as, tab_to
 

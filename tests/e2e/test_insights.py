@@ -1,8 +1,8 @@
 import pytest
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.services import initiative_withdraw
-from burgeridee.testing.factories import StaffFactory
 
 from .helpers import assert_accessible, login_as
 

@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.knowledge.defaults import defaults_load
-from burgeridee.testing.factories import StaffFactory
 from burgeridee.workshops.models import Contribution, WorkshopSession
 
 from .helpers import assert_accessible, login_as

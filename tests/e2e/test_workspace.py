@@ -10,9 +10,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.testing.factories import StaffFactory
 
 from .helpers import assert_accessible
 

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.constants import AgreementResponse, ReportStatus
 from burgeridee.evaluations.constants import ASPECTS
@@ -22,7 +23,6 @@ from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
 from burgeridee.privacy.models import DeletionRequest
 from burgeridee.showcase.services import showcase_prepare
-from burgeridee.testing.factories import StaffFactory
 
 from .inputs import NASTY, QUICK, SETTINGS, assert_dutch_problem, assert_escaped, assert_safe, clean
 

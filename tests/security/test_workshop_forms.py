@@ -9,12 +9,12 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from burgeridee.testing.factories import WorkshopSessionFactory
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import services, sources
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.models import BoardFactor, Contribution, Participant, WorkshopRequest
 from burgeridee.workshops.modules import PARTICIPANT_ACTIONS
+from burgeridee.workshops.tests.factories import WorkshopSessionFactory
+from burgeridee.workshops.tests.helpers import go_to
 
 from .inputs import NASTY, QUICK, assert_dutch_problem, assert_escaped, assert_safe, clean
 

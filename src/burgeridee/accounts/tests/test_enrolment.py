@@ -19,7 +19,7 @@ from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.models import EnrolmentLink, Membership, User
 from burgeridee.accounts.services import enrolment_link_issue, enrolment_token_hash, staff_create
 from burgeridee.accounts.testing import login_with_second_factor, totp_token
-from burgeridee.testing.factories import StaffFactory
+from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 

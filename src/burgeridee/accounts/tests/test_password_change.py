@@ -5,7 +5,7 @@ from django.test import Client
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import User
-from burgeridee.testing.factories import StaffFactory
+from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/werkplek/wachtwoord/"

@@ -4,10 +4,10 @@ import pytest
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors, services
 from burgeridee.conversations.constants import Moment
 from burgeridee.conversations.models import ConversationModel
-from burgeridee.testing.factories import StaffFactory
 
 from .helpers import next_weekday_at
 

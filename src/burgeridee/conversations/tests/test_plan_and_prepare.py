@@ -10,11 +10,11 @@ from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors
 from burgeridee.conversations.models import Conversation
 from burgeridee.initiatives.constants import ContactPreference, SupportType
 from burgeridee.initiatives.services import InitiatorData
-from burgeridee.testing.factories import StaffFactory
 
 from .helpers import base
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors, services
 from burgeridee.conversations.constants import AgreementResponse, ReportStatus, TaskKind
 from burgeridee.conversations.models import Report
-from burgeridee.testing.factories import StaffFactory
 
 from .helpers import base
 

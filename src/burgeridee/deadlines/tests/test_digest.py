@@ -9,13 +9,14 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import MembershipFactory, StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines import services
 from burgeridee.deadlines.digest import digest_for_membership, digest_list
 from burgeridee.deadlines.tasks import daily_digest_send
 from burgeridee.handovers.services import handover_ask
 from burgeridee.initiatives.models import Initiative
-from burgeridee.testing.factories import DepartmentFactory, MembershipFactory, StaffFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 
 def build(municipality, other_municipality, submit_idea):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines import selectors, services
 from burgeridee.deadlines.constants import FollowUpKind
@@ -14,7 +15,7 @@ from burgeridee.deadlines.models import FollowUp
 from burgeridee.handovers.services import handover_answer, handover_ask
 from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
-from burgeridee.testing.factories import DepartmentFactory, StaffFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines.services import follow_up_create
 from burgeridee.handovers.services import handover_ask
-from burgeridee.testing.factories import DepartmentFactory, StaffFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.handovers import selectors, services
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.services import InitiatorData
-from burgeridee.testing.factories import DepartmentFactory, StaffFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 from burgeridee.testing.helpers import database_refuses_writes
 
 pytestmark = pytest.mark.django_db

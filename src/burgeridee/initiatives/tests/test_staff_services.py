@@ -4,12 +4,12 @@ import pytest
 from django.core import mail
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Delivery, MessageDirection
 from burgeridee.initiatives.models import Message
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.processing import data_subject_of
-from burgeridee.testing.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 

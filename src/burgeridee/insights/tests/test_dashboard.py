@@ -18,7 +18,7 @@ from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives.models import Initiative
 from burgeridee.insights.selectors import Filters, dashboard
 from burgeridee.knowledge.selectors import participation_ladder
-from burgeridee.testing.factories import DepartmentFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.constants import Channel
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
 from burgeridee.intake.forms import IntakeForm
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.processing import data_subject_of
-from burgeridee.testing.factories import DepartmentFactory, StaffFactory
 from burgeridee.testing.helpers import database_refuses_writes
 
 pytestmark = pytest.mark.django_db

@@ -7,12 +7,12 @@ from django.test import RequestFactory
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.constants import Phase
 from burgeridee.knowledge import services
 from burgeridee.knowledge.constants import PHASE_LIBRARY_KEYS
 from burgeridee.knowledge.models import KnowledgeItem
 from burgeridee.knowledge.selectors import item_get
-from burgeridee.testing.factories import StaffFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]
 

@@ -6,9 +6,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.services import second_factor_reset
+from burgeridee.accounts.tests.factories import MembershipFactory
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.processing import data_subject_of
-from burgeridee.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,23 +1,28 @@
-"""Each factory makes a row that passes the model's own validation, the way the application would have."""
+"""Each factory (burgeridee/<app>/tests/factories.py) makes a row that passes the model's own validation, the way
+the application would have."""
 
 import pytest
 
 from burgeridee.accounts.constants import Role
-from burgeridee.testing import factories
+from burgeridee.accounts.tests.factories import STAFF_PASSWORD, MembershipFactory, StaffFactory, UserFactory
+from burgeridee.initiatives.tests.factories import InitiativeFactory
+from burgeridee.knowledge.tests.factories import KnowledgeItemFactory
+from burgeridee.municipalities.tests.factories import DepartmentFactory, MunicipalityFactory, NeighbourhoodFactory
+from burgeridee.workshops.tests.factories import ParticipantFactory, WorkshopSessionFactory
 
 pytestmark = pytest.mark.django_db
 
 MODEL_FACTORIES = [
-    factories.MunicipalityFactory,
-    factories.NeighbourhoodFactory,
-    factories.DepartmentFactory,
-    factories.UserFactory,
-    factories.MembershipFactory,
-    factories.StaffFactory,
-    factories.InitiativeFactory,
-    factories.KnowledgeItemFactory,
-    factories.WorkshopSessionFactory,
-    factories.ParticipantFactory,
+    MunicipalityFactory,
+    NeighbourhoodFactory,
+    DepartmentFactory,
+    UserFactory,
+    MembershipFactory,
+    StaffFactory,
+    InitiativeFactory,
+    KnowledgeItemFactory,
+    WorkshopSessionFactory,
+    ParticipantFactory,
 ]
 
 
@@ -29,8 +34,8 @@ def test_every_factory_makes_a_valid_row(factory):
 
 
 def test_staff_get_a_membership_with_their_roles_and_department():
-    department = factories.DepartmentFactory(name="Vergunningen")
-    dirk = factories.StaffFactory(
+    department = DepartmentFactory(name="Vergunningen")
+    dirk = StaffFactory(
         municipality=department.municipality, roles=(Role.DEPARTMENT,), department=department, username="dirk"
     )
     membership = dirk.memberships.get()
@@ -41,11 +46,11 @@ def test_staff_get_a_membership_with_their_roles_and_department():
         department,
     )
     assert dirk.email == f"dirk@{department.municipality.slug}.example"
-    assert dirk.check_password(factories.STAFF_PASSWORD)
+    assert dirk.check_password(STAFF_PASSWORD)
 
 
 def test_an_idea_is_submitted_through_the_service():
-    initiative = factories.InitiativeFactory(title="Bankje")
+    initiative = InitiativeFactory(title="Bankje")
     assert initiative.title == "Bankje" and initiative.primary_initiator.name == "Fatima Bakker"
     assert initiative.events.filter(kind="ingediend").exists()  # the service's time-line event
     assert initiative.neighbourhood.municipality == initiative.municipality

@@ -1,7 +1,7 @@
 import pytest
 
-from burgeridee.testing.factories import ParticipantFactory, WorkshopSessionFactory
 from burgeridee.workshops import services
+from burgeridee.workshops.tests.factories import ParticipantFactory, WorkshopSessionFactory
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 import pytest
 
 from burgeridee.knowledge.selectors import item_get
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.dialogues import DIALOGUES
 from burgeridee.workshops.services import WorkshopError
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

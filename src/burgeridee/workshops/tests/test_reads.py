@@ -6,7 +6,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from burgeridee.conversations.models import ConversationModel
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.models import (
@@ -18,6 +17,7 @@ from burgeridee.workshops.models import (
     WorkshopRequest,
     WorkshopSession,
 )
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 MODELS = (WorkshopSession, AgendaItem, Participant, Contribution, BoardFactor, FactorVote, WorkshopRequest)

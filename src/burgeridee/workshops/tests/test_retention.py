@@ -7,10 +7,10 @@ from django.test import override_settings
 from django.utils import timezone
 
 from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module
 from burgeridee.workshops.models import Participant, WorkshopRequest, WorkshopSession
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from django.urls import reverse
 
 from burgeridee.conversations import services as conversation_services
 from burgeridee.knowledge import services as knowledge_services
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import Module
 from burgeridee.workshops.dialogues import DIALOGUES
 from burgeridee.workshops.models import Participant
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

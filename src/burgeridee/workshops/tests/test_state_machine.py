@@ -2,10 +2,10 @@ import datetime
 
 import pytest
 
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import CODE_ALPHABET, Module, SessionStatus
 from burgeridee.workshops.services import WorkshopError
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.testing.factories import StaffFactory
-from burgeridee.testing.helpers import go_to
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module, SessionStatus
 from burgeridee.workshops.models import Participant, WorkshopSession
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import MembershipFactory, StaffFactory
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import Channel, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.search import initiative_search
-from burgeridee.testing.factories import MembershipFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,11 +16,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import MembershipFactory
 from burgeridee.conversations.services import conversation_model_draft_get_or_create
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
 from burgeridee.privacy.services import deletion_request_create
-from burgeridee.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
