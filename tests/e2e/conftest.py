@@ -1,18 +1,14 @@
-"""End-to-end tests: Debian's Chromium driven by Playwright, with axe-core for accessibility."""
+"""End-to-end tests: Debian's Chromium driven by Playwright. The page helpers (axe-core, keyboard, login) are in
+helpers.py."""
 
-import json
 import os
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+pytest.register_assert_rewrite("tests.e2e.helpers")
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -60,57 +56,3 @@ def new_page(browser):
 @pytest.fixture
 def page(new_page):
     return new_page()
-
-
-def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page; return the violations.
-
-    A page that navigates by itself while axe runs (an htmx poll that redirects to the next module of a
-    workshop) destroys the script's context; then the new page is checked once it has loaded.
-    """
-    for attempt in range(3):
-        try:
-            page.wait_for_load_state("load")
-            page.evaluate(AXE_SOURCE.read_text())
-            result = page.evaluate(
-                "async (tags) => await axe.run(document, "
-                "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                AXE_TAGS,
-            )
-            break
-        except PlaywrightError as error:
-            if "context was destroyed" not in str(error) or attempt == 2:
-                raise
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
-
-
-def assert_accessible(page):
-    violations = axe_violations(page)
-    assert violations == [], f"axe-core violations on {page.url}:\n{json.dumps(violations, indent=2)}"
-
-
-def tab_to(page, selector: str, *, limit: int = 80):
-    """Press Tab until the element matching `selector` has focus (keyboard only, no clicks)."""
-    for _ in range(limit):
-        if page.evaluate("(sel) => document.activeElement && document.activeElement.matches(sel)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Could not reach {selector} with the Tab key")
-
-
-def login_as(page, live_server, user):
-    """Put a logged-in staff session for `user`, second factor verified, into the page's browser context."""
-    from burgeridee.accounts.testing import login_with_second_factor
-
-    client = login_with_second_factor(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )

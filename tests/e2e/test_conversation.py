@@ -8,49 +8,35 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from burgeridee.accounts.constants import Role
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.constants import ReportStatus
 from burgeridee.conversations.models import Conversation, Report
-from burgeridee.conversations.tests.staff import make_staff, staff_session_cookie
-from burgeridee.initiatives import services as initiative_services
-from burgeridee.initiatives.constants import ContactPreference, SupportType, Theme
-from burgeridee.knowledge.defaults import defaults_load
+from burgeridee.initiatives.constants import SupportType
 
-from .conftest import assert_accessible
+from .helpers import assert_accessible, login_as
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Pitfalls and the participation ladder come from the knowledge library; transactional tests flush it.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("library")]
 
 TABLET = {"width": 1024, "height": 768}
 
 
-@pytest.fixture(autouse=True)
-def library(transactional_db):
-    defaults_load()  # pitfalls and the participation ladder come from the library; transactional tests flush it
-
-
 @pytest.fixture
-def setup(municipality):
-    staff = make_staff(municipality, username="karim")
-    submitted = initiative_services.initiative_submit(
-        municipality=municipality,
+def idea(municipality, submit_idea):
+    """Fatima's idea the conversation is about: (initiative, token)."""
+    return submit_idea(
+        municipality,
         title="Moestuin op het grasveld",
         description="Een moestuin voor de hele straat, met de kinderen van de school.",
-        target_group="Buren en kinderen",
-        theme=Theme.LIVEABLE,
         neighbourhood=municipality.neighbourhoods.get(name="Oosterpark"),
         location="Kastanjelaan",
         support_types=[SupportType.PUBLIC_SPACE, SupportType.MATERIALS],
-        initiator=initiative_services.InitiatorData(
-            name="Fatima Bakker", email="fatima@example.org", preferred_contact=ContactPreference.EMAIL
-        ),
     )
-    return staff, submitted.initiative, submitted.token
 
 
 def staff_page(new_page, live_server, user, **kwargs):
     page = new_page(**kwargs)
-    page.context.add_cookies([staff_session_cookie(user, url=live_server.url)])
+    login_as(page, live_server, user)
     return page
 
 
@@ -58,10 +44,10 @@ def last_link(outbox) -> str:
     return re.search(r"http://\S+?(/voorbeeld/mijn-initiatief/\S+/gesprek/)", outbox[-1].body).group(1)
 
 
-def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, setup):
-    staff, initiative, token = setup
+def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, contact, idea):
+    initiative, token = idea
     base = f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/"
-    page = staff_page(new_page, live_server, staff)
+    page = staff_page(new_page, live_server, contact)
 
     # 1. Plan: the place is suggested from the initiative; the resident gets an invitation.
     page.goto(base + "plannen/")
@@ -86,7 +72,7 @@ def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, s
     assert_accessible(page)
 
     # 3. The conversation, on a tablet. Fields save themselves.
-    tablet = staff_page(new_page, live_server, staff, viewport=TABLET)
+    tablet = staff_page(new_page, live_server, contact, viewport=TABLET)
     tablet.goto(base)
     assert_accessible(tablet)
     assert tablet.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]  # no sideways scrolling
@@ -185,8 +171,7 @@ def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, s
     tablet.wait_for_selector("text=Uw reflectie is bewaard")
 
 
-def test_coordinator_edits_the_model_by_keyboard_and_pages_are_accessible(live_server, new_page, municipality):
-    coordinator = make_staff(municipality, username="carla", roles=(Role.COORDINATOR,))
+def test_coordinator_edits_the_model_by_keyboard_and_pages_are_accessible(live_server, new_page, coordinator):
     page = staff_page(new_page, live_server, coordinator)
     url = f"{live_server.url}/werkplek/voorbeeld/gespreksmodel/"
     page.goto(url)
@@ -227,17 +212,17 @@ AUTOSAVE_TEXTS = {
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_autosave_status_speaks_the_chosen_language(live_server, new_page, municipality, setup, language):
-    staff, initiative, _ = setup
+def test_autosave_status_speaks_the_chosen_language(live_server, new_page, municipality, contact, idea, language):
+    initiative, _ = idea
     conversation_services.conversation_plan(
         initiative=initiative,
         starts_at=timezone.now() + timedelta(days=7),
         place="Buurthuis Oosterpark",
         participants="Fatima",
-        actor=staff,
+        actor=contact,
     )
     texts = AUTOSAVE_TEXTS[language]
-    tablet = staff_page(new_page, live_server, staff, viewport=TABLET)
+    tablet = staff_page(new_page, live_server, contact, viewport=TABLET)
     tablet.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     tablet.goto(f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/")
     status = tablet.locator("[data-autosave-status]")

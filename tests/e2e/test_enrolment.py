@@ -6,20 +6,15 @@ import pytest
 from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from burgeridee.accounts.constants import EnrolmentReason, Role
+from burgeridee.accounts.constants import EnrolmentReason
 from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
 
-from .conftest import assert_accessible, login_as
+from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "een-lang-wachtwoord-123"
-
-
-@pytest.fixture
-def newcomer(municipality, staff_user_factory):
-    return staff_user_factory(municipality, Role.CONTACT, username="nina", first_name="Nina", last_name="Nieuw")
 
 
 def log_in(page, username="nina"):
@@ -73,8 +68,7 @@ def test_a_password_without_a_link_gets_a_plain_message(live_server, page, newco
     page.wait_for_url("**/werkplek/inloggen/")
 
 
-def test_a_coordinator_resets_a_lost_phone(live_server, page, municipality, newcomer, staff_user_factory):
-    coordinator = staff_user_factory(municipality, Role.COORDINATOR, username="carla", first_name="Carla")
+def test_a_coordinator_resets_a_lost_phone(live_server, page, municipality, newcomer, coordinator):
     TOTPDevice.objects.create(user=newcomer, name="app", confirmed=True)
     login_as(page, live_server, coordinator)
     page.goto(f"{live_server.url}/werkplek/{municipality.slug}/")

@@ -7,22 +7,22 @@ import pytest
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.models import Initiative
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 from burgeridee.records.models import TimelineEvent
 
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def office(municipality, make_staff, submit_idea):
-    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
-    Department.objects.create(municipality=municipality, name="Subsidies")
-    contact = make_staff(municipality, "karim", Role.CONTACT, first_name="Karim", last_name="Contact")
-    colleague = make_staff(municipality, "dirk", Role.DEPARTMENT, department=permits, first_name="Dirk")
+def office(municipality, contact, submit_idea):
+    permits = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    DepartmentFactory(municipality=municipality, name="Subsidies")
+    colleague = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=permits, username="dirk")
     initiative, _token = submit_idea(municipality, title="Buurtfeest in de Rivierenbuurt")
     return {"contact": contact, "colleague": colleague, "initiative": initiative, "permits": permits}
 

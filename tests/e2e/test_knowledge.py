@@ -1,23 +1,10 @@
 """Staff read and edit the knowledge library in Chromium; every page is axe-core clean."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
-from burgeridee.knowledge.defaults import defaults_load
+from .helpers import assert_accessible, login_as, tab_to
 
-from .conftest import assert_accessible, login_as, tab_to
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def trainer(municipality):
-    defaults_load()  # transactional tests flush the data migration's rows
-    user = get_user_model().objects.create_user(username="tineke", first_name="Tineke", last_name="Trainer")
-    Membership.objects.create(user=user, municipality=municipality, roles=[Role.TRAINER])
-    return user
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("library")]
 
 
 def test_trainer_reads_searches_and_adds_a_case(live_server, page, trainer):

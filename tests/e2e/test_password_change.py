@@ -2,15 +2,13 @@
 
 import pytest
 
-from burgeridee.accounts.constants import Role
-
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_change_their_password_by_keyboard(live_server, page, municipality, staff_user_factory):
-    user = staff_user_factory(municipality, Role.CONTACT)
+def test_staff_change_their_password_by_keyboard(live_server, page, municipality, contact):
+    user = contact
     login_as(page, live_server, user)
     page.goto(f"{live_server.url}/werkplek/{municipality.slug}/")
     tab_to(page, "a[href='/werkplek/wachtwoord/']")

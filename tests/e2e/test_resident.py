@@ -7,7 +7,7 @@ from django.core import mail
 
 from burgeridee.initiatives.models import Initiative, Message
 
-from .conftest import assert_accessible, tab_to
+from .helpers import assert_accessible, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

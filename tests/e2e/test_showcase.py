@@ -1,21 +1,17 @@
 import pytest
 
-from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.initiatives.models import Initiative
 
-from .conftest import assert_accessible, login_as, tab_to
+from .helpers import assert_accessible, login_as, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_staff_prepares_and_resident_consents(live_server, new_page, municipality, submit_idea, django_user_model):
+def test_staff_prepares_and_resident_consents(live_server, new_page, municipality, submit_idea, contact):
     initiative, token = submit_idea(municipality, title="Geveltuinen")
     Initiative.objects.filter(pk=initiative.pk).update(phase="afgerond")
-    user = django_user_model.objects.create_user("karim")
-    Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
     staff = new_page()
-    login_as(staff, live_server, user)
+    login_as(staff, live_server, contact)
     staff.goto(f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/etalage/")
     assert_accessible(staff)
     staff.fill("#id_achievement", "Twintig geveltuinen.")

@@ -3,15 +3,14 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.knowledge.defaults import defaults_load
 from burgeridee.workshops.models import Contribution, WorkshopSession
 
-from .conftest import assert_accessible, login_as
+from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 375, "height": 667}
@@ -20,8 +19,7 @@ FOLLOW = 20_000  # screens follow the trainer within a poll or two (every 2 s); 
 
 def log_in_as_trainer(page, live_server, municipality):
     """The one place that logs a trainer in for these e2e tests (password and TOTP, see login_as)."""
-    user = get_user_model().objects.create_user(username="tineke", password="x" * 16, first_name="Tineke")
-    Membership.objects.create(user=user, municipality=municipality, roles=[Role.TRAINER])
+    user = StaffFactory(municipality=municipality, roles=[Role.TRAINER], username="tineke", first_name="Tineke")
     login_as(page, live_server, user)
     return user
 

@@ -10,10 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.services import enrolment_link_issue
 from burgeridee.accounts.testing import totp_token
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.records.models import ProcessingLogEntry
 
-from .conftest import assert_accessible
+from .helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,14 +22,10 @@ PASSWORD = "een-lang-wachtwoord-123"
 
 
 @pytest.fixture
-def people(municipality, staff_user_factory):
-    coordinator = staff_user_factory(
-        municipality, Role.COORDINATOR, username="carla", first_name="Carla", last_name="Coördinator"
+def people(municipality, coordinator, contact):
+    admin = StaffFactory(
+        municipality=municipality, roles=[Role.ADMINISTRATOR], username="bram", first_name="Bram", last_name="Beheer"
     )
-    contact = staff_user_factory(
-        municipality, Role.CONTACT, username="karim", first_name="Karim", last_name="Contact", phone="14 020"
-    )
-    admin = staff_user_factory(municipality, Role.ADMINISTRATOR, username="bram", first_name="Bram", last_name="Beheer")
     for user in (coordinator, contact):
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return coordinator, contact, admin

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.constants import AgreementResponse, ReportStatus
 from burgeridee.evaluations.constants import ASPECTS
@@ -176,9 +177,9 @@ def _sent_report(municipality, initiative, staff):
 @QUICK
 @given(response_value=st.one_of(st.sampled_from(["klopt", "opmerking"]), NASTY), note=NASTY, comment=NASTY)
 def test_report_response_survives_unusual_input(
-    client, municipality, submit_idea, make_staff, staff_client_factory, response_value, note, comment
+    client, municipality, submit_idea, staff_client_factory, response_value, note, comment
 ):
-    staff = make_staff(municipality, f"karim{Initiative.objects.count()}", Role.CONTACT)
+    staff = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
     initiative, token = submit_idea(municipality)
     report = _sent_report(municipality, initiative, staff)
     first, second = report.agreements.order_by("order")
@@ -217,8 +218,8 @@ def test_report_response_survives_unusual_input(
 @override_settings(RATELIMIT_ENABLE=False)
 @QUICK
 @given(consent=st.one_of(st.just("ja"), NASTY))
-def test_showcase_consent_survives_unusual_input(client, municipality, submit_idea, make_staff, consent):
-    staff = make_staff(municipality, f"carla{Initiative.objects.count()}", Role.CONTACT)
+def test_showcase_consent_survives_unusual_input(client, municipality, submit_idea, consent):
+    staff = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
     initiative, token = submit_idea(municipality)
     Initiative.objects.filter(pk=initiative.pk).update(phase=Phase.COMPLETED)
     initiative.refresh_from_db()
@@ -276,9 +277,9 @@ def test_message_form_is_rate_limited_per_address(client, municipality, submit_i
     assert [client.post(url, {"body": f"Bericht {n}"}).status_code for n in range(3)] == [302, 302, 429]
 
 
-def test_showcase_consent_is_rate_limited_per_initiative(client, settings, municipality, submit_idea, make_staff):
+def test_showcase_consent_is_rate_limited_per_initiative(client, settings, municipality, submit_idea):
     settings.RATELIMIT_SHOWCASE_CONSENT = "2/h"
-    staff = make_staff(municipality, "carla", Role.CONTACT)
+    staff = StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="carla")
     tokens = []
     for title in ("Geveltuinen", "Speeltuin"):
         initiative, token = submit_idea(municipality, title=title)

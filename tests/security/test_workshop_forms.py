@@ -4,19 +4,17 @@ Every form a participant can send, with unusual input: a 400 with a Dutch messag
 is shown back (to the participant, the rest of the group and the trainer's presenter screen) is escaped.
 """
 
-from datetime import date
-
 import pytest
 from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from burgeridee.accounts.constants import Role
 from burgeridee.workshops import services, sources
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.models import BoardFactor, Contribution, Participant, WorkshopRequest
 from burgeridee.workshops.modules import PARTICIPANT_ACTIONS
-from burgeridee.workshops.tests.conftest import go_to
+from burgeridee.workshops.tests.factories import WorkshopSessionFactory
+from burgeridee.workshops.tests.helpers import go_to
 
 from .inputs import NASTY, QUICK, assert_dutch_problem, assert_escaped, assert_safe, clean
 
@@ -37,18 +35,12 @@ def no_rate_limits(settings):
 
 
 @pytest.fixture
-def trainer(municipality, make_staff):
-    return make_staff(municipality, "tineke", Role.TRAINER)
-
-
-@pytest.fixture
-def presenter(trainer, staff_client_factory):
-    """The trainer's client; `presenter(workshop)` checks the live results on the big screen."""
-    client = staff_client_factory(user=trainer)
+def presenter(trainer_client):
+    """`presenter(workshop)` checks the live results on the trainer's big screen."""
 
     def check(workshop):
         url = f"/werkplek/{workshop.municipality.slug}/workshops/{workshop.pk}/presentatie/live/"
-        response = client.get(url)
+        response = trainer_client.get(url)
         assert response.status_code == 200
         assert_escaped(response)
 
@@ -59,14 +51,7 @@ def presenter(trainer, staff_client_factory):
 def new_workshop(municipality, trainer):
     def make(module=None, *names):
         """A fresh workshop (one per example), open, with `names` joined through the name form, at `module`."""
-        workshop = services.session_create(
-            municipality=municipality,
-            title="Oké, een burger-idee",
-            date=date(2026, 12, 3),
-            expected_participants=12,
-            created_by=trainer,
-        )
-        services.session_open(session=workshop)
+        workshop = WorkshopSessionFactory(municipality=municipality, created_by=trainer, opened=True)
         clients = [joined(workshop, name) for name in names]
         if module:
             go_to(workshop, module)

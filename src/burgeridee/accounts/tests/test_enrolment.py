@@ -19,17 +19,13 @@ from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.models import EnrolmentLink, Membership, User
 from burgeridee.accounts.services import enrolment_link_issue, enrolment_token_hash, staff_create
 from burgeridee.accounts.testing import login_with_second_factor, totp_token
+from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "een-lang-wachtwoord-123"
 LOGIN = "/werkplek/inloggen/"
 SETUP = "/werkplek/inloggen/app-instellen/"
-
-
-@pytest.fixture
-def newcomer(municipality, staff_user_factory):
-    return staff_user_factory(municipality, Role.CONTACT, username="nina", first_name="Nina", last_name="Nieuw")
 
 
 def path_of(issued) -> str:
@@ -203,8 +199,8 @@ def test_a_newer_link_replaces_the_older_one(client, newcomer):
     assert "Deze link werkt niet meer" in response.content.decode()
 
 
-def test_a_link_for_one_person_does_not_work_for_another(client, newcomer, municipality, staff_user_factory):
-    staff_user_factory(municipality, Role.CONTACT, username="bert")
+def test_a_link_for_one_person_does_not_work_for_another(client, newcomer, municipality):
+    StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="bert")
     issued = enrolment_link_issue(user=newcomer, reason=EnrolmentReason.NEW_ACCOUNT)
     # Opened first, then logged in as someone else.
     client.get(path_of(issued))
@@ -268,11 +264,6 @@ def test_demo_mode_still_needs_no_second_factor_and_says_so(client):
 
 
 # --- A coordinator resets a colleague's second factor ---------------------------------------------
-
-
-@pytest.fixture
-def coordinator_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.COORDINATOR, username="carla", first_name="Carla")
 
 
 def reset_url(municipality, membership) -> str:
@@ -347,9 +338,9 @@ def test_other_roles_may_not_reset(municipality, staff_client_factory, newcomer,
 
 
 def test_a_coordinator_cannot_reset_someone_of_another_municipality(
-    coordinator_client, municipality, other_municipality, staff_user_factory
+    coordinator_client, municipality, other_municipality
 ):
-    stranger = staff_user_factory(other_municipality, Role.CONTACT)
+    stranger = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT])
     login_with_second_factor(stranger)
     theirs = Membership.objects.get(user=stranger)
     # Through the own municipality's address and through theirs: both 404.
@@ -368,18 +359,18 @@ def test_a_coordinator_cannot_reset_their_own_second_factor(coordinator_client, 
     assert TOTPDevice.objects.filter(user=coordinator_client.user, confirmed=True).exists()
 
 
-def test_the_colleague_list_runs_a_constant_number_of_queries(coordinator_client, municipality, staff_user_factory):
+def test_the_colleague_list_runs_a_constant_number_of_queries(coordinator_client, municipality):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert coordinator_client.get(f"/werkplek/{municipality.slug}/medewerkers/").status_code == 200
         return len(queries)
 
-    staff_user_factory(municipality, Role.CONTACT)
+    StaffFactory(municipality=municipality, roles=[Role.CONTACT])
     few = count()
     for _ in range(5):
-        user = staff_user_factory(municipality, Role.CONTACT)
+        user = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
         enrolment_link_issue(user=user, reason=EnrolmentReason.NEW_ACCOUNT)
-        login_with_second_factor(staff_user_factory(municipality, Role.DEPARTMENT))
+        login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT]))
     assert count() == few
 
 

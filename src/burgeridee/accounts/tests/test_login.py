@@ -21,11 +21,6 @@ PASSWORD = "een-lang-wachtwoord-123"
 LOGIN = "/werkplek/inloggen/"
 
 
-@pytest.fixture
-def contact(municipality, staff_user_factory):
-    return staff_user_factory(municipality, Role.CONTACT, username="karim")
-
-
 def inbox_url(municipality):
     return f"/werkplek/{municipality.slug}/"
 

@@ -5,10 +5,11 @@ from django.test import Client
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import User
+from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/werkplek/wachtwoord/"
-OLD = "een-lang-wachtwoord-123"  # the password staff_user_factory gives
+OLD = "een-lang-wachtwoord-123"  # the password StaffFactory gives
 NEW = "Kastanjelaan-Bankje-2026"
 
 
@@ -53,9 +54,9 @@ def test_mistakes_get_a_dutch_error_summary_and_change_nothing(
     assert User.objects.get(pk=client.user.pk).check_password(OLD)
 
 
-def test_only_after_both_factors(municipality, staff_user_factory):
+def test_only_after_both_factors(municipality):
     assert Client().get(URL).status_code == 302
-    user = staff_user_factory(municipality, Role.CONTACT)
+    user = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
     password_only = Client()
     password_only.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     response = password_only.post(URL, {"old_password": OLD, "new_password1": NEW, "new_password2": NEW})

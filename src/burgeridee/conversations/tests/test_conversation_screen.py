@@ -13,14 +13,14 @@ from burgeridee.conversations.models import Conversation
 from burgeridee.core.dates import add_working_days
 from burgeridee.initiatives.constants import Phase
 
-from .conftest import base
+from .helpers import base
 
 pytestmark = pytest.mark.django_db
 
 
-def test_screen_shows_each_phase_with_questions_pitfall_and_fields(staff_client, municipality, planned):
+def test_screen_shows_each_phase_with_questions_pitfall_and_fields(contact_client, municipality, planned):
     initiative, _, _ = planned
-    content = staff_client.get(base(municipality, initiative)).content.decode()
+    content = contact_client.get(base(municipality, initiative)).content.decode()
     for title in ("Kennismaken", "Mensen en draagvlak", "Rollen en afspraken", "Samenvatten en vervolg"):
         assert title in content
     assert "Wie doen er mee? En wie neemt het over als u uitvalt?" in content
@@ -36,10 +36,10 @@ def test_screen_shows_each_phase_with_questions_pitfall_and_fields(staff_client,
     assert "<script>" not in content  # no inline script (CSP)
 
 
-def test_save_button_posts_everything_without_javascript(staff_client, municipality, planned):
+def test_save_button_posts_everything_without_javascript(contact_client, municipality, planned):
     initiative, _, conversation = planned
     due = (timezone.localdate() + timedelta(days=14)).isoformat()
-    response = staff_client.post(
+    response = contact_client.post(
         base(municipality, initiative),
         {
             "cap_core_group": "Fatima (trekker), Joost (invaller)",
@@ -62,13 +62,13 @@ def test_save_button_posts_everything_without_javascript(staff_client, municipal
     ]
     assert conversation.checked_items == ["tijdens-1", "tijdens-4"]
     assert conversation.rating == 4
-    page = staff_client.get(base(municipality, initiative)).content.decode()
+    page = contact_client.get(base(municipality, initiative)).content.decode()
     assert "Kabels onder het grasveld?" in page
 
 
-def test_an_invalid_date_keeps_every_typed_value(staff_client, municipality, planned):
+def test_an_invalid_date_keeps_every_typed_value(contact_client, municipality, planned):
     initiative, _, conversation = planned
-    response = staff_client.post(
+    response = contact_client.post(
         base(municipality, initiative),
         {"cap_motivation": "Ik woon hier dertig jaar", "callback_date": "volgende week"},
     )
@@ -79,28 +79,28 @@ def test_an_invalid_date_keeps_every_typed_value(staff_client, municipality, pla
     assert conversation.captures == {}
 
 
-def test_autosave_saves_only_the_changed_fields(staff_client, municipality, planned):
+def test_autosave_saves_only_the_changed_fields(contact_client, municipality, planned):
     initiative, _, conversation = planned
     url = base(municipality, initiative) + "opslaan/"
-    first = staff_client.post(url, {"_fields": ["cap_motivation"], "cap_motivation": "Mijn kinderen spelen hier"})
+    first = contact_client.post(url, {"_fields": ["cap_motivation"], "cap_motivation": "Mijn kinderen spelen hier"})
     assert first.status_code == 200
     assert first.json()["saved"] is True
     assert first.json()["message"].startswith("Opgeslagen om")
     # A second field, posted on its own, does not wipe the first.
-    staff_client.post(url, {"_fields": ["cap_support"], "cap_support": "Twintig handtekeningen"})
+    contact_client.post(url, {"_fields": ["cap_support"], "cap_support": "Twintig handtekeningen"})
     # A checkbox group: all ticked values; an empty group is sent by name only.
-    staff_client.post(url, {"_fields": ["municipal_roles"], "municipal_roles": ["faciliteren", "stimuleren"]})
-    staff_client.post(url, {"_fields": ["agreement_1_what"], "agreement_1_what": "Handtekeningen verzamelen"})
-    staff_client.post(url, {"_fields": ["checked"]})
+    contact_client.post(url, {"_fields": ["municipal_roles"], "municipal_roles": ["faciliteren", "stimuleren"]})
+    contact_client.post(url, {"_fields": ["agreement_1_what"], "agreement_1_what": "Handtekeningen verzamelen"})
+    contact_client.post(url, {"_fields": ["checked"]})
     conversation.refresh_from_db()
     assert conversation.captures == {"motivation": "Mijn kinderen spelen hier", "support": "Twintig handtekeningen"}
     assert conversation.municipal_roles == ["faciliteren", "stimuleren"]
     assert conversation.agreements_draft[1]["what"] == "Handtekeningen verzamelen"
     assert conversation.checked_items == []
 
-    bad = staff_client.post(url, {"_fields": ["callback_date"], "callback_date": "morgen"})
+    bad = contact_client.post(url, {"_fields": ["callback_date"], "callback_date": "morgen"})
     assert bad.status_code == 400 and "callback_date" in bad.json()["errors"]
-    unknown = staff_client.post(url, {"_fields": ["is_admin"], "is_admin": "1"})
+    unknown = contact_client.post(url, {"_fields": ["is_admin"], "is_admin": "1"})
     assert unknown.status_code == 400
     conversation.refresh_from_db()
     assert conversation.callback_date is None
@@ -113,10 +113,10 @@ def test_autosave_needs_staff_of_this_municipality(client, municipality, planned
     assert response.status_code == 302 and response["Location"].startswith("/werkplek/inloggen/")
 
 
-def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(staff_client, municipality, planned):
+def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(contact_client, municipality, planned):
     initiative, _, conversation = planned
     callback = timezone.localdate() + timedelta(days=20)
-    response = staff_client.post(
+    response = contact_client.post(
         base(municipality, initiative),
         {"cap_summary": "Moestuin", "callback_date": callback.isoformat(), "finish": "1"},
     )
@@ -135,16 +135,16 @@ def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(staff_c
     assert Conversation.objects.get(pk=conversation.pk).tasks.filter(done_at__isnull=True).count() == 7
 
 
-def test_reading_and_saving_the_conversation_is_logged(staff_client, municipality, planned, staff):
+def test_reading_and_saving_the_conversation_is_logged(contact_client, municipality, planned, contact):
     from burgeridee.records.models import ProcessingLogEntry
     from burgeridee.records.processing import data_subject_of
 
     initiative, _, _ = planned
-    staff_client.get(base(municipality, initiative))
-    staff_client.post(
+    contact_client.get(base(municipality, initiative))
+    contact_client.post(
         base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"], "cap_motivation": "x"}
     )
-    entries = ProcessingLogEntry.objects.filter(initiative=initiative, staff_audit__actor=staff)
+    entries = ProcessingLogEntry.objects.filter(initiative=initiative, staff_audit__actor=contact)
     assert {entry.action for entry in entries} >= {"read", "update"}
     assert {entry.activity for entry in entries} >= {"conversation_hold", "conversation_record"}
     _kind, pseudonym = data_subject_of(initiative.primary_initiator)
@@ -164,17 +164,17 @@ def test_initiative_section_links_every_step_with_its_state(municipality, planne
 AUTOSAVE_JS = Path(__file__).resolve().parents[1] / "static" / "conversations" / "conversation.js"
 
 
-def test_autosave_texts_come_translated_from_the_page(staff_client, municipality, planned):
+def test_autosave_texts_come_translated_from_the_page(contact_client, municipality, planned):
     initiative, _, _ = planned
-    dutch = staff_client.get(base(municipality, initiative)).content.decode()
+    dutch = contact_client.get(base(municipality, initiative)).content.decode()
     assert 'data-text-ready="Wat u invult, wordt vanzelf opgeslagen."' in dutch
     assert 'data-text-invalid="Niet opgeslagen: {errors} Druk op Opslaan om het te zien."' in dutch
-    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    english = staff_client.get(base(municipality, initiative)).content.decode()
+    contact_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = contact_client.get(base(municipality, initiative)).content.decode()
     assert 'data-text-ready="What you enter is saved automatically."' in english
     assert 'data-text-offline="No connection. Your text is kept on this device' in english
     assert "Wat u invult" not in english
-    saved = staff_client.post(base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"]})
+    saved = contact_client.post(base(municipality, initiative) + "opslaan/", {"_fields": ["cap_motivation"]})
     assert saved.json()["message"].startswith("Saved at ")
     # The script itself holds no text for people: every status line is one of the page's texts.
     script = AUTOSAVE_JS.read_text()

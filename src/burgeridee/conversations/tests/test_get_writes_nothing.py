@@ -18,7 +18,7 @@ from burgeridee.conversations.urls import staff_urlpatterns, urlpatterns
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.models import ProcessingLogEntry, StaffAuditEntry
 
-from .conftest import next_weekday_at
+from .helpers import next_weekday_at
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,13 @@ def row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def sent(municipality, submit_idea, staff):
+def sent(municipality, submit_idea, contact):
     """A second initiative whose conversation was held and whose report went to the resident."""
     initiative, token = submit_idea(municipality, title="Bankje bij de speeltuin")
     conversation = services.conversation_plan(
-        initiative=initiative, starts_at=next_weekday_at(10), place="Buurthuis", actor=staff
+        initiative=initiative, starts_at=next_weekday_at(10), place="Buurthuis", actor=contact
     )
-    services.conversation_mark_held(conversation=conversation, actor=staff)
+    services.conversation_mark_held(conversation=conversation, actor=contact)
     report = selectors.report_latest(conversation=conversation)
     services.report_update(
         report=report,
@@ -52,11 +52,11 @@ def sent(municipality, submit_idea, staff):
         initiator_role="",
         agreements=[services.AgreementData(what="Plek zoeken", who="Gemeente")],
     )
-    services.report_send(report=report, actor=staff)
+    services.report_send(report=report, actor=contact)
     return initiative, token
 
 
-def test_every_conversation_page_reads_only(staff_client, municipality, planned, sent, submit_idea):
+def test_every_conversation_page_reads_only(coordinator_client, municipality, planned, sent, submit_idea):
     initiative, token, conversation = planned
     services.conversation_save(
         conversation=conversation,
@@ -93,7 +93,7 @@ def test_every_conversation_page_reads_only(staff_client, municipality, planned,
     before = row_counts()
     for name, kwargs_list in pages.items():
         for kwargs in kwargs_list:
-            response = staff_client.get(reverse(f"conversations:{name}", kwargs=kwargs))
+            response = coordinator_client.get(reverse(f"conversations:{name}", kwargs=kwargs))
             assert response.status_code == 200, (name, kwargs, response.status_code)
             after = row_counts()
             changed = {table: (before[table], after[table]) for table in before if after[table] != before[table]}
@@ -101,7 +101,7 @@ def test_every_conversation_page_reads_only(staff_client, municipality, planned,
     assert not Report.objects.filter(conversation=conversation).exists()
 
 
-def test_report_page_shows_the_draft_from_the_notes_and_the_first_post_saves_it(staff_client, municipality, planned):
+def test_report_page_shows_the_draft_from_the_notes_and_the_first_post_saves_it(contact_client, municipality, planned):
     initiative, _, conversation = planned
     services.conversation_save(
         conversation=conversation,
@@ -110,12 +110,12 @@ def test_report_page_shows_the_draft_from_the_notes_and_the_first_post_saves_it(
         agreements=[{"what": "Kabels nagaan", "who": "Karim", "due": ""}],
     )
     url = reverse("conversations:report", kwargs={"municipality_slug": municipality.slug, "pk": initiative.pk})
-    page = staff_client.get(url).content.decode()
+    page = contact_client.get(url).content.decode()
     assert "Versie 1" in page and "Samenvatting uit het gesprek" in page and 'value="Kabels nagaan"' in page
     assert re.search(r'value="faciliteren"[^>]*checked', page) and not re.search(r'value="reguleren"[^>]*checked', page)
     assert not Report.objects.filter(conversation=conversation).exists()
 
-    staff_client.post(
+    contact_client.post(
         url,
         {
             "summary": "Samenvatting uit het gesprek",
@@ -132,14 +132,14 @@ def test_report_page_shows_the_draft_from_the_notes_and_the_first_post_saves_it(
     assert [a.what for a in report.agreements.all()] == ["Kabels nagaan"]
 
 
-def test_marking_the_conversation_held_makes_the_first_draft_from_the_notes(planned, staff):
+def test_marking_the_conversation_held_makes_the_first_draft_from_the_notes(planned, contact):
     _, _, conversation = planned
     services.conversation_save(conversation=conversation, captures={"summary": "Wat we bespraken"})
-    services.conversation_mark_held(conversation=conversation, actor=staff)
+    services.conversation_mark_held(conversation=conversation, actor=contact)
     report = Report.objects.get(conversation=conversation)
-    assert (report.version, report.summary, report.created_by) == (1, "Wat we bespraken", staff)
+    assert (report.version, report.summary, report.created_by) == (1, "Wat we bespraken", contact)
     # Marking it held again (sending the report does that too) makes no second draft.
-    services.conversation_mark_held(conversation=conversation, actor=staff)
+    services.conversation_mark_held(conversation=conversation, actor=contact)
     assert Report.objects.filter(conversation=conversation).count() == 1
 
 

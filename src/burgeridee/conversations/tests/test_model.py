@@ -3,12 +3,13 @@
 import pytest
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors, services
 from burgeridee.conversations.constants import Moment
 from burgeridee.conversations.models import ConversationModel
 
-from .conftest import next_weekday_at
-from .staff import make_staff, staff_login
+from .helpers import next_weekday_at
 
 pytestmark = pytest.mark.django_db
 
@@ -99,9 +100,8 @@ def test_editing_publishes_a_new_version_and_an_earlier_conversation_keeps_its_o
     ]
 
 
-def test_coordinator_edits_through_the_pages_without_javascript(client, municipality):
-    coordinator = make_staff(municipality, username="carla", roles=(Role.COORDINATOR,))
-    staff_login(client, coordinator)
+def test_coordinator_edits_through_the_pages_without_javascript(client, municipality, coordinator):
+    login_with_second_factor(coordinator, client)
     url = f"/werkplek/{municipality.slug}/gespreksmodel/"
     page = client.get(url)
     assert page.status_code == 200
@@ -133,12 +133,11 @@ def test_coordinator_edits_through_the_pages_without_javascript(client, municipa
     ]
 
 
-def test_only_coordinators_edit_and_only_their_own_municipality(client, municipality, other_municipality):
-    contact = make_staff(municipality, username="karim", roles=(Role.CONTACT,))
-    staff_login(client, contact)
+def test_only_coordinators_edit_and_only_their_own_municipality(client, municipality, other_municipality, contact):
+    login_with_second_factor(contact, client)
     assert client.get(f"/werkplek/{municipality.slug}/gespreksmodel/").status_code == 403
-    coordinator = make_staff(other_municipality, username="olga", roles=(Role.COORDINATOR,))
-    staff_login(client, coordinator)
+    coordinator = StaffFactory(municipality=other_municipality, roles=[Role.COORDINATOR], username="olga")
+    login_with_second_factor(coordinator, client)
     assert client.get(f"/werkplek/{municipality.slug}/gespreksmodel/").status_code == 404
     services.conversation_model_draft_get_or_create(municipality=municipality)
     phase = selectors.conversation_model_draft(municipality=municipality).phases.first()

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from burgeridee.conversations import services
 from burgeridee.initiatives.constants import SupportType
 
-from .conftest import base
+from .helpers import base
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def timed(client, url):
     return response
 
 
-def test_blank_checklist_handout(staff_client, municipality):
-    text = text_of(timed(staff_client, f"/werkplek/{municipality.slug}/gespreksmodel/checklist.pdf"))
+def test_blank_checklist_handout(contact_client, municipality):
+    text = text_of(timed(contact_client, f"/werkplek/{municipality.slug}/gespreksmodel/checklist.pdf"))
     assert "Checklist voor het eerste gesprek" in text
     assert "Voor het gesprek" in text and "Tijdens het gesprek" in text and "Na het gesprek" in text
     assert "Begin met kennismaken en de motivatie, niet met regels." in text
@@ -40,16 +40,16 @@ def test_blank_checklist_handout(staff_client, municipality):
     assert "Gemeente Voorbeeld" in text
 
 
-def test_preparation_sheet(staff_client, municipality, submit_idea):
+def test_preparation_sheet(contact_client, municipality, submit_idea):
     initiative, _ = submit_idea(municipality, support_types=[SupportType.PERMIT])
-    text = text_of(timed(staff_client, base(municipality, initiative) + "voorbereiden.pdf"))
+    text = text_of(timed(contact_client, base(municipality, initiative) + "voorbereiden.pdf"))
     assert "Voorbereiding eerste gesprek" in text
     assert initiative.reference in text and "Moestuin aan de Kastanjelaan" in text
     assert "melding klein evenement" in text  # the rule check for a permit
     assert "Hoe bent u op dit idee gekomen?" in text
 
 
-def test_report_pdf_for_staff_and_resident(staff_client, client, municipality, planned):
+def test_report_pdf_for_staff_and_resident(contact_client, client, municipality, planned):
     initiative, token, conversation = planned
     report = services.report_draft_get_or_create(conversation=conversation)
     services.report_update(
@@ -61,7 +61,7 @@ def test_report_pdf_for_staff_and_resident(staff_client, client, municipality, p
         initiator_role="De kopgroep onderhoudt de tuin.",
         agreements=[services.AgreementData(what="Kabels en leidingen nagaan", who="Karim")],
     )
-    text = text_of(timed(staff_client, base(municipality, initiative) + "verslag.pdf"))
+    text = text_of(timed(contact_client, base(municipality, initiative) + "verslag.pdf"))
     assert "Verslag van ons gesprek" in text
     assert "Een moestuin voor de straat, met de buren." in text
     assert "Kabels en leidingen nagaan" in text and "Karim" in text

@@ -8,12 +8,15 @@ from django.core import mail
 from django.utils import timezone
 from pypdf import PdfReader
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors
 from burgeridee.conversations.models import Conversation
 from burgeridee.initiatives.constants import ContactPreference, SupportType
 from burgeridee.initiatives.services import InitiatorData
 
-from .conftest import base
+from .helpers import base
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +28,17 @@ def pdf_text(content: bytes) -> str:
 
 
 def test_plan_suggests_the_neighbourhood_and_invites_by_email_with_a_calendar_file(
-    staff_client, municipality, submit_idea, django_capture_on_commit_callbacks
+    contact_client, municipality, submit_idea, django_capture_on_commit_callbacks
 ):
     initiative, token = submit_idea(municipality, location="Kastanjelaan 4")
     mail.outbox.clear()
-    page = staff_client.get(base(municipality, initiative) + "plannen/")
+    page = contact_client.get(base(municipality, initiative) + "plannen/")
     assert page.status_code == 200
     assert 'value="Kastanjelaan 4, Centrum"' in page.content.decode()
 
     day = timezone.localdate() + timedelta(days=8)
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(
+        response = contact_client.post(
             base(municipality, initiative) + "plannen/",
             {"day": day.isoformat(), "start": "19:30", "duration_minutes": "60", "place": "Buurthuis Centrum"},
         )
@@ -64,18 +67,18 @@ def test_plan_suggests_the_neighbourhood_and_invites_by_email_with_a_calendar_fi
     assert "gesprek_gepland" in kinds and "uitnodiging" in kinds
 
     # The resident sees it on their status page, and the emailed link opens their conversation page.
-    status = staff_client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
+    status = contact_client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
     assert "Uw eerste gesprek" in status and "Buurthuis Centrum" in status
     link = re.search(r"http://\S+(/voorbeeld/mijn-initiatief/\S+/gesprek/)", message.body).group(1)
-    resident = staff_client.get(link)
+    resident = contact_client.get(link)
     assert resident.status_code == 200
     assert "Buurthuis Centrum" in resident.content.decode()
-    ics_download = staff_client.get(link + "uitnodiging.ics")
+    ics_download = contact_client.get(link + "uitnodiging.ics")
     assert ics_download["Content-Type"].startswith("text/calendar")
 
 
 def test_a_resident_who_prefers_post_gets_a_letter_to_print(
-    staff_client, municipality, submit_idea, django_capture_on_commit_callbacks
+    contact_client, municipality, submit_idea, django_capture_on_commit_callbacks
 ):
     initiative, _ = submit_idea(
         municipality,
@@ -90,24 +93,24 @@ def test_a_resident_who_prefers_post_gets_a_letter_to_print(
     mail.outbox.clear()
     day = timezone.localdate() + timedelta(days=5)
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(
+        response = contact_client.post(
             base(municipality, initiative) + "plannen/",
             {"day": day.isoformat(), "start": "10:00", "duration_minutes": "45", "place": "Bij Henk thuis"},
             follow=True,
         )
     assert "Print de uitnodigingsbrief" in response.content.decode()
     assert mail.outbox == []
-    letter = staff_client.get(base(municipality, initiative) + "uitnodiging.pdf")
+    letter = contact_client.get(base(municipality, initiative) + "uitnodiging.pdf")
     assert letter["Content-Type"] == "application/pdf"
     text = pdf_text(letter.content)
     assert "Henk Post" in text and "Dorpsstraat 1" in text and "Bij Henk thuis" in text
     assert "Uitnodiging voor een gesprek over uw idee" in text
 
 
-def test_plan_form_keeps_input_and_refuses_a_moment_in_the_past(staff_client, municipality, submit_idea):
+def test_plan_form_keeps_input_and_refuses_a_moment_in_the_past(contact_client, municipality, submit_idea):
     initiative, _ = submit_idea(municipality)
     yesterday = timezone.localdate() - timedelta(days=1)
-    response = staff_client.post(
+    response = contact_client.post(
         base(municipality, initiative) + "plannen/",
         {"day": yesterday.isoformat(), "start": "10:00", "duration_minutes": "60", "place": "Bibliotheek"},
     )
@@ -118,16 +121,15 @@ def test_plan_form_keeps_input_and_refuses_a_moment_in_the_past(staff_client, mu
 
 
 def test_staff_of_another_municipality_get_404(client, municipality, other_municipality, submit_idea):
-    from .staff import make_staff, staff_login
-
     initiative, _ = submit_idea(municipality)
-    staff_login(client, make_staff(other_municipality, username="olga"))
+    olga = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="olga")
+    login_with_second_factor(olga, client)
     for suffix in ("plannen/", "voorbereiden/", "", "verslag/", "opvolging/", "reflectie/", "voorbereiden.pdf"):
         assert client.get(base(other_municipality, initiative) + suffix).status_code == 404, suffix
 
 
 def test_preparation_shows_similar_initiatives_of_this_municipality_and_fitting_rule_checks(
-    staff_client, municipality, other_municipality, submit_idea
+    contact_client, municipality, other_municipality, submit_idea
 ):
     centrum = municipality.neighbourhoods.get(name="Centrum")
     oosterpark = municipality.neighbourhoods.get(name="Oosterpark")
@@ -160,7 +162,7 @@ def test_preparation_shows_similar_initiatives_of_this_municipality_and_fitting_
     assert "Geveltuintjes elders" not in titles  # another municipality
     assert "Schaakclub" not in titles  # nothing in common
 
-    content = staff_client.get(base(municipality, initiative) + "voorbereiden/").content.decode()
+    content = contact_client.get(base(municipality, initiative) + "voorbereiden/").content.decode()
     assert "Geveltuintjes Oosterpark" in content and "Geveltuintjes elders" not in content
     assert "Liggen er kabels of leidingen?" in content  # public space
     assert "vrijwilligersverzekering" in content  # insurance
@@ -169,13 +171,13 @@ def test_preparation_shows_similar_initiatives_of_this_municipality_and_fitting_
     assert "Welke rol wilt u van ons, en welke juist niet?" in content  # guiding questions per phase
 
 
-def test_no_conversation_is_planned_for_a_closed_initiative(staff_client, municipality, submit_idea):
+def test_no_conversation_is_planned_for_a_closed_initiative(contact_client, municipality, submit_idea):
     from burgeridee.initiatives.services import initiative_withdraw
 
     initiative, _ = submit_idea(municipality)
     initiative_withdraw(initiative=initiative)
     day = timezone.localdate() + timedelta(days=5)
-    response = staff_client.post(
+    response = contact_client.post(
         base(municipality, initiative) + "plannen/",
         {"day": day.isoformat(), "start": "10:00", "place": "Buurthuis"},
         follow=True,

@@ -9,11 +9,14 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import selectors, services
 from burgeridee.conversations.constants import AgreementResponse, ReportStatus, TaskKind
 from burgeridee.conversations.models import Report
 
-from .conftest import base
+from .helpers import base
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +44,7 @@ def resident_link(message) -> str:
 
 
 def test_report_starts_from_the_notes_and_is_frozen_once_sent(
-    staff_client, municipality, planned, django_capture_on_commit_callbacks
+    contact_client, municipality, planned, django_capture_on_commit_callbacks
 ):
     initiative, _, conversation = planned
     services.conversation_save(
@@ -50,18 +53,20 @@ def test_report_starts_from_the_notes_and_is_frozen_once_sent(
         municipal_roles=["faciliteren"],
         agreements=[{"what": "Kabels nagaan", "who": "Karim", "due": ""}],
     )
-    page = staff_client.get(base(municipality, initiative) + "verslag/").content.decode()
+    page = contact_client.get(base(municipality, initiative) + "verslag/").content.decode()
     assert "Samenvatting uit het gesprek" in page and 'value="Kabels nagaan"' in page
 
     # Missing 'who' for an agreement: 400, everything kept.
-    response = staff_client.post(base(municipality, initiative) + "verslag/", report_post(agreement_1_who="", send="1"))
+    response = contact_client.post(
+        base(municipality, initiative) + "verslag/", report_post(agreement_1_who="", send="1")
+    )
     assert response.status_code == 400
     assert "Vul in wie dit doet." in response.content.decode()
     assert "Handtekeningen van de buren verzamelen" in response.content.decode()
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
+        contact_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
     report = Report.objects.get(conversation=conversation)
     assert report.status == ReportStatus.SENT and report.is_frozen
     assert [a.what for a in report.agreements.all()] == [
@@ -76,7 +81,7 @@ def test_report_starts_from_the_notes_and_is_frozen_once_sent(
     assert tasks[TaskKind.CALL_BACK].due_date == report.callback_date
 
     # A frozen report does not change, not even by a post.
-    staff_client.post(base(municipality, initiative) + "verslag/", report_post(summary="Anders"))
+    contact_client.post(base(municipality, initiative) + "verslag/", report_post(summary="Anders"))
     report.refresh_from_db()
     assert report.summary.startswith("Fatima wil")
     with pytest.raises(services.NotEditable):
@@ -92,13 +97,13 @@ def test_report_starts_from_the_notes_and_is_frozen_once_sent(
 
 
 def test_resident_comments_then_confirms_the_revised_version(
-    staff_client, municipality, planned, django_capture_on_commit_callbacks
+    contact_client, municipality, planned, django_capture_on_commit_callbacks
 ):
     client = Client()  # the resident, not logged in
     initiative, token, conversation = planned
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
+        contact_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
     v1 = Report.objects.get(conversation=conversation)
     first, second = v1.agreements.all()
     link = resident_link(mail.outbox[0])
@@ -129,11 +134,11 @@ def test_resident_comments_then_confirms_the_revised_version(
     assert v1.status == ReportStatus.COMMENTED
 
     # The civil servant makes a new version, changes it and sends it.
-    staff_client.post(base(municipality, initiative) + "verslag/", {"new_version": "1"})
-    page = staff_client.get(base(municipality, initiative) + "verslag/").content.decode()
+    contact_client.post(base(municipality, initiative) + "verslag/", {"new_version": "1"})
+    page = contact_client.get(base(municipality, initiative) + "verslag/").content.decode()
     assert "Joost verzamelt de handtekeningen, niet ik." in page  # the comment is shown with version 1
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(base(municipality, initiative) + "verslag/", report_post(agreement_1_who="Joost", send="1"))
+        contact_client.post(base(municipality, initiative) + "verslag/", report_post(agreement_1_who="Joost", send="1"))
     v2 = Report.objects.get(conversation=conversation, version=2)
     v1.refresh_from_db()
     assert v2.status == ReportStatus.SENT and v1.status == ReportStatus.SUPERSEDED
@@ -157,10 +162,10 @@ def test_resident_links_only_open_their_own_initiative(client, municipality, oth
     assert client.get(f"/{other_municipality.slug}/mijn-initiatief/{token}/gesprek/").status_code == 404
 
 
-def test_reminder_after_n_working_days_once(staff_client, municipality, planned, django_capture_on_commit_callbacks):
+def test_reminder_after_n_working_days_once(contact_client, municipality, planned, django_capture_on_commit_callbacks):
     initiative, _, conversation = planned
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
+        contact_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
     report = Report.objects.get(conversation=conversation)
     mail.outbox.clear()
     assert services.report_reminders_send(after_working_days=5) == 0  # just sent
@@ -173,23 +178,23 @@ def test_reminder_after_n_working_days_once(staff_client, municipality, planned,
 
 
 def test_agreements_are_followed_and_overdue_ones_stand_out_for_both(
-    client, staff_client, municipality, planned, django_capture_on_commit_callbacks
+    client, contact_client, municipality, planned, django_capture_on_commit_callbacks
 ):
     initiative, token, conversation = planned
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
+        contact_client.post(base(municipality, initiative) + "verslag/", report_post(send="1"))
     report = Report.objects.get(conversation=conversation)
     late, later = report.agreements.all()
     late.due_date = timezone.localdate() - timedelta(days=1)
     late.save()
     assert [a.pk for a in selectors.agreements_overdue(municipality=municipality)] == [late.pk]
 
-    staff_page = staff_client.get(base(municipality, initiative) + "opvolging/").content.decode()
+    staff_page = contact_client.get(base(municipality, initiative) + "opvolging/").content.decode()
     assert staff_page.count("te laat") == 1
     resident_page = client.get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
     assert "te laat" in resident_page
 
-    staff_client.post(base(municipality, initiative) + "opvolging/", {"agreement": late.pk, "done": "1"})
+    contact_client.post(base(municipality, initiative) + "opvolging/", {"agreement": late.pk, "done": "1"})
     late.refresh_from_db()
     assert late.done_at is not None
     assert selectors.agreements_overdue(municipality=municipality) == []
@@ -199,22 +204,20 @@ def test_agreements_are_followed_and_overdue_ones_stand_out_for_both(
     # A task can be ticked off too; the inbox selector lists only open ones.
     task = conversation.tasks.get(kind=TaskKind.HAND_OVER)
     open_before = len(selectors.tasks_open(municipality=municipality))
-    staff_client.post(base(municipality, initiative) + "opvolging/", {"task": task.pk, "done": "1"})
+    contact_client.post(base(municipality, initiative) + "opvolging/", {"task": task.pk, "done": "1"})
     assert len(selectors.tasks_open(municipality=municipality)) == open_before - 1
 
 
-def test_reflection_is_private_and_only_totals_leave_it(client, staff_client, municipality, planned, staff):
-    from .staff import make_staff, staff_login
-
+def test_reflection_is_private_and_only_totals_leave_it(client, contact_client, municipality, planned):
     initiative, _, conversation = planned
-    staff_client.post(
+    contact_client.post(
         base(municipality, initiative) + "reflectie/",
         {"facilitation": "overgenomen", "pitfalls_felt": ["V1", "V8"], "note": "Ik beloofde te veel."},
     )
     # One person's answers are not shown as "totals": they would not be anonymous.
     assert selectors.reflection_totals(municipality=municipality)["enough"] is False
-    colleague = make_staff(municipality, username="sanne")
-    staff_login(client, colleague)
+    colleague = StaffFactory(municipality=municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="sanne")
+    login_with_second_factor(colleague, client)
     page = client.get(base(municipality, initiative) + "reflectie/").content.decode()
     assert "Ik beloofde te veel." not in page  # another colleague does not see it
     overview = client.get(f"/werkplek/{municipality.slug}/gespreksmodel/").content.decode()
@@ -222,7 +225,7 @@ def test_reflection_is_private_and_only_totals_leave_it(client, staff_client, mu
     services.reflection_save(
         user=colleague, conversation=conversation, facilitation="gefaciliteerd", pitfalls_felt=["V8"]
     )
-    third = make_staff(municipality, username="piet")
+    third = StaffFactory(municipality=municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="piet")
     services.reflection_save(user=third, conversation=conversation, facilitation="gefaciliteerd", pitfalls_felt=[])
     totals = selectors.reflection_totals(municipality=municipality)
     assert totals["count"] == 3

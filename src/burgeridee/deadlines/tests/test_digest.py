@@ -9,28 +9,28 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
+from burgeridee.accounts.tests.factories import MembershipFactory, StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines import services
 from burgeridee.deadlines.digest import digest_for_membership, digest_list
 from burgeridee.deadlines.tasks import daily_digest_send
 from burgeridee.handovers.services import handover_ask
 from burgeridee.initiatives.models import Initiative
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 
-def build(municipality, other_municipality, make_staff, submit_idea):
+def build(municipality, other_municipality, submit_idea):
     """Two municipalities with staff; who has what due today (or overdue)."""
     today = local_date()
-    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
-    karim = make_staff(municipality, "karim", Role.CONTACT)
-    carla = make_staff(municipality, "carla", Role.COORDINATOR, Role.CONTACT)
-    sanne = make_staff(municipality, "sanne", Role.CONTACT)
-    dirk = make_staff(municipality, "dirk", Role.DEPARTMENT, department=permits)
-    make_staff(municipality, "nomail", Role.CONTACT, email="")
-    otto = make_staff(other_municipality, "otto", Role.CONTACT)
+    permits = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    karim = StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="karim")
+    carla = StaffFactory(municipality=municipality, roles=[Role.COORDINATOR, Role.CONTACT], username="carla")
+    sanne = StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="sanne")
+    dirk = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=permits, username="dirk")
+    StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="nomail", email="")
+    otto = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT], username="otto")
     # Karim also works for the other municipality, where nothing is due for him.
-    Membership.objects.create(user=karim, municipality=other_municipality, roles=[Role.CONTACT])
+    MembershipFactory(user=karim, municipality=other_municipality, roles=[Role.CONTACT])
 
     first_contact, _ = submit_idea(municipality, title="Eerste contact vandaag")
     Initiative.objects.filter(pk=first_contact.pk).update(contact_person=karim, first_contact_due=today)
@@ -57,10 +57,8 @@ def build(municipality, other_municipality, make_staff, submit_idea):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_command_queues_and_the_worker_sends_each_person_their_own_items(
-    municipality, other_municipality, make_staff, submit_idea
-):
-    people = build(municipality, other_municipality, make_staff, submit_idea)
+def test_command_queues_and_the_worker_sends_each_person_their_own_items(municipality, other_municipality, submit_idea):
+    people = build(municipality, other_municipality, submit_idea)
     mail.outbox.clear()
     out = StringIO()
     call_command("send_daily_digest", "--date", people["today"].isoformat(), "--force", stdout=out)
@@ -101,9 +99,9 @@ def test_command_queues_and_the_worker_sends_each_person_their_own_items(
 
 @pytest.mark.django_db
 def test_the_task_counts_sent_mails_and_sends_nothing_when_nothing_is_due(
-    municipality, other_municipality, make_staff, submit_idea
+    municipality, other_municipality, submit_idea
 ):
-    people = build(municipality, other_municipality, make_staff, submit_idea)
+    people = build(municipality, other_municipality, submit_idea)
     mail.outbox.clear()
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
         result = daily_digest_send.enqueue(today=people["today"].isoformat())

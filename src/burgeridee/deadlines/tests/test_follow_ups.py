@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines import selectors, services
 from burgeridee.deadlines.constants import FollowUpKind
@@ -14,14 +15,9 @@ from burgeridee.deadlines.models import FollowUp
 from burgeridee.handovers.services import handover_answer, handover_ask
 from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def contact(municipality, make_staff):
-    return make_staff(municipality, "karim", Role.CONTACT)
 
 
 def overdue(municipality, today):
@@ -42,7 +38,7 @@ def test_follow_up_round_trip_on_the_internal_time_line(municipality, submit_ide
     assert kinds == ["terugbellen_gepland", "terugbellen_gedaan"]
 
 
-def test_initiatives_overdue_q(municipality, other_municipality, submit_idea, contact, make_staff):
+def test_initiatives_overdue_q(municipality, other_municipality, submit_idea, contact):
     today = local_date()
     fresh, _ = submit_idea(municipality, title="Vers")
     late_first_contact, _ = submit_idea(municipality, title="Eerste contact te laat")
@@ -60,7 +56,7 @@ def test_initiatives_overdue_q(municipality, other_municipality, submit_idea, co
     done_callback, _ = submit_idea(municipality, title="Terugbellen gedaan")
     done = services.follow_up_create(initiative=done_callback, due_date=today - timedelta(days=1), actor=contact)
     services.follow_up_complete(follow_up=done, actor=contact)
-    department = Department.objects.create(municipality=municipality, name="Vergunningen")
+    department = DepartmentFactory(municipality=municipality, name="Vergunningen")
     asked, _ = submit_idea(municipality, title="Afdeling te laat")
     handover = handover_ask(initiative=asked, department=department, question="?", actor=contact)
     foreign, _ = submit_idea(other_municipality, title="Elders te laat")
@@ -110,13 +106,13 @@ def test_follow_up_form_and_done_button(municipality, submit_idea, contact, staf
     assert "Markeer als gedaan" not in client.get(url).content.decode()
 
 
-def test_follow_up_roles_and_tenancy(municipality, other_municipality, submit_idea, contact, make_staff, staff_client):
+def test_follow_up_roles_and_tenancy(municipality, other_municipality, submit_idea, contact, staff_client):
     initiative, _ = submit_idea(municipality)
     other_initiative, _ = submit_idea(municipality, title="Ander idee")
     follow_up = services.follow_up_create(initiative=initiative, due_date=local_date(), actor=contact)
-    department = Department.objects.create(municipality=municipality, name="Vergunningen")
-    colleague = make_staff(municipality, "dirk", Role.DEPARTMENT, department=department)
-    foreign = make_staff(other_municipality, "otto", Role.CONTACT, Role.COORDINATOR)
+    department = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    colleague = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=department, username="dirk")
+    foreign = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="otto")
     url = reverse("deadlines:follow_ups", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
     assert staff_client(colleague).get(url).status_code == 403
     foreign_url = reverse("deadlines:follow_ups", kwargs={"municipality_slug": "anders", "pk": initiative.pk})

@@ -7,10 +7,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.deadlines.services import follow_up_create
 from burgeridee.handovers.services import handover_ask
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,16 +50,15 @@ def test_every_url_is_covered_by_the_sweep():
     }
 
 
-def test_foreign_ids_are_a_404_on_every_staff_url(
-    municipality, other_municipality, make_staff, submit_idea, staff_client
-):
-    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
-    contact = make_staff(municipality, "karim", Role.CONTACT)
+def test_foreign_ids_are_a_404_on_every_staff_url(municipality, other_municipality, contact, submit_idea, staff_client):
+    permits = DepartmentFactory(municipality=municipality, name="Vergunningen")
     initiative, _ = submit_idea(municipality)
     handover = handover_ask(initiative=initiative, department=permits, question="?", actor=contact)
     follow_up = follow_up_create(initiative=initiative, due_date=local_date(), actor=contact)
-    own_department = Department.objects.create(municipality=other_municipality, name="Vergunningen")
-    intruder = make_staff(other_municipality, "otto", *Role.values, department=own_department)
+    own_department = DepartmentFactory(municipality=other_municipality, name="Vergunningen")
+    intruder = StaffFactory(
+        municipality=other_municipality, roles=Role.values, department=own_department, username="otto"
+    )
     client = staff_client(intruder)
 
     foreign_ids = {"handovers:detail": {"pk": handover.pk}}

@@ -10,27 +10,29 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.handovers import selectors, services
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.services import InitiatorData
-from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
+from burgeridee.testing.helpers import database_refuses_writes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup(municipality, other_municipality, make_staff, submit_idea):
-    permits = Department.objects.create(
-        municipality=municipality, name="Vergunningen", email="vergunningen@voorbeeld.example"
+def setup(municipality, other_municipality, contact, submit_idea):
+    permits = DepartmentFactory(municipality=municipality, name="Vergunningen", email="vergunningen@voorbeeld.example")
+    grants = DepartmentFactory(municipality=municipality, name="Subsidies")
+    foreign = DepartmentFactory(municipality=other_municipality, name="Vergunningen")
+    colleague = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=permits, username="dirk")
+    grants_colleague = StaffFactory(
+        municipality=municipality, roles=[Role.DEPARTMENT], department=grants, username="gerda"
     )
-    grants = Department.objects.create(municipality=municipality, name="Subsidies")
-    foreign = Department.objects.create(municipality=other_municipality, name="Vergunningen")
-    contact = make_staff(municipality, "karim", Role.CONTACT)
-    colleague = make_staff(municipality, "dirk", Role.DEPARTMENT, department=permits)
-    grants_colleague = make_staff(municipality, "gerda", Role.DEPARTMENT, department=grants)
-    foreign_colleague = make_staff(other_municipality, "olga", Role.DEPARTMENT, department=foreign)
+    foreign_colleague = StaffFactory(
+        municipality=other_municipality, roles=[Role.DEPARTMENT], department=foreign, username="olga"
+    )
     initiative, _token = submit_idea(
         municipality,
         initiator=InitiatorData(
@@ -205,9 +207,11 @@ def test_another_departments_handover_is_a_404(setup, staff_client):
     assert handover.is_open
 
 
-def test_another_municipalitys_ids_are_a_404(setup, staff_client, other_municipality, make_staff, submit_idea):
+def test_another_municipalitys_ids_are_a_404(setup, staff_client, other_municipality):
     handover = ask(setup)
-    foreign_contact = make_staff(other_municipality, "otto", Role.CONTACT, Role.COORDINATOR)
+    foreign_contact = StaffFactory(
+        municipality=other_municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="otto"
+    )
     client = staff_client(foreign_contact)
     ask_url = reverse("handovers:ask", kwargs={"municipality_slug": "anders", "pk": setup["initiative"].pk})
     assert client.get(ask_url).status_code == 404

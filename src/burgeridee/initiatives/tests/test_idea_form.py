@@ -1,5 +1,4 @@
 import re
-from contextlib import contextmanager
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -12,6 +11,7 @@ from django.utils.dateformat import format as date_format
 from burgeridee.initiatives.constants import Channel, Phase
 from burgeridee.initiatives.models import Initiative, Initiator, SupportRequest
 from burgeridee.records.models import TimelineEvent
+from burgeridee.testing.helpers import database_refuses_writes
 
 pytestmark = pytest.mark.django_db
 
@@ -43,19 +43,6 @@ def valid_data(municipality, **overrides):
     }
     data.update(overrides)
     return data
-
-
-@contextmanager
-def database_refuses_writes():
-    """Make every INSERT/UPDATE fail the way a database that went away does."""
-
-    def refuse(execute, sql, params, many, context):
-        if sql.lstrip().upper().startswith(("INSERT", "UPDATE")):
-            raise OperationalError("server closed the connection unexpectedly")
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(refuse):
-        yield
 
 
 def test_form_page_shows_every_question_and_the_privacy_text(client, municipality):

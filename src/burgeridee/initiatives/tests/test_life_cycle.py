@@ -68,8 +68,8 @@ def test_every_open_phase_can_pause_and_stop_and_closed_phases_go_nowhere():
 
 @pytest.mark.django_db
 class TestService:
-    def test_step_forward_writes_a_time_line_event(self, municipality, submit_idea, staff_user_factory):
-        actor = staff_user_factory(municipality, "contactpersoon")
+    def test_step_forward_writes_a_time_line_event(self, municipality, submit_idea, contact):
+        actor = contact
         initiative, _token = submit_idea(municipality)
         services.initiative_phase_change(initiative=initiative, to_phase=P.EXPLORING, actor=actor)
         initiative.refresh_from_db()

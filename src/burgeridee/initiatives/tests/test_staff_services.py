@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Delivery, MessageDirection
 from burgeridee.initiatives.models import Message
@@ -14,14 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator(municipality, staff_user_factory):
-    return staff_user_factory(municipality, Role.COORDINATOR, first_name="Carla", last_name="Coördinator")
-
-
-@pytest.fixture
-def karim(municipality, staff_user_factory):
-    return staff_user_factory(
-        municipality, Role.CONTACT, first_name="Karim", last_name="Contact", phone="14 020", job_title="Makelaar"
+def karim(municipality):
+    return StaffFactory(
+        municipality=municipality,
+        roles=[Role.CONTACT],
+        first_name="Karim",
+        last_name="Contact",
+        phone="14 020",
+        job_title="Makelaar",
     )
 
 
@@ -45,9 +46,9 @@ def test_assigning_tells_the_resident_who_and_how_to_reach_them(
 
 
 def test_reassigning_is_logged_from_to_and_the_resident_is_told_again(
-    municipality, submit_idea, coordinator, karim, staff_user_factory, django_capture_on_commit_callbacks
+    municipality, submit_idea, coordinator, karim, django_capture_on_commit_callbacks
 ):
-    sanne = staff_user_factory(municipality, Role.CONTACT, first_name="Sanne", last_name="Vermeer")
+    sanne = StaffFactory(municipality=municipality, roles=[Role.CONTACT], first_name="Sanne", last_name="Vermeer")
     initiative, _token = submit_idea(municipality)
     with django_capture_on_commit_callbacks(execute=True):
         services.initiative_assign_contact(initiative=initiative, contact=karim, actor=coordinator)
@@ -61,11 +62,10 @@ def test_reassigning_is_logged_from_to_and_the_resident_is_told_again(
 
 
 def test_only_contact_people_of_this_municipality_can_be_assigned(
-    municipality, other_municipality, submit_idea, coordinator, staff_user_factory
+    municipality, other_municipality, submit_idea, coordinator, trainer
 ):
     initiative, _token = submit_idea(municipality)
-    outsider = staff_user_factory(other_municipality, Role.CONTACT)
-    trainer = staff_user_factory(municipality, Role.TRAINER)
+    outsider = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT])
     for person in (outsider, trainer):
         with pytest.raises(services.ActionRefused):
             services.initiative_assign_contact(initiative=initiative, contact=person, actor=coordinator)

@@ -33,11 +33,8 @@ def test_status_page_shows_the_idea_time_line_phase_and_contact(client, municipa
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_status_page_names_the_contact_person_once_assigned(client, municipality, submit_idea, django_user_model):
+def test_status_page_names_the_contact_person_once_assigned(client, municipality, submit_idea, contact):
     initiative, token = submit_idea(municipality)
-    contact = django_user_model.objects.create_user(
-        "karim", first_name="Karim", last_name="Contact", email="karim@voorbeeld.example", phone="14 020"
-    )
     Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
     content = client.get(status_url(municipality, token)).content.decode()
     assert "Karim Contact" in content

@@ -6,17 +6,11 @@ sentences that used to come from one long template in the workspace.
 
 import pytest
 
-from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason
 from burgeridee.records.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def contact(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.CONTACT, first_name="Karim", last_name="Contact")
 
 
 def staff_page(client, initiative) -> str:
@@ -30,32 +24,32 @@ def status_page(client, initiative, token) -> str:
 
 
 def test_a_phase_change_reads_from_to_and_who_for_staff_and_only_its_label_for_the_resident(
-    client, contact, municipality, submit_idea
+    client, contact_client, municipality, submit_idea
 ):
     initiative, token = submit_idea(municipality)
-    services.initiative_phase_change(initiative=initiative, to_phase=Phase.EXPLORING, actor=contact.user)
-    assert "Fase gewijzigd: Idee → Verkennen en kopgroep · Karim Contact" in staff_page(contact, initiative)
+    services.initiative_phase_change(initiative=initiative, to_phase=Phase.EXPLORING, actor=contact_client.user)
+    assert "Fase gewijzigd: Idee → Verkennen en kopgroep · Karim Contact" in staff_page(contact_client, initiative)
     resident = status_page(client, initiative, token)
     assert ": Fase gewijzigd</li>" in resident
     assert "Verkennen en kopgroep ·" not in resident and "Karim Contact" not in resident
 
 
-def test_a_stop_reads_with_its_reason_and_note_for_staff(client, contact, municipality, submit_idea):
+def test_a_stop_reads_with_its_reason_and_note_for_staff(client, contact_client, municipality, submit_idea):
     initiative, token = submit_idea(municipality)
     services.initiative_phase_change(
         initiative=initiative,
         to_phase=Phase.STOPPED,
         stop_reason=StopReason.NATURAL_END,
         note="Het feest is geweest",
-        actor=contact.user,
+        actor=contact_client.user,
     )
     assert "Fase gewijzigd: Idee → Gestopt (Natuurlijk einde). Het feest is geweest · Karim Contact" in staff_page(
-        contact, initiative
+        contact_client, initiative
     )
     assert "Het feest is geweest" not in status_page(client, initiative, token)
 
 
-def test_a_letter_and_a_withdrawal_read_with_their_details_for_staff(client, contact, municipality, submit_idea):
+def test_a_letter_and_a_withdrawal_read_with_their_details_for_staff(client, contact_client, municipality, submit_idea):
     initiative, token = submit_idea(
         municipality,
         initiator=services.InitiatorData(
@@ -65,9 +59,9 @@ def test_a_letter_and_a_withdrawal_read_with_their_details_for_staff(client, con
             preferred_contact=ContactPreference.POST,
         ),
     )
-    services.message_to_resident(initiative=initiative, body="Wij bellen u.", actor=contact.user)
+    services.message_to_resident(initiative=initiative, body="Wij bellen u.", actor=contact_client.user)
     services.initiative_withdraw(initiative=initiative, note="Geen tijd meer")
-    page = staff_page(contact, initiative)
+    page = staff_page(contact_client, initiative)
     assert "Bericht van de gemeente (per brief) · Karim Contact" in page
     assert "Idee ingetrokken: Geen tijd meer" in page
     resident = status_page(client, initiative, token)
@@ -76,13 +70,13 @@ def test_a_letter_and_a_withdrawal_read_with_their_details_for_staff(client, con
 
 
 def test_an_internal_event_is_on_the_staff_time_line_and_never_on_the_status_page(
-    client, contact, municipality, submit_idea
+    client, contact_client, municipality, submit_idea
 ):
     initiative, token = submit_idea(municipality)
-    services.note_add(initiative=initiative, body="Eerst het wijkteam bellen", actor=contact.user)
+    services.note_add(initiative=initiative, body="Eerst het wijkteam bellen", actor=contact_client.user)
     event = initiative.events.get(kind="notitie")
     assert event.visible_to_resident is False
-    page = staff_page(contact, initiative)
+    page = staff_page(contact_client, initiative)
     assert ">Intern</span>" in page
     assert "Interne notitie · Karim Contact" in page
     assert "Interne notitie" not in status_page(client, initiative, token)
@@ -90,11 +84,13 @@ def test_an_internal_event_is_on_the_staff_time_line_and_never_on_the_status_pag
     assert event.render("resident") == ""
 
 
-def test_an_event_of_a_kind_no_longer_registered_shows_its_stored_key(client, contact, municipality, submit_idea):
+def test_an_event_of_a_kind_no_longer_registered_shows_its_stored_key(
+    client, contact_client, municipality, submit_idea
+):
     initiative, token = submit_idea(municipality)
     # An old row: written before its kind was removed, so it bypasses event_record's check.
     TimelineEvent.objects.create(
         initiative=initiative, kind="oude_soort", created_at=initiative.submitted_at, visible_to_resident=True
     )
-    assert "oude_soort" in staff_page(contact, initiative)
+    assert "oude_soort" in staff_page(contact_client, initiative)
     assert ": oude_soort</li>" in status_page(client, initiative, token)

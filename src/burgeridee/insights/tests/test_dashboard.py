@@ -18,7 +18,7 @@ from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives.models import Initiative
 from burgeridee.insights.selectors import Filters, dashboard
 from burgeridee.knowledge.selectors import participation_ladder
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -106,16 +106,8 @@ def test_filters_narrow_every_figure(data):
     assert board_for(data, date_from=at(5).date()).total == 2
 
 
-@pytest.fixture
-def coordinator_client(staff_client_factory):
-    def make(municipality, roles=(Role.COORDINATOR,)):
-        return staff_client_factory(municipality, *roles)
-
-    return make
-
-
 def test_dashboard_page_shows_charts_with_tables(coordinator_client, data):
-    client = coordinator_client(data)
+    client = coordinator_client
     response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme=")
     content = response.content.decode()
     assert response.status_code == 200
@@ -126,14 +118,14 @@ def test_dashboard_page_shows_charts_with_tables(coordinator_client, data):
 
 
 def test_invalid_period_gets_a_message(coordinator_client, data):
-    client = coordinator_client(data)
+    client = coordinator_client
     response = client.get("/werkplek/voorbeeld/inzicht/?date_from=2026-12-01&date_to=2026-11-01")
     assert response.status_code == 400
     assert "De einddatum ligt voor de begindatum." in response.content.decode()
 
 
 def test_csv_export_has_the_same_numbers(coordinator_client, data):
-    client = coordinator_client(data)
+    client = coordinator_client
     response = client.get("/werkplek/voorbeeld/inzicht/export.csv?date_from=2026-11-01&date_to=2026-11-30")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
@@ -142,8 +134,8 @@ def test_csv_export_has_the_same_numbers(coordinator_client, data):
     assert ["eerste contact", "binnen belofte (%)", "80"] in rows
 
 
-def test_only_coordinators_and_administrators_see_insight(coordinator_client, data, other_municipality):
-    client = coordinator_client(data, roles=(Role.CONTACT,))
+def test_only_coordinators_and_administrators_see_insight(staff_client_factory, data, other_municipality):
+    client = staff_client_factory(data, Role.CONTACT)
     assert client.get("/werkplek/voorbeeld/inzicht/").status_code == 403
     assert client.get("/werkplek/anders/inzicht/").status_code == 404
 
@@ -158,10 +150,9 @@ def test_public_page_shows_promised_and_real_time_to_first_contact(client, munic
     assert "in de helft van de gevallen binnen" in content
 
 
-def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality, staff_user_factory):
-    permits = Department.objects.create(municipality=municipality, name="Vergunningen")
-    green = Department.objects.create(municipality=municipality, name="Groen")
-    contact = staff_user_factory(municipality, Role.CONTACT)
+def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality, contact):
+    permits = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    green = DepartmentFactory(municipality=municipality, name="Groen")
     first, second = Initiative.objects.filter(municipality=municipality).order_by("pk")[:2]
     # Vergunningen: asked Mon 2 Nov, answered Mon 9 Nov = 5 working days; another asked, still open, past due.
     answered = handover_services.handover_ask(
@@ -219,7 +210,7 @@ def test_first_contact_counts_in_dutch_dates_not_utc(municipality, submit_idea):
 
 
 def test_dashboard_is_computed_once_per_ten_minutes_and_says_from_when(coordinator_client, data, submit_idea):
-    client = coordinator_client(data)
+    client = coordinator_client
     url = "/werkplek/voorbeeld/inzicht/?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme="
     with CaptureQueriesContext(connection) as first:
         content = client.get(url).content.decode()

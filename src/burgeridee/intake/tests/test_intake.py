@@ -8,14 +8,15 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.constants import Channel
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_status_token_renew
-from burgeridee.initiatives.tests.test_idea_form import database_refuses_writes
 from burgeridee.intake.forms import IntakeForm
-from burgeridee.municipalities.models import Department
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.processing import data_subject_of
+from burgeridee.testing.helpers import database_refuses_writes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +39,6 @@ def intake_data(municipality, **overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def contact(municipality, make_staff):
-    return make_staff(municipality, "karim", Role.CONTACT, first_name="Karim", last_name="Contact")
 
 
 def test_phone_intake_without_email_shows_a_printable_letter_with_a_working_link(
@@ -181,12 +177,10 @@ def test_token_renew_service(municipality, contact, submit_idea, client):
     assert client.get(f"/voorbeeld/mijn-initiatief/{new_token}/").status_code == 200
 
 
-def test_roles_and_tenancy(municipality, other_municipality, make_staff, staff_client, submit_idea, client):
-    department = Department.objects.create(municipality=municipality, name="Vergunningen")
-    colleague = make_staff(municipality, "dirk", Role.DEPARTMENT, department=department)
-    trainer = make_staff(municipality, "tineke", Role.TRAINER)
-    coordinator = make_staff(municipality, "carla", Role.COORDINATOR)
-    foreign = make_staff(other_municipality, "otto", Role.CONTACT, Role.COORDINATOR)
+def test_roles_and_tenancy(municipality, other_municipality, trainer, coordinator, staff_client, submit_idea, client):
+    department = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    colleague = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=department, username="dirk")
+    foreign = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT, Role.COORDINATOR], username="otto")
     initiative, _ = submit_idea(municipality)
     letter_url = reverse("intake:letter", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
     renew_url = reverse("intake:letter_renew", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})

@@ -7,13 +7,14 @@ from django.test import RequestFactory
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.constants import Phase
 from burgeridee.knowledge import services
 from burgeridee.knowledge.constants import PHASE_LIBRARY_KEYS
 from burgeridee.knowledge.models import KnowledgeItem
 from burgeridee.knowledge.selectors import item_get
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]
 
 BASE = "/werkplek/voorbeeld/kennisbank/"
 CASE_POST = {
@@ -43,9 +44,9 @@ def test_overview_lists_every_kind_for_any_staff_member(contact_client):
     assert "Eigen casus toevoegen" not in body  # a contact person does not edit
 
 
-def test_anonymous_goes_to_login_and_non_members_get_404(client, other_municipality, member, library):
+def test_anonymous_goes_to_login_and_non_members_get_404(client, other_municipality, library):
     assert client.get(BASE).status_code == 302
-    login_with_second_factor(member(other_municipality, Role.TRAINER), client)
+    login_with_second_factor(StaffFactory(municipality=other_municipality, roles=[Role.TRAINER]), client)
     assert client.get(BASE).status_code == 404
     assert client.get(f"{BASE}valkuilen/V4/").status_code == 404
 
@@ -102,7 +103,7 @@ def test_contact_person_cannot_edit(contact_client):
     assert contact_client.post(f"{BASE}valkuilen/V4/aan-uit/", {"action": "off"}).status_code == 403
 
 
-def test_trainer_edits_a_default_for_their_municipality_only(trainer_client, municipality, other_municipality, member):
+def test_trainer_edits_a_default_for_their_municipality_only(trainer_client, municipality, other_municipality):
     form = trainer_client.get(f"{BASE}valkuilen/V4/bewerken/")
     assert form.status_code == 200
     assert "Geen of traag antwoord" in form.content.decode()
@@ -115,7 +116,7 @@ def test_trainer_edits_a_default_for_their_municipality_only(trainer_client, mun
     assert KnowledgeItem.objects.get(municipality__isnull=True, key="V4").title == "Geen of traag antwoord"
 
     other = trainer_client.__class__()
-    login_with_second_factor(member(other_municipality, Role.CONTACT), other)
+    login_with_second_factor(StaffFactory(municipality=other_municipality, roles=[Role.CONTACT]), other)
     assert "Geen of traag antwoord" in other.get("/werkplek/anders/kennisbank/valkuilen/V4/").content.decode()
 
     trainer_client.post(f"{BASE}valkuilen/V4/aan-uit/", {"action": "restore"})
@@ -145,7 +146,7 @@ def test_database_error_on_save_is_503_and_keeps_input(trainer_client, monkeypat
     assert "niet gelukt" in response.content.decode()
 
 
-def test_own_case_with_links_both_ways_and_invisible_elsewhere(trainer_client, other_municipality, member):
+def test_own_case_with_links_both_ways_and_invisible_elsewhere(trainer_client, other_municipality):
     response = trainer_client.post(f"{BASE}praktijkcasussen/nieuw/", CASE_POST)
     assert response.status_code == 302
     assert response["Location"] == f"{BASE}praktijkcasussen/bankjes-bij-de-vijver/"
@@ -157,7 +158,7 @@ def test_own_case_with_links_both_ways_and_invisible_elsewhere(trainer_client, o
     assert "Bankjes bij de vijver" in trainer_client.get(f"{BASE}zoeken/", {"q": "vijver"}).content.decode()
 
     other = trainer_client.__class__()
-    login_with_second_factor(member(other_municipality, Role.TRAINER), other)
+    login_with_second_factor(StaffFactory(municipality=other_municipality, roles=[Role.TRAINER]), other)
     assert other.get("/werkplek/anders/kennisbank/praktijkcasussen/bankjes-bij-de-vijver/").status_code == 404
     assert other.get("/werkplek/anders/kennisbank/praktijkcasussen/bankjes-bij-de-vijver/bewerken/").status_code == 404
     assert "bankjes-bij-de-vijver" not in other.get("/werkplek/anders/kennisbank/valkuilen/V9/").content.decode()

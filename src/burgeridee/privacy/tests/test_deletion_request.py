@@ -9,7 +9,7 @@ from burgeridee.records.models import ProcessingLogEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, submit_idea, django_user_model):
+def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, submit_idea, coordinator):
     initiative, token = submit_idea(municipality)
     message_from_resident(initiative=initiative, body="Bel me op 0612345678")
     base = f"/voorbeeld/mijn-initiatief/{token}/"
@@ -23,7 +23,6 @@ def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, su
     client.post(base + "gegevens-verwijderen/", {"note": ""})
     assert DeletionRequest.objects.count() == 1
 
-    coordinator = django_user_model.objects.create_user("carla", first_name="Carla")
     deletion_request_decide(deletion_request=request, actor=coordinator, confirm=True)
     request.refresh_from_db()
     assert request.status == "uitgevoerd" and request.decided_by == coordinator
@@ -35,11 +34,10 @@ def test_resident_asks_and_a_coordinator_carries_it_out(client, municipality, su
     assert "Uw naam, contactgegevens en berichten zijn verwijderd." in client.get(base).content.decode()
 
 
-def test_a_refused_request_keeps_the_data(municipality, submit_idea, django_user_model):
+def test_a_refused_request_keeps_the_data(municipality, submit_idea, coordinator):
     initiative, _token = submit_idea(municipality)
 
     request = deletion_request_create(initiative=initiative)
-    coordinator = django_user_model.objects.create_user("carla")
     deletion_request_decide(deletion_request=request, actor=coordinator, confirm=False, note="Subsidie loopt nog")
     assert Initiator.objects.get(initiative=initiative).email == "fatima@example.org"
     assert initiative.events.filter(kind="verwijderverzoek_geweigerd").exists()

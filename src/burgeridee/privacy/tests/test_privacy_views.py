@@ -85,8 +85,8 @@ def test_administrator_exports_the_processing_log_for_one_person(
     assert "Vul een naam of e-mailadres in." in empty.content.decode()
 
 
-def test_the_person_export_finds_a_staff_member_by_name(staff_client_factory, municipality, make_staff):
-    nina = make_staff(municipality, "nina", Role.CONTACT, first_name="Nina", last_name="Nieuw")
+def test_the_person_export_finds_a_staff_member_by_name(staff_client_factory, municipality, newcomer):
+    nina = newcomer
     processing_record(municipality=municipality, actor=None, activity=Activity.SECOND_FACTOR_RESET, data_subject=nina)
     client = staff_client_factory(municipality, Role.ADMINISTRATOR)
     response = client.get("/werkplek/voorbeeld/privacy/logboek-betrokkene.csv?person=nina nieuw")

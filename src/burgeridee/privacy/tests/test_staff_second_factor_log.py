@@ -5,21 +5,15 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.accounts.services import second_factor_reset
+from burgeridee.accounts.tests.factories import MembershipFactory
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.records.processing import data_subject_of
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def newcomer(municipality, staff_user_factory):
-    return staff_user_factory(municipality, Role.CONTACT, username="nina", first_name="Nina", last_name="Nieuw")
-
-
-def test_a_reset_by_a_coordinator_is_logged_in_their_municipality(municipality, staff_user_factory, newcomer):
-    coordinator = staff_user_factory(municipality, Role.COORDINATOR, username="carla", first_name="Carla")
+def test_a_reset_by_a_coordinator_is_logged_in_their_municipality(municipality, coordinator, newcomer):
     TOTPDevice.objects.create(user=newcomer, name="telefoon", confirmed=True)
     second_factor_reset(user=newcomer, actor=coordinator, municipality=municipality, send_email=False)
     entry = ProcessingLogEntry.objects.get(activity="second_factor_reset")
@@ -28,14 +22,13 @@ def test_a_reset_by_a_coordinator_is_logged_in_their_municipality(municipality, 
     assert entry.municipality == municipality
 
 
-def test_a_new_link_without_an_app_is_logged_as_such(municipality, staff_user_factory, newcomer):
-    coordinator = staff_user_factory(municipality, Role.COORDINATOR, username="carla")
+def test_a_new_link_without_an_app_is_logged_as_such(municipality, coordinator, newcomer):
     second_factor_reset(user=newcomer, actor=coordinator, municipality=municipality, send_email=False)
     assert ProcessingLogEntry.objects.filter(activity="enrolment_link_create").count() == 1
 
 
 def test_a_reset_from_a_command_is_logged_in_every_municipality_of_the_user(municipality, other_municipality, newcomer):
-    Membership.objects.create(user=newcomer, municipality=other_municipality, roles=[Role.CONTACT])
+    MembershipFactory(user=newcomer, municipality=other_municipality, roles=[Role.CONTACT])
     second_factor_reset(user=newcomer, actor=None, send_email=False)
     pseudonym = data_subject_of(newcomer)[1]
     entries = ProcessingLogEntry.objects.filter(data_subject_id=pseudonym, staff_audit__isnull=True)

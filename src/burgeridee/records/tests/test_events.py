@@ -11,7 +11,6 @@ from django.template import Context, Template
 from django.test import override_settings
 from django.utils.translation import gettext_lazy as _
 
-from burgeridee.accounts.constants import Role
 from burgeridee.records.events import EventType, UnknownEventKind, event_label, event_types
 from burgeridee.records.models import TimelineEvent
 from burgeridee.records.services import event_record
@@ -61,11 +60,6 @@ INTERNAL = {
 }
 
 
-@pytest.fixture
-def initiative(municipality, submit_idea):
-    return submit_idea(municipality)[0]
-
-
 def test_every_stored_key_is_still_registered_and_only_internal_kinds_lack_a_resident_text():
     keys = [key for app_keys in KEYS_PER_APP.values() for key in app_keys]
     assert sorted(event_types.keys()) == sorted(keys)
@@ -95,8 +89,8 @@ def test_registering_another_type_under_a_taken_key_fails():
         event_types.register(EventType("fase", _("Iets anders")))
 
 
-def test_an_unregistered_kind_renders_as_its_escaped_key(initiative, staff_user_factory):
-    actor = staff_user_factory(initiative.municipality, Role.CONTACT, first_name="Karim", last_name="Contact")
+def test_an_unregistered_kind_renders_as_its_escaped_key(initiative, contact):
+    actor = contact
     event = TimelineEvent(initiative=initiative, kind="<oud>", actor=actor, created_at=initiative.submitted_at)
     assert event.render("staff") == "&lt;oud&gt; · Karim Contact"
     assert event.render("resident") == "&lt;oud&gt;"
@@ -142,8 +136,8 @@ def example_kind():
         event_types.unregister(event_type.key)
 
 
-def test_a_new_kind_is_recorded_and_rendered_without_a_migration(example_kind, initiative, staff_user_factory):
-    actor = staff_user_factory(initiative.municipality, Role.CONTACT, first_name="Karim", last_name="Contact")
+def test_a_new_kind_is_recorded_and_rendered_without_a_migration(example_kind, initiative, contact):
+    actor = contact
     event = event_record(
         initiative=initiative,
         kind="buurtfeest_gemeld",

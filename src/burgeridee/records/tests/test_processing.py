@@ -19,13 +19,8 @@ TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_ID = "00f067aa0ba902b7"
 
 
-@pytest.fixture
-def initiative(municipality, submit_idea):
-    return submit_idea(municipality)[0]
-
-
-def test_an_activity_is_stored_by_its_key_with_the_action_and_purpose_it_implies(municipality, initiative, make_staff):
-    karim = make_staff(municipality, "karim", Role.CONTACT, first_name="Karim", last_name="Contact")
+def test_an_activity_is_stored_by_its_key_with_the_action_and_purpose_it_implies(municipality, initiative, contact):
+    karim = contact
     entry = processing_record(
         municipality=municipality,
         actor=karim,
@@ -75,10 +70,8 @@ def test_a_group_activity_names_the_group_without_an_identifier(municipality):
     assert (entry.action, entry.purpose) == ("delete", "retention")
 
 
-def test_the_log_line_names_neither_the_resident_nor_the_staff_member(municipality, initiative, make_staff):
-    karim = make_staff(
-        municipality, "karim", Role.CONTACT, first_name="Karim", last_name="Contact", email="karim@voorbeeld.example"
-    )
+def test_the_log_line_names_neither_the_resident_nor_the_staff_member(municipality, initiative, contact):
+    karim = contact  # Karim Contact, karim@voorbeeld.example
     initiator = initiative.primary_initiator
     processing_record(
         municipality=municipality,
@@ -95,8 +88,8 @@ def test_the_log_line_names_neither_the_resident_nor_the_staff_member(municipali
     assert set(StaffAuditEntry.objects.values_list("actor_label", flat=True)) == {"Karim Contact"}
 
 
-def test_the_pseudonym_is_stable_per_person_and_found_after_a_key_rotation(municipality, initiative, make_staff):
-    karim = make_staff(municipality, "karim", Role.CONTACT)
+def test_the_pseudonym_is_stable_per_person_and_found_after_a_key_rotation(municipality, initiative, contact):
+    karim = contact
     initiator = initiative.primary_initiator
     before = data_subject_of(initiator)
     assert before == data_subject_of(initiator) and before[1] != data_subject_of(karim)[1]

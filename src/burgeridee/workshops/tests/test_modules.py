@@ -7,8 +7,7 @@ from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import Module, RoleplayRole
 from burgeridee.workshops.dialogues import DIALOGUES
 from burgeridee.workshops.services import WorkshopError
-
-from .conftest import go_to
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

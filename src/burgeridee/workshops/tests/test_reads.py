@@ -17,8 +17,7 @@ from burgeridee.workshops.models import (
     WorkshopRequest,
     WorkshopSession,
 )
-
-from .conftest import go_to
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 MODELS = (WorkshopSession, AgendaItem, Participant, Contribution, BoardFactor, FactorVote, WorkshopRequest)

@@ -10,8 +10,7 @@ from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module
 from burgeridee.workshops.models import Participant, WorkshopRequest, WorkshopSession
-
-from .conftest import go_to
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import Module
 from burgeridee.workshops.dialogues import DIALOGUES
 from burgeridee.workshops.models import Participant
-
-from .conftest import go_to
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ import pytest
 from burgeridee.workshops import selectors, services
 from burgeridee.workshops.constants import CODE_ALPHABET, Module, SessionStatus
 from burgeridee.workshops.services import WorkshopError
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,6 @@ def test_full_run_through_the_state_machine(workshop):
 
 
 def test_steps_within_spot_the_pitfall_and_reveal(workshop):
-    from .conftest import go_to
-
     go_to(workshop, Module.PITFALLS)
     workshop.refresh_from_db()
     services.session_reveal(session=workshop)
@@ -123,8 +122,6 @@ def test_code_lookup_is_forgiving_about_case_spaces_and_dashes(workshop):
 
 
 def test_timer_counts_the_planned_minutes(workshop):
-    from .conftest import go_to
-
     item = go_to(workshop, Module.INTRO)
     workshop.refresh_from_db()
     later = workshop.module_started_at + datetime.timedelta(minutes=10, seconds=5)

@@ -5,20 +5,18 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.workshops import services
 from burgeridee.workshops.constants import Module, SessionStatus
 from burgeridee.workshops.models import Participant, WorkshopSession
-
-from .conftest import go_to
+from burgeridee.workshops.tests.helpers import go_to
 
 pytestmark = pytest.mark.django_db
 
@@ -61,13 +59,10 @@ def test_trainer_creates_a_session_with_the_town_hall_as_default_place(trainer_c
     assert "<title>Workshops | Gemeente Voorbeeld</title>" in listing
 
 
-def test_only_trainers_of_this_municipality(client, municipality, other_municipality, workshop):
-    user = get_user_model().objects.create_user(username="contact", password="x" * 16)
-    Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
-    client = login_with_second_factor(user)
+def test_only_trainers_of_this_municipality(client, contact, other_municipality, workshop):
+    client = login_with_second_factor(contact)
     assert client.get(staff_url("detail", workshop)).status_code == 403
-    other = get_user_model().objects.create_user(username="t2", password="x" * 16)
-    Membership.objects.create(user=other, municipality=other_municipality, roles=[Role.TRAINER])
+    other = StaffFactory(municipality=other_municipality, roles=[Role.TRAINER], username="t2")
     client = login_with_second_factor(other)
     assert client.get(staff_url("detail", workshop)).status_code == 404
     assert client.get(reverse("workshops:detail", args=[other_municipality.slug, workshop.pk])).status_code == 404

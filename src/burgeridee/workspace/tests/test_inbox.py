@@ -8,18 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
+from burgeridee.accounts.tests.factories import MembershipFactory, StaffFactory
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import Channel, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.search import initiative_search
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.COORDINATOR, Role.CONTACT)
 
 
 def inbox(client, municipality, **params):
@@ -37,7 +32,7 @@ def test_werkplek_goes_to_the_users_municipality(coordinator_client, municipalit
 
 def test_werkplek_offers_a_choice_with_several_municipalities(municipality, other_municipality, staff_client_factory):
     client = staff_client_factory(municipality, Role.CONTACT)
-    Membership.objects.create(user=client.user, municipality=other_municipality, roles=[Role.CONTACT])
+    MembershipFactory(user=client.user, municipality=other_municipality, roles=[Role.CONTACT])
     content = client.get("/werkplek/").content.decode()
     assert "Kies een gemeente" in content
     assert "/werkplek/anders/" in content and "/werkplek/voorbeeld/" in content
@@ -95,8 +90,8 @@ def test_filters_work_as_a_plain_get_form(coordinator_client, municipality, subm
     assert '<option value="leefbaar" selected>' in content  # the chosen filter stays visible
 
 
-def test_filter_by_contact_person(coordinator_client, municipality, submit_idea, staff_user_factory):
-    karim = staff_user_factory(municipality, Role.CONTACT, first_name="Karim")
+def test_filter_by_contact_person(coordinator_client, municipality, submit_idea):
+    karim = StaffFactory(municipality=municipality, roles=[Role.CONTACT], first_name="Karim")
     one, _ = submit_idea(municipality, title="Een")
     submit_idea(municipality, title="Twee")
     Initiative.objects.filter(pk=one.pk).update(contact_person=karim)
@@ -143,8 +138,8 @@ def _count_queries(client, municipality, **params) -> int:
     return len(queries)
 
 
-def test_queries_do_not_grow_with_page_size(coordinator_client, municipality, submit_idea, staff_user_factory):
-    karim = staff_user_factory(municipality, Role.CONTACT)
+def test_queries_do_not_grow_with_page_size(coordinator_client, municipality, submit_idea):
+    karim = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
     neighbourhood = municipality.neighbourhoods.first()
 
     def add(count):

@@ -15,21 +15,6 @@ from burgeridee.records.processing import data_subject_of, processing_record
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def initiative(municipality, submit_idea):
-    return submit_idea(municipality)[0]
-
-
-@pytest.fixture
-def coordinator_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.COORDINATOR, first_name="Carla", last_name="Coördinator")
-
-
-@pytest.fixture
-def contact_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.CONTACT, first_name="Karim", last_name="Contact", phone="14 020")
-
-
 def url(initiative, suffix=""):
     return f"/werkplek/{initiative.municipality.slug}/initiatieven/{initiative.pk}/{suffix}"
 
@@ -88,10 +73,7 @@ def test_only_a_coordinator_assigns(contact_client, initiative):
     assert "Contactpersoon koppelen" not in contact_client.get(url(initiative)).content.decode()
 
 
-def test_assigning_someone_without_the_contact_role_is_refused_with_400(
-    coordinator_client, initiative, municipality, staff_user_factory
-):
-    trainer = staff_user_factory(municipality, Role.TRAINER)
+def test_assigning_someone_without_the_contact_role_is_refused_with_400(coordinator_client, initiative, trainer):
     response = coordinator_client.post(url(initiative, "contactpersoon/"), {"contact-contact": trainer.pk})
     assert response.status_code == 400
     assert "Kies een contactpersoon uit de lijst" in response.content.decode()

@@ -16,7 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership, User
+from burgeridee.accounts.tests.factories import MembershipFactory
 from burgeridee.conversations.services import conversation_model_draft_get_or_create
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
@@ -57,8 +57,9 @@ def _deletion_request(municipality, submit_idea):
 
 
 def _colleague(municipality, submit_idea):
-    user = User.objects.create_user(username=f"collega-{municipality.slug}", password="een-lang-wachtwoord-123")
-    return Membership.objects.create(user=user, municipality=municipality, roles=[Role.CONTACT])
+    return MembershipFactory(
+        municipality=municipality, roles=[Role.CONTACT], user__username=f"collega-{municipality.slug}"
+    )
 
 
 def _model_phase(municipality, submit_idea):
