@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.db import DatabaseError
 
-from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason
 from burgeridee.initiatives.models import Initiative, InternalNote

@@ -10,21 +10,6 @@ from burgeridee.records.processing import processing_record
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def initiative(municipality, submit_idea):
-    return submit_idea(municipality)[0]
-
-
-@pytest.fixture
-def coordinator_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.COORDINATOR, first_name="Carla", last_name="Coördinator")
-
-
-@pytest.fixture
-def contact_client(municipality, staff_client_factory):
-    return staff_client_factory(municipality, Role.CONTACT, first_name="Karim", last_name="Contact", phone="14 020")
-
-
 def url(initiative, suffix=""):
     return f"/werkplek/{initiative.municipality.slug}/initiatieven/{initiative.pk}/{suffix}"
 
