@@ -65,10 +65,12 @@ urlpatterns = [
     namespace("intake", staff(intake_urls.staff_urlpatterns)),
     namespace("workshops", *workshops_urls.urlpatterns, staff(workshops_urls.staff_urlpatterns)),
     namespace("knowledge", staff(knowledge_urls.staff_urlpatterns)),
-    # The resident's status page and what hangs under it: the pages of privacy and evaluations (above
-    # initiatives) join the initiatives namespace here, so initiatives need not import them.
+    # The initiative's staff pages, the resident's status page and what hangs under it: the pages of privacy
+    # and evaluations (above initiatives) join the initiatives namespace here, so initiatives need not
+    # import them.
     namespace(
         "initiatives",
+        staff(initiatives_urls.staff_urlpatterns),
         *initiatives_urls.urlpatterns,
         *privacy_urls.resident_urlpatterns,
         *evaluations_urls.resident_urlpatterns,

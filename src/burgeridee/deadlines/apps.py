@@ -9,10 +9,13 @@ class DeadlinesConfig(AppConfig):
 
     def ready(self):
         # The selectors import models, which cannot be imported before the app registry is ready.
+        from burgeridee.initiatives.panels import initiative_panels
         from burgeridee.initiatives.selectors import OverdueCondition, overdue_conditions
 
         from . import events  # noqa: F401 - registers this app's time-line events
+        from .panels import initiative_panel
         from .selectors import follow_up_overdue_q, handover_overdue_q
 
+        initiative_panels.register(initiative_panel)
         overdue_conditions.register(OverdueCondition("follow_up", follow_up_overdue_q))
         overdue_conditions.register(OverdueCondition("handover", handover_overdue_q))

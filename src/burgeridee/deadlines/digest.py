@@ -73,7 +73,7 @@ def _initiative_item(initiative: Initiative, due: date) -> DigestItem:
         title=initiative.title,
         reference=initiative.reference,
         due_date=due,
-        url=_url("workspace:initiative", municipality_slug=initiative.municipality.slug, pk=initiative.pk),
+        url=_url("initiatives:staff_initiative", municipality_slug=initiative.municipality.slug, pk=initiative.pk),
     )
 
 

@@ -11,6 +11,12 @@ class HandoversConfig(AppConfig):
     verbose_name = _("Warme overdrachten")
 
     def ready(self):
+        # Imported here: these modules import models, which cannot be imported before the app registry is ready.
+        from burgeridee.initiatives.panels import initiative_panels
+
         from . import events  # noqa: F401 - registers this app's time-line events
+        from .panels import initiative_panel
+
+        initiative_panels.register(initiative_panel)
 
         nav_registry.register(NavItem("handovers:list", _("Vragen aan mijn afdeling"), (Role.DEPARTMENT,), order=50))

@@ -10,5 +10,6 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from . import (
             events,  # noqa: F401 - registers this app's time-line events
+            panels,  # noqa: F401 - registers the staff initiative page's own sections
             retention,  # noqa: F401 - registers the anonymiser
         )

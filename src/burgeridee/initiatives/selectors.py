@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.models import Membership
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.models import TimelineEvent
 from burgeridee.records.registry import Registry
@@ -167,3 +169,13 @@ def initiative_get_for_staff_page(*, municipality: Municipality, pk: int) -> Ini
         municipality=municipality,
         pk=pk,
     )
+
+
+def contact_people(*, municipality: Municipality) -> list:
+    """Active staff with the contact role in this municipality (one query)."""
+    memberships = (
+        Membership.objects.filter(municipality=municipality, is_active=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user__username")
+    )
+    return [m.user for m in memberships if m.has_role(Role.CONTACT)]

@@ -11,6 +11,8 @@ staff_urlpatterns = [
     path("privacy/", views.privacy_overview, name="overview"),
     path("privacy/verwijderverzoeken/<int:pk>/", views.deletion_request_detail, name="deletion_request"),
     path("privacy/logboek-betrokkene.csv", views.processing_log_person_export, name="person_log"),
+    # Under the initiative's address, but privacy's page: the initiative's processing log.
+    path("initiatieven/<int:pk>/logboek/", views.processing_log, name="processing_log"),
 ]
 
 STATUS_PAGE = "<slug:municipality_slug>/mijn-initiatief/<str:token>/"

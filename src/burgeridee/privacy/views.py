@@ -1,13 +1,16 @@
 import csv
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.initiatives.selectors import initiative_get_for_staff
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
@@ -18,6 +21,7 @@ from .selectors import (
     deletion_request_get,
     deletion_requests_open,
     processing_log_for_data_subjects,
+    processing_log_for_initiative,
 )
 from .services import deletion_request_decide
 
@@ -131,3 +135,18 @@ def processing_log_person_export(request, municipality):
             ]
         )
     return response
+
+
+@never_cache
+@require_GET
+@staff_view(roles=(Role.ADMINISTRATOR,))
+def processing_log(request, municipality, pk: int):
+    """Administrator only: who read or changed this initiative's personal data, when and why. Linked from the
+    initiative page (the privacy panel, registered in apps.py)."""
+    initiative = initiative_get_for_staff(municipality=municipality, pk=pk)
+    entries = processing_log_for_initiative(municipality=municipality, initiative=initiative)
+    page = Paginator(entries, 100).get_page(request.GET.get("pagina"))
+    # The log holds pseudonyms; the administrator sees this initiative's initiators anyway.
+    names = data_subject_names(initiative.initiators.all())
+    rows = [(entry, names.get(entry.data_subject_id, "")) for entry in page.object_list]
+    return render(request, "privacy/processing_log.html", {"initiative": initiative, "page": page, "rows": rows})

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from burgeridee.accounts.constants import Role
-from burgeridee.accounts.models import Membership
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.initiatives.search import initiative_search
@@ -39,16 +37,6 @@ class InboxFilters:
     contact_person: int | None = None
     channel: str = ""
     sort: str = DEFAULT_SORT
-
-
-def contact_people(*, municipality: Municipality) -> list:
-    """Active staff with the contact role in this municipality (one query)."""
-    memberships = (
-        Membership.objects.filter(municipality=municipality, is_active=True, user__is_active=True)
-        .select_related("user")
-        .order_by("user__first_name", "user__last_name", "user__username")
-    )
-    return [m.user for m in memberships if m.has_role(Role.CONTACT)]
 
 
 def _tab_q(tab: str, *, user) -> Q:

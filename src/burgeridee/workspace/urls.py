@@ -18,26 +18,4 @@ urlpatterns = [
 
 staff_urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("initiatieven/<int:pk>/", views.initiative_detail, name="initiative"),
-    path("initiatieven/<int:pk>/fase/", views.initiative_phase, name="phase"),
-    path("initiatieven/<int:pk>/contactpersoon/", views.initiative_assign, name="assign"),
-    path(
-        "initiatieven/<int:pk>/eerste-contact/",
-        views.initiative_first_contact,
-        name="first_contact",
-    ),
-    path("initiatieven/<int:pk>/berichten/", views.message_send, name="message_send"),
-    path(
-        "initiatieven/<int:pk>/berichten/<int:message_pk>/gelezen/",
-        views.message_read,
-        name="message_read",
-    ),
-    path(
-        "initiatieven/<int:pk>/berichten/<int:message_pk>/brief/",
-        views.message_letter,
-        name="message_letter",
-    ),
-    path("initiatieven/<int:pk>/notities/", views.note_add, name="note_add"),
-    path("initiatieven/<int:pk>/kopgroep/", views.initiator_add, name="initiator_add"),
-    path("initiatieven/<int:pk>/logboek/", views.processing_log, name="processing_log"),
 ]

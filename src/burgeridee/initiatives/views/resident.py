@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 from burgeridee.core.ratelimit import over_limit
 from burgeridee.municipalities.decorators import public_municipality
 
-from . import selectors, services
-from .forms import IdeaForm, MessageForm, WithdrawForm
+from .. import selectors, services
+from ..forms import IdeaForm, MessageForm, WithdrawForm
 
 logger = logging.getLogger(__name__)
 

@@ -1,16 +1,14 @@
-"""The initiative page and its actions, and the administrator's processing log."""
+"""The staff initiative page and its actions (initiatives/views/staff.py)."""
 
 import pytest
 from django.core import mail
 from django.db import DatabaseError
-from django.utils import translation
 
-from burgeridee.accounts.constants import Role
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason
 from burgeridee.initiatives.models import Initiative, InternalNote
 from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.records.processing import data_subject_of, processing_record
+from burgeridee.records.processing import data_subject_of
 
 pytestmark = pytest.mark.django_db
 
@@ -171,60 +169,6 @@ def test_warm_referral_needs_a_note(contact_client, initiative):
         {"fase-to_phase": Phase.NOT_AN_INITIATIVE, "fase-note": "Doorgezet naar Wijkteam Oost"},
     )
     assert "Doorgezet naar Wijkteam Oost" in contact_client.get(url(initiative)).content.decode()
-
-
-def test_processing_log_page_is_for_administrators_only(
-    coordinator_client, initiative, municipality, staff_client_factory
-):
-    coordinator_client.get(url(initiative))
-    assert coordinator_client.get(url(initiative, "logboek/")).status_code == 403
-    admin = staff_client_factory(municipality, Role.ADMINISTRATOR, first_name="Bram", last_name="Beheerder")
-    response = admin.get(url(initiative, "logboek/"))
-    content = response.content.decode()
-    assert response.status_code == 200
-    assert "Carla Coördinator" in content
-    assert "Ingezien: Initiatief inzien" in content
-    assert "Begeleiden van het bewonersinitiatief" in content
-    assert initiative.reference in content
-    assert "Wanneer (UTC)" in content and "Wanneer (Nederlandse tijd)" in content
-
-
-def test_processing_log_labels_follow_the_chosen_language(
-    coordinator_client, initiative, municipality, staff_client_factory
-):
-    coordinator_client.get(url(initiative))
-    processing_record(municipality=municipality, actor=None, activity="resident_data_download", initiative=initiative)
-    stored = list(ProcessingLogEntry.objects.values_list("activity", "action", "purpose", "fields"))
-    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
-    dutch = admin.get(url(initiative, "logboek/")).content.decode()
-    for text in (
-        "Ingezien: Initiatief inzien",
-        "Begeleiden van het bewonersinitiatief",
-        "Fatima Bakker (naam, e-mailadres, telefoonnummer, postadres)",
-        "Carla Coördinator",
-        "Systeem",
-    ):
-        assert text in dutch, text
-    admin.post("/taal/", {"language": "en", "next": "/"})
-    try:
-        english = admin.get(url(initiative, "logboek/")).content.decode()
-    finally:
-        translation.activate("nl")  # the middleware's choice stays active in this thread
-    for text in (
-        "Viewed: View initiative",
-        "Supporting the residents&#x27; initiative",
-        "Fatima Bakker (name, ",
-        "System",
-    ):
-        assert text in english, text
-    assert "Initiatief inzien" not in english and "Begeleiden van het bewonersinitiatief" not in english
-    assert list(ProcessingLogEntry.objects.values_list("activity", "action", "purpose", "fields")) == stored
-
-
-def test_wrong_role_gets_a_plain_dutch_403(contact_client, initiative):
-    response = contact_client.get(url(initiative, "logboek/"))
-    assert response.status_code == 403
-    assert "U heeft geen toegang tot deze pagina" in response.content.decode()
 
 
 def test_a_database_failure_keeps_the_typed_message(contact_client, initiative, monkeypatch):
