@@ -1,9 +1,10 @@
-"""Turn a database outage into a plain 503 page instead of a stack trace."""
+"""Request-wide rules: a database outage becomes a plain 503 page, private pages are never cached."""
 
 import logging
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
 
@@ -28,3 +29,35 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s", exception)
             return render_unavailable(request)
         return None
+
+
+def is_private_route(route: str) -> bool:
+    """Pages that show personal data to the one person entitled to it, so no cache may keep them.
+
+    Every staff page (under werkplek/), every page behind a resident's personal link (a `token` in
+    the route: the status page, its conversation pages, downloads and .ics) and the live workshop's
+    participant pages (a participant's own answers and checklist, under doe-mee/).
+    """
+    return route.startswith(("werkplek/", "doe-mee/")) or "<str:token>" in route
+
+
+class PrivatePagesNoStoreMiddleware:
+    """`Cache-Control: no-store` on every private page, whatever the view set.
+
+    One rule in one place instead of a decorator per view: a shared computer's browser cache, a
+    proxy or a "back" button after logout must not hand personal data to the next person. Public
+    pages (the municipality's home, the library, the showcase) keep their own caching.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if (match is not None and is_private_route(match.route)) or request.path.startswith("/werkplek/"):
+            # A view may have asked for caching (max_age, public); for private pages that is a bug.
+            if "Cache-Control" in response:
+                del response["Cache-Control"]
+            add_never_cache_headers(response)
+        return response
