@@ -18,7 +18,13 @@ from burgeridee.core.middleware import is_private_route
 pytestmark = pytest.mark.django_db
 
 ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
-SAMPLE = {"int": "1", "slug": "voorbeeld", "str": "onbekend-token", "path": "x", "uuid": "00000000-0000-0000-0000-0000000000aa"}
+SAMPLE = {
+    "int": "1",
+    "slug": "voorbeeld",
+    "str": "onbekend-token",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-0000000000aa",
+}
 
 
 def routes() -> list[str]:
@@ -59,7 +65,9 @@ def test_every_private_route_is_never_cached(route, client, municipality, staff_
     path = concrete(route)
     for who in (client, staff):
         response = who.get(path)
-        assert no_store(response), f"{path} as {'staff' if who is staff else 'anonymous'}: {response.get('Cache-Control')}"
+        assert no_store(response), (
+            f"{path} as {'staff' if who is staff else 'anonymous'}: {response.get('Cache-Control')}"
+        )
 
 
 def test_resident_downloads_and_pages_are_never_cached(client, municipality, submit_idea):

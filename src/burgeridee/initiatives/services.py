@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.core.dates import add_working_days, local_date
+from burgeridee.core.mail import mail_send
 from burgeridee.municipalities.models import Municipality, Neighbourhood
 from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
@@ -172,10 +172,9 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
         }
         subject = render_to_string("initiatives/email/confirmation_subject.txt", context).strip()
         body = render_to_string("initiatives/email/confirmation.txt", context)
-    try:
-        send_mail(subject, body, None, [initiator.email])
-    except OSError:
-        logger.exception("Confirmation mail for %s could not be sent", initiative.reference)
+    if not mail_send(
+        subject=subject, body=body, to=[initiator.email], what=f"Confirmation mail for {initiative.reference}"
+    ):
         return
     event_record(initiative=initiative, kind="bevestiging", data={"channel": "email"})
 
@@ -379,10 +378,13 @@ def message_email_send(*, message_id: int, language: str | None = None) -> None:
         subject = render_to_string("initiatives/email/message_subject.txt", context).strip()
         text = render_to_string("initiatives/email/message.txt", context)
     reply_to = [message.author.email] if message.author and message.author.email else None
-    try:
-        EmailMessage(subject, text, None, [initiator.email], reply_to=reply_to).send()
-    except OSError:
-        logger.exception("Message mail for %s could not be sent", initiative.reference)
+    mail_send(
+        subject=subject,
+        body=text,
+        to=[initiator.email],
+        reply_to=reply_to,
+        what=f"Message mail for {initiative.reference}",
+    )
 
 
 @transaction.atomic
