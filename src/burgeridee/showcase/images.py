@@ -21,11 +21,10 @@ def photo_reencode(upload) -> tuple[bytes, str]:
         picture.thumbnail((MAX_SIDE, MAX_SIDE))
         if kind == "JPEG":
             picture = picture.convert("RGB")
-        # A new image from the pixels alone: no EXIF, XMP, ICC comments or PNG text chunks come along.
-        clean = Image.new(picture.mode, picture.size)
-        clean.putdata(list(picture.getdata()))
-        if picture.mode == "P" and picture.getpalette():
-            clean.putpalette(picture.getpalette())
+        elif picture.mode not in ("RGB", "RGBA", "L", "LA"):
+            picture = picture.convert("RGBA")
+        # A new image from the pixels alone: no EXIF, XMP, ICC profile, comment or PNG text comes along.
+        clean = Image.frombytes(picture.mode, picture.size, picture.tobytes())
     out = BytesIO()
     if kind == "JPEG":
         clean.save(out, format="JPEG", quality=85, optimize=True)
