@@ -92,6 +92,16 @@ class LogoutView(auth_views.LogoutView):
         return resolve_url("accounts:login")
 
 
+def _second_factor_login(request, device) -> None:
+    """Mark the session as past the second factor under a NEW session key.
+
+    django-otp's login does not cycle the key: a session id seen before the code was typed (on a
+    shared screen, in a log) must not become a fully signed-in session afterwards.
+    """
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request):
@@ -105,7 +115,7 @@ def verify(request):
         return redirect(second_factor_url(request, next_url))
     form = TokenForm(request.POST or None, devices=devices_for_user(request.user, confirmed=True))
     if request.method == "POST" and form.is_valid():
-        otp_login(request, form.device)
+        _second_factor_login(request, form.device)
         return redirect(next_url)
     return render(
         request,
@@ -243,7 +253,7 @@ def setup(request):
         except EnrolmentLinkUnusable as refused:
             return _refused(request, refused.problem, status=403, link=link)
         request.session.pop(SESSION_ENROLMENT_LINK, None)
-        otp_login(request, device)
+        _second_factor_login(request, device)
         messages.success(request, _("De tweede stap is ingesteld. Voortaan vragen wij bij het inloggen om een code."))
         return redirect(next_url)
     return render(
