@@ -306,6 +306,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 
 # Residents' personal status links stay valid this many days after the last activity.
 STATUS_LINK_VALID_DAYS = env_int("STATUS_LINK_VALID_DAYS", 730)
+SUBMISSION_KEY_VALID_MINUTES = env_int("SUBMISSION_KEY_VALID_MINUTES", 15)
 
 # The first conversation: remind a resident who has not reacted to the report after this many working days.
 CONVERSATION_REPORT_REMINDER_DAYS = env_int("CONVERSATION_REPORT_REMINDER_DAYS", 5)
