@@ -278,8 +278,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],
+        # Violations are reported to us (stored for CSP_REPORT_RETENTION_DAYS), so a broken policy shows up.
+        "report-uri": "/csp-melding/",
     }
 }
+CSP_REPORT_RETENTION_DAYS = env_int("CSP_REPORT_RETENTION_DAYS", 14)
+RATELIMIT_CSP_REPORT = os.environ.get("RATELIMIT_CSP_REPORT", "60/h")
+# Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@burgeridee.example")
 
 # Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
