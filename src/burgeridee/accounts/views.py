@@ -289,7 +289,15 @@ def colleague_second_factor(request, municipality, pk: int):
         return render(request, "accounts/colleague_second_factor.html", context | {"own": True}, status=403)
     if request.method == "POST":
         issued = second_factor_reset(user=colleague.user, actor=request.user, municipality=municipality)
-        return render(request, "accounts/colleague_link.html", context | {"url": issued.url, "link": issued.link})
+        # A colleague who also works for another municipality: the link would open that municipality's
+        # data too, which this coordinator may not see. It goes only to the colleague's own mailbox.
+        elsewhere = colleague.user.memberships.filter(is_active=True).exclude(municipality=municipality).exists()
+        shown = None if elsewhere and colleague.user.email else issued.url
+        return render(
+            request,
+            "accounts/colleague_link.html",
+            context | {"url": shown, "link": issued.link, "elsewhere": elsewhere},
+        )
     return render(request, "accounts/colleague_second_factor.html", context)
 
 
