@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "burgeridee.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: a far too big upload is refused unread.
+    "burgeridee.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -282,6 +284,8 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": "/csp-melding/",
     }
 }
+# A request body larger than this is refused before it is read (the largest form is a 2 MB photo).
+UPLOAD_MAX_REQUEST_BYTES = env_int("UPLOAD_MAX_REQUEST_BYTES", 3 * 1024 * 1024)
 CSP_REPORT_RETENTION_DAYS = env_int("CSP_REPORT_RETENTION_DAYS", 14)
 RATELIMIT_CSP_REPORT = os.environ.get("RATELIMIT_CSP_REPORT", "60/h")
 # Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).

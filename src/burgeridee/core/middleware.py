@@ -2,9 +2,11 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +63,36 @@ class PrivatePagesNoStoreMiddleware:
                 del response["Cache-Control"]
             add_never_cache_headers(response)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than UPLOAD_MAX_REQUEST_BYTES before anything reads it.
+
+    Django checks an uploaded file's size only after it has read the whole upload into memory or a
+    temporary file; a form then says "too big". Here a request that is far too big for any form of
+    ours (the largest is a 2 MB photo) is refused from its Content-Length alone, with a plain page.
+    Django reads no more than Content-Length, so a body without one is read as empty.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.UPLOAD_MAX_REQUEST_BYTES:
+            return render(
+                request,
+                "core/message.html",
+                {
+                    "title": _("Het bestand is te groot"),
+                    "message": _(
+                        "Wat u verstuurde is te groot. Een foto mag hooguit 2 MB zijn. Ga terug, kies een "
+                        "kleiner bestand en verstuur het opnieuw."
+                    ),
+                },
+                status=413,
+            )
+        return self.get_response(request)

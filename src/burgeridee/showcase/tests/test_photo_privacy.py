@@ -67,3 +67,28 @@ def test_no_cache_keeps_the_photo_after_consent_is_withdrawn(client, published):
     assert (
         client.get(f"/voorbeeld/initiatieven/{entry.pk}/foto", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 404
     )
+
+
+def test_a_far_too_big_upload_is_refused_before_it_is_read(municipality, submit_idea, staff_user_factory):
+    """Issue #19: the size was checked only after the whole upload had been read."""
+    initiative, _ = submit_idea(municipality)
+    staff = login_with_second_factor(staff_user_factory(municipality, Role.CONTACT))
+    url = f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/etalage/"
+    read = []
+
+    class Body(io.BytesIO):
+        def read(self, *args):
+            read.append(args)
+            return super().read(*args)
+
+    response = staff.generic(
+        "POST",
+        url,
+        data=b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+        **{"wsgi.input": Body(b"")},
+    )
+    assert response.status_code == 413
+    assert "Het bestand is te groot" in response.content.decode()
+    assert not read
