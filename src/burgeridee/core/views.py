@@ -15,10 +15,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from .logfilters import mask_secrets
+from .middleware import render_unavailable
 from .models import CspReport
 from .ratelimit import over_limit
-
-from .middleware import render_unavailable
 
 logger = logging.getLogger(__name__)
 
