@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.dates import local_date
 from burgeridee.core.mail import mail_send, subject_line
 from burgeridee.handovers.models import Handover
@@ -49,14 +50,14 @@ def test_one_line_fields_refuse_a_line_break_and_keep_the_text(client, municipal
 
 
 def test_a_title_with_a_line_break_still_reaches_the_department(
-    municipality, submit_idea, staff_user_factory, django_capture_on_commit_callbacks
+    municipality, submit_idea, django_capture_on_commit_callbacks
 ):
     """Ideas that came in before this check (or by another route) may hold one: the subject folds it."""
     department = Department.objects.create(
         municipality=municipality, name="Vergunningen", email="vergunningen@voorbeeld.example"
     )
     initiative, _ = submit_idea(municipality, title="Straatfeest\nBcc: iedereen@example.org")
-    contact = login_with_second_factor(staff_user_factory(municipality, Role.CONTACT))
+    contact = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
     mail.outbox.clear()
     url = reverse("handovers:ask", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
     with django_capture_on_commit_callbacks(execute=True):
@@ -77,11 +78,11 @@ def test_a_title_with_a_line_break_still_reaches_the_department(
 
 
 def test_a_mail_server_failure_keeps_the_saved_action(
-    municipality, submit_idea, staff_user_factory, settings, django_capture_on_commit_callbacks
+    municipality, submit_idea, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.security.test_mail_safety.RefusingBackend"
     initiative, _ = submit_idea(municipality)
-    contact = login_with_second_factor(staff_user_factory(municipality, Role.CONTACT))
+    contact = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
     url = reverse("workspace:message_send", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = contact.post(url, {"bericht-body": "Wij bellen u volgende week."})

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.core.middleware import is_private_route
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +60,8 @@ def test_the_walk_finds_staff_resident_and_workshop_routes():
 
 
 @pytest.mark.parametrize("route", [route for route in routes() if is_private_route(route)])
-def test_every_private_route_is_never_cached(route, client, municipality, staff_user_factory):
-    user = staff_user_factory(municipality, *Role.values)
+def test_every_private_route_is_never_cached(route, client, municipality):
+    user = StaffFactory(municipality=municipality, roles=list(Role.values))
     staff = login_with_second_factor(user)
     path = concrete(route)
     for who in (client, staff):
@@ -78,9 +79,11 @@ def test_resident_downloads_and_pages_are_never_cached(client, municipality, sub
         assert no_store(response), suffix
 
 
-def test_staff_pages_and_exports_are_never_cached(municipality, submit_idea, staff_user_factory):
+def test_staff_pages_and_exports_are_never_cached(municipality, submit_idea):
     initiative, _ = submit_idea(municipality)
-    staff = login_with_second_factor(staff_user_factory(municipality, Role.COORDINATOR, Role.ADMINISTRATOR))
+    staff = login_with_second_factor(
+        StaffFactory(municipality=municipality, roles=[Role.COORDINATOR, Role.ADMINISTRATOR])
+    )
     base = f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/"
     for path in (base, base + "logboek/", "/werkplek/voorbeeld/", "/werkplek/voorbeeld/privacy/"):
         response = staff.get(path)

@@ -7,12 +7,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import totp_token
+from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_session_key_is_new_after_the_code(client, municipality, staff_user_factory):
-    user = staff_user_factory(municipality, Role.CONTACT, username="karim")
+def test_the_session_key_is_new_after_the_code(client, municipality):
+    user = StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="karim")
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     response = client.post("/werkplek/inloggen/", {"username": "karim", "password": "een-lang-wachtwoord-123"})
     assert response.status_code == 302

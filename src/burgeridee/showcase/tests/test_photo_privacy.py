@@ -9,6 +9,7 @@ from PIL import Image
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.testing import login_with_second_factor
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.initiatives.models import Initiative
 from burgeridee.showcase.models import ShowcaseEntry
 
@@ -29,10 +30,10 @@ def jpeg_with_gps() -> bytes:
 
 
 @pytest.fixture
-def published(municipality, submit_idea, staff_user_factory, client):
+def published(municipality, submit_idea, client):
     initiative, token = submit_idea(municipality, title="Geveltuinen")
     Initiative.objects.filter(pk=initiative.pk).update(phase="afgerond")
-    staff = login_with_second_factor(staff_user_factory(municipality, Role.CONTACT))
+    staff = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
     original = jpeg_with_gps()
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(GPS_IFD)  # the test photo really has GPS
     response = staff.post(
@@ -69,10 +70,10 @@ def test_no_cache_keeps_the_photo_after_consent_is_withdrawn(client, published):
     )
 
 
-def test_a_far_too_big_upload_is_refused_before_it_is_read(municipality, submit_idea, staff_user_factory):
+def test_a_far_too_big_upload_is_refused_before_it_is_read(municipality, submit_idea):
     """Issue #19: the size was checked only after the whole upload had been read."""
     initiative, _ = submit_idea(municipality)
-    staff = login_with_second_factor(staff_user_factory(municipality, Role.CONTACT))
+    staff = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
     url = f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/etalage/"
     read = []
 
