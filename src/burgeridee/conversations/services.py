@@ -296,8 +296,13 @@ def conversation_model_discard_draft(*, model: ConversationModel) -> None:
 def resident_link_make(*, conversation: Conversation, purpose: str) -> str:
     """A fresh personal link to the resident's conversation page (its own token; only the hash is kept)."""
     _nonce, token, token_hash = token_make()
-    ResidentLink.objects.create(conversation=conversation, token_hash=token_hash, purpose=purpose)
     initiative = conversation.initiative
+    ResidentLink.objects.create(
+        conversation=conversation,
+        token_hash=token_hash,
+        status_token_nonce=initiative.status_token_nonce,
+        purpose=purpose,
+    )
     path = reverse("conversations:resident", kwargs={"municipality_slug": initiative.municipality.slug, "token": token})
     return f"{settings.SITE_URL}{path}"
 
