@@ -305,6 +305,8 @@ RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
 # Joining counts per address per workshop (a workshop has at most 200 participants, and some join again after
 # losing their cookie); what a participant sends counts per participant (a workshop takes about 30-60 posts each).
 RATELIMIT_WORKSHOP_JOIN = os.environ.get("RATELIMIT_WORKSHOP_JOIN", "300/h")
+# Wrong join codes per address: enough for a whole room's typing mistakes, far too few to guess a code.
+RATELIMIT_WORKSHOP_CODE_MISSES = os.environ.get("RATELIMIT_WORKSHOP_CODE_MISSES", "100/h")
 RATELIMIT_WORKSHOP_PARTICIPANT = os.environ.get("RATELIMIT_WORKSHOP_PARTICIPANT", "120/h")
 # Per initiative: the status link is personal, and residents may share an address (a library computer).
 RATELIMIT_SHOWCASE_CONSENT = os.environ.get("RATELIMIT_SHOWCASE_CONSENT", "10/h")
