@@ -6,7 +6,7 @@ from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.testing import totp_token
+from burgeridee.accounts.testing import login_with_second_factor, totp_token
 from burgeridee.accounts.tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,3 +27,11 @@ def test_the_session_key_is_new_after_the_code(client, municipality):
     stale = client.__class__()
     stale.cookies[settings.SESSION_COOKIE_NAME] = before
     assert stale.get("/werkplek/voorbeeld/").status_code == 302  # the old key opens nothing
+
+
+def test_logging_out_wipes_what_this_device_kept(municipality):
+    """Issue #19: conversation notes kept in localStorage while offline were not cleared at logout."""
+    client = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
+    response = client.post("/werkplek/uitloggen/")
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'

@@ -86,6 +86,9 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("U bent uitgelogd."))
+        # Conversation notes kept on this device while offline (localStorage) must not stay behind on a
+        # shared tablet: the browser wipes the site's storage and cache (cookies stay: the message above).
+        response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
     def get_success_url(self):
