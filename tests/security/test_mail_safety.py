@@ -83,7 +83,7 @@ def test_a_mail_server_failure_keeps_the_saved_action(
     settings.EMAIL_BACKEND = "tests.security.test_mail_safety.RefusingBackend"
     initiative, _ = submit_idea(municipality)
     contact = login_with_second_factor(StaffFactory(municipality=municipality, roles=[Role.CONTACT]))
-    url = reverse("workspace:message_send", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
+    url = reverse("initiatives:staff_message_send", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = contact.post(url, {"bericht-body": "Wij bellen u volgende week."})
     assert callbacks  # the mail was really attempted
