@@ -16,7 +16,7 @@ help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
 	@echo "make worker - run the background worker (daily digest, mails)"
 	@echo "make test   - run the whole test suite, end-to-end browser tests included"
-	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), migrations check"
+	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), bandit, migrations check"
 	@echo "make bench SIZE=small|medium|full - seed, serve as in production, measure every page (docs/benchmark.md)"
 	@echo "make loadtest / loadtest-short - residents and staff under load, PostgreSQL stopped for 10 s"
 
@@ -71,6 +71,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
+	$(BIN)/bandit --quiet --recursive src --exclude '*/tests/*,*/migrations/*'
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install

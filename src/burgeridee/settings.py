@@ -92,12 +92,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one, so no other middleware adds caching headers after it.
+    "burgeridee.core.middleware.PrivatePagesNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "burgeridee.records.tracing.TraceContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "burgeridee.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: a far too big upload is refused unread.
+    "burgeridee.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -276,8 +280,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],
+        # Violations are reported to us (stored for CSP_REPORT_RETENTION_DAYS), so a broken policy shows up.
+        "report-uri": "/csp-melding/",
     }
 }
+# A request body larger than this is refused before it is read (the largest form is a 2 MB photo).
+UPLOAD_MAX_REQUEST_BYTES = env_int("UPLOAD_MAX_REQUEST_BYTES", 3 * 1024 * 1024)
+CSP_REPORT_RETENTION_DAYS = env_int("CSP_REPORT_RETENTION_DAYS", 14)
+RATELIMIT_CSP_REPORT = os.environ.get("RATELIMIT_CSP_REPORT", "60/h")
+# Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@burgeridee.example")
 
 # Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
@@ -293,6 +305,8 @@ RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
 # Joining counts per address per workshop (a workshop has at most 200 participants, and some join again after
 # losing their cookie); what a participant sends counts per participant (a workshop takes about 30-60 posts each).
 RATELIMIT_WORKSHOP_JOIN = os.environ.get("RATELIMIT_WORKSHOP_JOIN", "300/h")
+# Wrong join codes per address: enough for a whole room's typing mistakes, far too few to guess a code.
+RATELIMIT_WORKSHOP_CODE_MISSES = os.environ.get("RATELIMIT_WORKSHOP_CODE_MISSES", "100/h")
 RATELIMIT_WORKSHOP_PARTICIPANT = os.environ.get("RATELIMIT_WORKSHOP_PARTICIPANT", "120/h")
 # Per initiative: the status link is personal, and residents may share an address (a library computer).
 RATELIMIT_SHOWCASE_CONSENT = os.environ.get("RATELIMIT_SHOWCASE_CONSENT", "10/h")
@@ -304,6 +318,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 
 # Residents' personal status links stay valid this many days after the last activity.
 STATUS_LINK_VALID_DAYS = env_int("STATUS_LINK_VALID_DAYS", 730)
+SUBMISSION_KEY_VALID_MINUTES = env_int("SUBMISSION_KEY_VALID_MINUTES", 15)
 
 # The first conversation: remind a resident who has not reacted to the report after this many working days.
 CONVERSATION_REPORT_REMINDER_DAYS = env_int("CONVERSATION_REPORT_REMINDER_DAYS", 5)
@@ -312,9 +327,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Status and enrolment links carry their secret in the path: masked in every line we write.
+    "filters": {"secret_paths": {"()": "burgeridee.core.logfilters.SecretPathFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["secret_paths"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # The development server's request lines go through the same filter instead of Django's own handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 if ENV == "test":

@@ -50,6 +50,9 @@ def namespace(name: str, *parts: URLPattern | URLResolver) -> URLResolver:
 urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("csp-melding/", core_views.csp_report, name="csp_report"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path(".well-known/security-policy", core_views.security_policy, name="security_policy"),
     path("taal/", set_language, name="set_language"),
     namespace("insights", staff(insights_urls.staff_urlpatterns)),
     namespace("privacy", staff(privacy_urls.staff_urlpatterns)),

@@ -14,13 +14,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from burgeridee.core.mail import mail_send
 
 from . import signals
 from .constants import EnrolmentReason
@@ -88,10 +89,7 @@ def enrolment_link_send(*, link_id: int, url: str, language: str | None = None) 
         context = {"user": link.user, "url": url, "expires_at": link.expires_at, "reason": link.reason}
         subject = render_to_string("accounts/email/enrolment_link_subject.txt", context).strip()
         body = render_to_string("accounts/email/enrolment_link.txt", context)
-    try:
-        send_mail(subject, body, None, [link.user.email])
-    except OSError:
-        logger.exception("Enrolment link mail for user %s could not be sent", link.user_id)
+    mail_send(subject=subject, body=body, to=[link.user.email], what=f"Enrolment link mail for user {link.user_id}")
 
 
 def enrolment_link_find(*, token: str) -> EnrolmentLink | None:

@@ -86,10 +86,23 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("U bent uitgelogd."))
+        # Conversation notes kept on this device while offline (localStorage) must not stay behind on a
+        # shared tablet: the browser wipes the site's storage and cache (cookies stay: the message above).
+        response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
     def get_success_url(self):
         return resolve_url("accounts:login")
+
+
+def _second_factor_login(request, device) -> None:
+    """Mark the session as past the second factor under a NEW session key.
+
+    django-otp's login does not cycle the key: a session id seen before the code was typed (on a
+    shared screen, in a log) must not become a fully signed-in session afterwards.
+    """
+    request.session.cycle_key()
+    otp_login(request, device)
 
 
 @never_cache
@@ -105,7 +118,7 @@ def verify(request):
         return redirect(second_factor_url(request, next_url))
     form = TokenForm(request.POST or None, devices=devices_for_user(request.user, confirmed=True))
     if request.method == "POST" and form.is_valid():
-        otp_login(request, form.device)
+        _second_factor_login(request, form.device)
         return redirect(next_url)
     return render(
         request,
@@ -243,7 +256,7 @@ def setup(request):
         except EnrolmentLinkUnusable as refused:
             return _refused(request, refused.problem, status=403, link=link)
         request.session.pop(SESSION_ENROLMENT_LINK, None)
-        otp_login(request, device)
+        _second_factor_login(request, device)
         messages.success(request, _("De tweede stap is ingesteld. Voortaan vragen wij bij het inloggen om een code."))
         return redirect(next_url)
     return render(
@@ -279,7 +292,15 @@ def colleague_second_factor(request, municipality, pk: int):
         return render(request, "accounts/colleague_second_factor.html", context | {"own": True}, status=403)
     if request.method == "POST":
         issued = second_factor_reset(user=colleague.user, actor=request.user, municipality=municipality)
-        return render(request, "accounts/colleague_link.html", context | {"url": issued.url, "link": issued.link})
+        # A colleague who also works for another municipality: the link would open that municipality's
+        # data too, which this coordinator may not see. It goes only to the colleague's own mailbox.
+        elsewhere = colleague.user.memberships.filter(is_active=True).exclude(municipality=municipality).exists()
+        shown = None if elsewhere and colleague.user.email else issued.url
+        return render(
+            request,
+            "accounts/colleague_link.html",
+            context | {"url": shown, "link": issued.link, "elsewhere": elsewhere},
+        )
     return render(request, "accounts/colleague_second_factor.html", context)
 
 

@@ -298,6 +298,9 @@ class ResidentLink(models.Model):
         Conversation, on_delete=models.CASCADE, related_name="resident_links", verbose_name=_("gesprek")
     )
     token_hash = models.CharField(_("controlegetal"), max_length=64, unique=True)
+    # The status link this link was made under (its nonce): when staff renew the status link, every
+    # link made under the old one stops working too (docs/decisions/0003-status-link.md).
+    status_token_nonce = models.CharField(_("sleutel van de statuslink"), max_length=32)
     purpose = models.CharField(_("doel"), max_length=30)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 

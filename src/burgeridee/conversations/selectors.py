@@ -163,7 +163,8 @@ def resident_access_by_token(*, municipality: Municipality, token: str) -> Resid
     if link is None:
         return None
     initiative = link.conversation.initiative
-    if initiative.status_token_expires_at <= timezone.now():
+    # A link made under a status link that was renewed since is dead, like that status link.
+    if initiative.status_token_expires_at <= timezone.now() or link.status_token_nonce != initiative.status_token_nonce:
         return None
     return ResidentAccess(initiative=initiative, conversation=link.conversation)
 

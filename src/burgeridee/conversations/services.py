@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from burgeridee.core.dates import add_working_days, local_date, working_days_between
+from burgeridee.core.mail import mail_send
 from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.tokens import token_make
@@ -296,8 +296,13 @@ def conversation_model_discard_draft(*, model: ConversationModel) -> None:
 def resident_link_make(*, conversation: Conversation, purpose: str) -> str:
     """A fresh personal link to the resident's conversation page (its own token; only the hash is kept)."""
     _nonce, token, token_hash = token_make()
-    ResidentLink.objects.create(conversation=conversation, token_hash=token_hash, purpose=purpose)
     initiative = conversation.initiative
+    ResidentLink.objects.create(
+        conversation=conversation,
+        token_hash=token_hash,
+        status_token_nonce=initiative.status_token_nonce,
+        purpose=purpose,
+    )
     path = reverse("conversations:resident", kwargs={"municipality_slug": initiative.municipality.slug, "token": token})
     return f"{settings.SITE_URL}{path}"
 
@@ -328,15 +333,7 @@ def invitation_ics(*, conversation: Conversation) -> str:
 
 
 def _send(*, subject: str, body: str, to: str, attachments=()) -> bool:
-    message = EmailMessage(subject, body, None, [to])
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    try:
-        message.send()
-    except OSError:
-        logger.exception("Mail to the resident could not be sent")
-        return False
-    return True
+    return mail_send(subject=subject, body=body, to=[to], attachments=attachments, what="Mail to the resident")
 
 
 def invitation_send(*, conversation_id: int, language: str | None = None) -> str:

@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -16,6 +17,19 @@ WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
+
+
+LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]")
+
+
+def single_line(value) -> None:
+    """A one-line field (a title, a name, an address line) holds no line break.
+
+    A browser's text box cannot produce one, but a crafted request can; it would end up in a mail
+    subject or a PDF heading and break them.
+    """
+    if isinstance(value, str) and LINE_BREAK.search(value):
+        raise ValidationError(_("Typ dit op één regel, zonder Enter."), code="line_break")
 
 
 def clean_text(value: str) -> str:
@@ -46,6 +60,8 @@ class AccessibleFormMixin:
             if field.required and not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 field.widget.attrs.setdefault("aria-required", "true")
             field.widget.attrs.setdefault("data-field", name)
+            if isinstance(field, forms.CharField) and isinstance(field.widget, forms.TextInput):
+                field.validators.append(single_line)
 
     def full_clean(self):
         super().full_clean()

@@ -9,9 +9,32 @@ import logging
 from collections.abc import Callable
 
 from django.db import DatabaseError
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit import ALL
+from django_ratelimit.core import get_usage, is_ratelimited
 
 logger = logging.getLogger(__name__)
+
+
+def limit_reached(request, *, group: str, rate: str, key: str | Callable = "ip") -> bool:
+    """True when `key` already used up `rate` in `group`, without counting this request (any method).
+
+    For limits on failures: check before acting, and count with `limit_count` only when it failed.
+    """
+    try:
+        usage = get_usage(request, group=group, key=key, rate=rate, method=ALL, increment=False)
+    except DatabaseError:
+        logger.warning("Rate limit cache unavailable; allowing the request")
+        return False
+    # Not counting this request, so the limit is reached when the count equals it.
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def limit_count(request, *, group: str, rate: str, key: str | Callable = "ip") -> None:
+    """Count one failure of `key` in `group` (see limit_reached)."""
+    try:
+        is_ratelimited(request, group=group, key=key, rate=rate, method=ALL, increment=True)
+    except DatabaseError:
+        logger.warning("Rate limit cache unavailable; a failure was not counted")
 
 
 def over_limit(request, *, group: str, rate: str, key: str | Callable = "ip") -> bool:

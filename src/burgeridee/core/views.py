@@ -1,14 +1,23 @@
+import json
 import logging
 import sys
+from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
+from .logfilters import mask_secrets
 from .middleware import render_unavailable
+from .models import CspReport
+from .ratelimit import over_limit
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +68,74 @@ def server_error(request):
         except Exception:  # noqa: BLE001 - never fail inside the error handler
             logger.exception("The 503 page could not be rendered")
     return render(request, "500.html", status=500)
+
+
+CSP_REPORT_MAX_BYTES = 16 * 1024
+
+
+def _path_only(uri: str) -> str:
+    """The path of a reported address, secrets masked; no query string (it may hold anything)."""
+    if not isinstance(uri, str):
+        return ""
+    parts = urlsplit(uri)
+    shown = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.scheme in ("http", "https") else uri.split("?")[0]
+    return mask_secrets(shown)[:300]
+
+
+@csrf_exempt  # browsers send these reports without a CSRF token; nothing here acts on anyone's behalf
+@require_POST
+def csp_report(request):
+    """Store a Content-Security-Policy violation report for a short while (rate limited per address)."""
+    if over_limit(request, group="csp-report", rate=settings.RATELIMIT_CSP_REPORT):
+        return HttpResponse(status=429)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return HttpResponse(status=400)
+    reports = body if isinstance(body, list) else [body]
+    now = timezone.now()
+    stored = 0
+    for item in reports[:10]:
+        if not isinstance(item, dict):
+            continue
+        report = item.get("csp-report") or item.get("body") or {}
+        if not isinstance(report, dict):
+            continue
+        CspReport.objects.create(
+            received_at=now,
+            document=_path_only(report.get("document-uri") or report.get("documentURL") or ""),
+            directive=str(report.get("effective-directive") or report.get("effectiveDirective") or "")[:100],
+            blocked=_path_only(report.get("blocked-uri") or report.get("blockedURL") or ""),
+        )
+        stored += 1
+    if stored:
+        logger.warning("Content-Security-Policy violation reported (%d)", stored)
+        CspReport.objects.filter(received_at__lt=now - timedelta(days=settings.CSP_REPORT_RETENTION_DAYS)).delete()
+    return HttpResponse(status=204)
+
+
+SECURITY_TXT = """Contact: mailto:{contact}
+Expires: {expires}
+Preferred-Languages: nl, en
+Canonical: {site}/.well-known/security.txt
+Policy: {site}/.well-known/security-policy
+"""
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. The contact is the installation's (SECURITY_CONTACT)."""
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    text = SECURITY_TXT.format(
+        contact=settings.SECURITY_CONTACT,
+        expires=expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        site=settings.SITE_URL.rstrip("/"),
+    )
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def security_policy(request):
+    return render(request, "core/security_policy.html", {"contact": settings.SECURITY_CONTACT})

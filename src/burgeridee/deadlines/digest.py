@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils import translation
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
+from burgeridee.core.mail import mail_send
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.constants import CLOSED_PHASES, Phase
 from burgeridee.initiatives.models import Initiative
@@ -178,9 +178,6 @@ def digest_send(*, digest: Digest) -> bool:
         context = {"digest": digest, "user": membership.user, "municipality": membership.municipality}
         subject = render_to_string("deadlines/email/digest_subject.txt", context).strip()
         body = render_to_string("deadlines/email/digest.txt", context)
-    try:
-        send_mail(subject, body, None, [membership.user.email])
-    except OSError:
-        logger.exception("Daily digest for user %s could not be sent", membership.user_id)
-        return False
-    return True
+    return mail_send(
+        subject=subject, body=body, to=[membership.user.email], what=f"Daily digest for user {membership.user_id}"
+    )

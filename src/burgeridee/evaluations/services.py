@@ -3,11 +3,11 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from burgeridee.core.mail import mail_send
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import status_link
 from burgeridee.records.services import event_record
@@ -57,10 +57,12 @@ def evaluation_invitation_send(*, initiative_id: int, language: str | None = Non
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string("evaluations/email/invitation_subject.txt", context).strip()
         body = render_to_string("evaluations/email/invitation.txt", context)
-    try:
-        send_mail(subject, body, None, [context["initiator"].email])
-    except OSError:
-        logger.exception("Evaluation invitation for %s could not be sent", initiative.reference)
+    mail_send(
+        subject=subject,
+        body=body,
+        to=[context["initiator"].email],
+        what=f"Evaluation invitation for {initiative.reference}",
+    )
 
 
 @transaction.atomic

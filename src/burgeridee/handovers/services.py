@@ -5,7 +5,6 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.core.dates import add_working_days, local_date
+from burgeridee.core.mail import mail_send
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department
 from burgeridee.records.services import event_record
@@ -118,10 +118,7 @@ def _send(subject_template: str, body_template: str, context: dict, recipients: 
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(subject_template, context).strip()
         body = render_to_string(body_template, context)
-    try:
-        send_mail(subject, body, None, recipients)
-    except OSError:
-        logger.exception("Hand-over mail could not be sent")
+    mail_send(subject=subject, body=body, to=recipients, what="Hand-over mail")
 
 
 def handover_notify_department(*, handover_id: int, language: str | None = None) -> None:

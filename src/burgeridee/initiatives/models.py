@@ -81,15 +81,18 @@ class Initiative(ChoiceLabelsMixin, models.Model):
         verbose_name=_("contactpersoon"),
     )
     status_token_nonce = models.CharField(_("sleutel statuslink"), max_length=32)
-    submission_key = models.CharField(
-        _("formuliersleutel"),
-        max_length=32,
+    # Only the SHA-256 of the form's key, and only for minutes: it recognises a double click, and
+    # opens nothing (docs/decisions/0003-status-link.md).
+    submission_key_hash = models.CharField(
+        _("formuliersleutel (hash)"),
+        max_length=64,
         null=True,
         blank=True,
         unique=True,
         editable=False,
         help_text=_("Eén sleutel per ingevuld formulier: een tweede keer versturen maakt geen tweede initiatief."),
     )
+    submission_key_expires_at = models.DateTimeField(_("formuliersleutel geldig tot"), null=True, blank=True)
     status_token_hash = models.CharField(_("controlegetal statuslink"), max_length=64, unique=True)
     status_token_expires_at = models.DateTimeField(_("statuslink geldig tot"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)

@@ -1,11 +1,11 @@
 """Everything that changes an initiative. Each action is atomic and writes a time-line event."""
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.core.dates import add_working_days, local_date
+from burgeridee.core.mail import mail_send
 from burgeridee.municipalities.models import Municipality, Neighbourhood
 from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
@@ -52,7 +53,7 @@ class InitiatorData:
 @dataclass(frozen=True)
 class Submitted:
     initiative: Initiative
-    token: str
+    token: str | None  # None when the same form came again: the link is shown only once
 
 
 def reference_next(*, year: int) -> str:
@@ -98,20 +99,21 @@ def initiative_submit(
 ) -> Submitted:
     """Register a resident's idea, compute the first-contact date, and send the confirmation.
 
-    `submission_key` identifies one filled-in form. When the same form arrives again (the resident
-    pressed the button twice, or retried after an error whose commit did go through), the idea is not
-    stored twice: the existing initiative gets a fresh status link and the confirmation is sent again.
+    `submission_key` identifies one filled-in form. When the same form arrives again within
+    SUBMISSION_KEY_VALID_MINUTES (the resident pressed the button twice, or retried after an error
+    whose commit did go through), the idea is not stored twice, and the answer carries no status link:
+    whoever holds the key learns only that the form was received. Only the key's hash is stored.
     """
     now = now or timezone.now()
     nonce, token, token_hash = token_make()
-    if submission_key:
-        existing = (
-            Initiative.objects.select_for_update()
-            .filter(municipality=municipality, submission_key=submission_key)
-            .first()
-        )
-        if existing is not None:  # the same form sent twice: the first idea stands, with its own link
-            return Submitted(initiative=existing, token=existing.status_token)
+    key_hash = hashlib.sha256(submission_key.encode()).hexdigest() if submission_key else None
+    if key_hash:
+        existing = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).first()
+        if existing is not None:
+            if existing.municipality_id == municipality.pk and existing.submission_key_expires_at > now:
+                return Submitted(initiative=existing, token=None)
+            # An expired key recognises nothing any more: the form counts as a new one.
+            Initiative.objects.filter(pk=existing.pk).update(submission_key_hash=None, submission_key_expires_at=None)
     initiative = Initiative.objects.create(
         municipality=municipality,
         reference=reference_next(year=local_date(now).year),
@@ -129,7 +131,8 @@ def initiative_submit(
         submitted_at=now,
         first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
         status_token_nonce=nonce,
-        submission_key=submission_key or None,
+        submission_key_hash=key_hash,
+        submission_key_expires_at=now + timedelta(minutes=settings.SUBMISSION_KEY_VALID_MINUTES) if key_hash else None,
         status_token_hash=token_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )
@@ -172,10 +175,9 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
         }
         subject = render_to_string("initiatives/email/confirmation_subject.txt", context).strip()
         body = render_to_string("initiatives/email/confirmation.txt", context)
-    try:
-        send_mail(subject, body, None, [initiator.email])
-    except OSError:
-        logger.exception("Confirmation mail for %s could not be sent", initiative.reference)
+    if not mail_send(
+        subject=subject, body=body, to=[initiator.email], what=f"Confirmation mail for {initiative.reference}"
+    ):
         return
     event_record(initiative=initiative, kind="bevestiging", data={"channel": "email"})
 
@@ -379,10 +381,13 @@ def message_email_send(*, message_id: int, language: str | None = None) -> None:
         subject = render_to_string("initiatives/email/message_subject.txt", context).strip()
         text = render_to_string("initiatives/email/message.txt", context)
     reply_to = [message.author.email] if message.author and message.author.email else None
-    try:
-        EmailMessage(subject, text, None, [initiator.email], reply_to=reply_to).send()
-    except OSError:
-        logger.exception("Message mail for %s could not be sent", initiative.reference)
+    mail_send(
+        subject=subject,
+        body=text,
+        to=[initiator.email],
+        reply_to=reply_to,
+        what=f"Message mail for {initiative.reference}",
+    )
 
 
 @transaction.atomic

@@ -1,12 +1,10 @@
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.csvexport import csv_response
 from burgeridee.municipalities.models import Neighbourhood
 
 from .charts import bar_chart
@@ -69,11 +67,7 @@ def insights_dashboard(request, municipality):
 def insights_export_csv(request, municipality):
     _form, filters = _filters(request, municipality)
     board, _computed_at = dashboard_recent(municipality=municipality, filters=filters)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="inzicht-{municipality.slug}-{filters.date_from}-{filters.date_to}.csv"'
-    )
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"inzicht-{municipality.slug}-{filters.date_from}-{filters.date_to}.csv")
     writer.writerow([_("onderdeel"), _("omschrijving"), _("waarde")])
     writer.writerow([_("periode"), _("van"), filters.date_from.isoformat()])
     writer.writerow([_("periode"), _("tot en met"), filters.date_to.isoformat()])

@@ -1,15 +1,13 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.csvexport import csv_response
 from burgeridee.initiatives.selectors import initiative_get_for_staff
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
@@ -81,11 +79,14 @@ def deletion_request_detail(request, municipality, pk: int):
     )
 
 
-@require_GET
+@require_POST
 @staff_view(roles=(Role.ADMINISTRATOR,))
 def processing_log_person_export(request, municipality):
-    """CSV of every processing-log line about one person; the export itself is logged too."""
-    form = PersonLogForm(request.GET)
+    """CSV of every processing-log line about one person; the export itself is logged too.
+
+    A POST, so the name or email address searched for stays out of URLs, browser history and logs.
+    """
+    form = PersonLogForm(request.POST)
     if not form.is_valid():
         return render(
             request,
@@ -104,9 +105,7 @@ def processing_log_person_export(request, municipality):
             data_subject=person,
         )
     names = data_subject_names(people)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="verwerkingen-betrokkene.csv"'
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response("verwerkingen-betrokkene.csv")
     # Stable column names and stored keys, with the labels in the reader's language next to them.
     writer.writerow(PERSON_EXPORT_COLUMNS)
     for entry in entries:

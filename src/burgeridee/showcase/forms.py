@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField
 
+from .images import PHOTO_TYPES, photo_reencode
+
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
-PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
 
 class ShowcaseForm(AccessibleFormMixin, forms.Form):
@@ -37,7 +38,10 @@ class ShowcaseForm(AccessibleFormMixin, forms.Form):
             raise ValidationError(_("De foto is te groot. Kies een foto van hooguit 2 MB."))
         if getattr(photo, "image", None) is not None and photo.image.format not in PHOTO_TYPES:
             raise ValidationError(_("Kies een JPEG- of PNG-bestand."))
-        return photo
+        try:
+            return photo_reencode(photo)
+        except (OSError, ValueError) as error:
+            raise ValidationError(_("Dit bestand is geen foto. Kies een JPEG- of PNG-bestand.")) from error
 
     def clean(self):
         cleaned = super().clean()

@@ -1,11 +1,11 @@
 import logging
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from burgeridee.core.mail import mail_send
 from burgeridee.initiatives.services import status_link
 from burgeridee.records.processing import processing_record
 from burgeridee.records.services import event_record
@@ -32,10 +32,12 @@ def showcase_consent_request_send(*, entry_id: int) -> None:
             "status_url": status_link(initiative=initiative),
         },
     )
-    try:
-        send_mail(_("Mogen wij laten zien wat u bereikte?"), body, None, [initiator.email])
-    except OSError:
-        logger.exception("Showcase consent request for %s could not be sent", initiative.reference)
+    mail_send(
+        subject=_("Mogen wij laten zien wat u bereikte?"),
+        body=body,
+        to=[initiator.email],
+        what=f"Showcase consent request for {initiative.reference}",
+    )
 
 
 @transaction.atomic

@@ -1,7 +1,10 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,7 +17,7 @@ from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.selectors import initiative_get_by_token, initiative_get_for_staff
 from burgeridee.municipalities.decorators import public_municipality
 
-from .forms import PHOTO_TYPES, ShowcaseForm
+from .forms import ShowcaseForm
 from .selectors import showcase_public
 from .services import showcase_consent, showcase_prepare
 
@@ -30,13 +33,13 @@ def showcase_edit(request, municipality, pk):
     initial = {"achievement": entry.achievement, "photo_alt": entry.photo_alt} if entry else {}
     form = ShowcaseForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and initiative.phase == Phase.COMPLETED and form.is_valid():
-        photo = form.cleaned_data["photo"]
+        photo = form.cleaned_data["photo"]  # (bytes, content type), re-encoded without metadata
         showcase_prepare(
             initiative=initiative,
             actor=request.user,
             achievement=form.cleaned_data["achievement"],
-            photo=photo.read() if photo else None,
-            photo_content_type=PHOTO_TYPES[photo.image.format] if photo else "",
+            photo=photo[0] if photo else None,
+            photo_content_type=photo[1] if photo else "",
             photo_alt=form.cleaned_data["photo_alt"],
         )
         messages.success(request, _("Opgeslagen. De bewoner kan nu op de eigen pagina toestemming geven."))
@@ -84,10 +87,19 @@ def showcase_list(request, municipality):
 
 
 @require_GET
-@cache_control(max_age=3600)
+# Revalidated on every view (cheap with the ETag): a withdrawn consent must take the photo offline at
+# once, not after a cache's hour.
+@cache_control(no_cache=True, max_age=0)
 @public_municipality
 def showcase_photo(request, municipality, pk):
     entry = get_object_or_404(showcase_public(municipality=municipality).defer(None), pk=pk)
     if not entry.photo:
         raise Http404
-    return HttpResponse(bytes(entry.photo), content_type=entry.photo_content_type)
+    content = bytes(entry.photo)
+    etag = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(content, content_type=entry.photo_content_type)
+    response["ETag"] = etag
+    return response

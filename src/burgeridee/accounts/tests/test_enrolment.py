@@ -443,3 +443,19 @@ def test_staff_create_refuses_a_weak_password(municipality):
             stdout=io.StringIO(),
         )
     assert not User.objects.filter(username="omar").exists()
+
+
+def test_a_colleague_of_two_municipalities_gets_the_link_only_by_mail(
+    coordinator_client, municipality, other_municipality, newcomer, django_capture_on_commit_callbacks
+):
+    """Issue #19: a coordinator of A must not see a link that also opens B's data."""
+    Membership.objects.create(user=newcomer, municipality=other_municipality, roles=[Role.CONTACT])
+    membership = Membership.objects.get(user=newcomer, municipality=municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = coordinator_client.post(reset_url(municipality, membership))
+    content = done.content.decode()
+    assert done.status_code == 200
+    url = mail.outbox[-1].body.split("http://", 1)[1].split()[0]
+    assert mail.outbox[-1].to == [newcomer.email]
+    assert url not in content and "/inloggen/link/" not in content
+    assert "werkt ook voor een andere gemeente" in content

@@ -239,9 +239,10 @@ def test_sending_the_same_form_again_stores_the_idea_once(client, municipality, 
         again = client.post(form_url(municipality), data, follow=True)
     initiative = Initiative.objects.get()
     assert initiative.reference in first.content.decode()
-    assert initiative.reference in again.content.decode()
+    assert "Uw idee is al ontvangen" in again.content.decode()
+    assert "mijn-initiatief" not in again.content.decode()  # the link is shown once, not to a second post
     assert TimelineEvent.objects.filter(kind="ingediend").count() == 1
-    # The second confirmation carries the link that works now.
+    # The confirmation mail carries the link that works.
     token = re.search(r"/voorbeeld/mijn-initiatief/(\S+)/", mail.outbox[-1].body).group(1)
     assert client.get(f"/voorbeeld/mijn-initiatief/{token}/").status_code == 200
     # Another form (another key) is another idea.
@@ -265,7 +266,7 @@ def test_the_key_is_kept_when_the_form_comes_back_with_an_error(client, municipa
 def test_a_malformed_key_is_ignored_not_an_error(client, municipality):
     response = client.post(form_url(municipality), valid_data(municipality, submission_key="'><script>"))
     assert response.status_code == 302
-    assert Initiative.objects.get().submission_key is None
+    assert Initiative.objects.get().submission_key_hash is None
 
 
 def test_confirmation_needs_no_session_so_an_outage_after_saving_cannot_lose_it(client, municipality):

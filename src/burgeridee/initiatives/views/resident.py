@@ -25,7 +25,9 @@ logger = logging.getLogger(__name__)
 # saved idea into an error page (and residents get no session row at all).
 SUBMITTED_COOKIE = "burgeridee_submitted"
 SUBMITTED_SALT = "burgeridee.initiatives.submitted"
-SUBMITTED_MAX_AGE = 60 * 60
+# Long enough to follow the redirect; the page deletes the cookie when it has shown the link once, so
+# the next person at a shared (library) computer cannot reopen it.
+SUBMITTED_MAX_AGE = 5 * 60
 
 
 def _render_idea_form(request, form, *, status=200, problem: str = ""):
@@ -74,6 +76,18 @@ def idea_form(request, municipality):
                 "nog. Probeer het over een paar minuten opnieuw."
             ),
         )
+    if submitted.token is None:  # the same form again: received, but the link is shown only once
+        return render(
+            request,
+            "core/message.html",
+            {
+                "title": _("Uw idee is al ontvangen"),
+                "message": _(
+                    "Dit formulier was al verstuurd. U hoeft niets meer te doen. De link naar uw eigen pagina "
+                    "staat in de bevestiging die u van ons krijgt."
+                ),
+            },
+        )
     response = redirect("initiatives:submitted", municipality_slug=municipality.slug)
     response.set_signed_cookie(
         SUBMITTED_COOKIE,
@@ -118,7 +132,7 @@ def idea_submitted(request, municipality):
     initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
     if initiative is None:
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
-    return render(
+    response = render(
         request,
         "initiatives/idea_submitted.html",
         {
@@ -128,6 +142,8 @@ def idea_submitted(request, municipality):
             "token": token,
         },
     )
+    response.delete_cookie(SUBMITTED_COOKIE, path=f"/{municipality.slug}/idee/", samesite="Lax")
+    return response
 
 
 def _status_initiative(municipality, token):

@@ -1,11 +1,9 @@
 """After the session: the report as a PDF (no names) and every contribution as CSV (with display names, logged)."""
 
-import csv
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from burgeridee.core.csvexport import csv_response
 from burgeridee.documents.rendering import pdf_response
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
@@ -21,10 +19,7 @@ from .shared import trainer_view
 @trainer_view
 def export_csv(request, municipality, pk):
     session = selectors.session_get(municipality=municipality, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="workshop-{session.pk}-bijdragen.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"workshop-{session.pk}-bijdragen.csv")
     writer.writerow(["onderdeel", "module", "deelnemer", "soort", "sleutel", "groepje", "tekst", "gegevens", "tijd"])
     sources = library(session)
     for c in selectors.contributions_for_export(session=session):
@@ -36,8 +31,8 @@ def export_csv(request, municipality, pk):
                 c.get_kind_display(),
                 c.key,
                 "" if c.group is None else c.group + 1,
-                _safe_cell(c.text),
-                _safe_cell(module_for(c.agenda_item.module).export_text(c, sources)),
+                c.text,
+                (module_for(c.agenda_item.module).export_text(c, sources)),
                 c.created_at.isoformat(timespec="seconds"),
             ]
         )
@@ -50,8 +45,8 @@ def export_csv(request, municipality, pk):
                 _("Succesfactor"),
                 f.source_key,
                 "",
-                _safe_cell(f.text),
-                _safe_cell(
+                f.text,
+                (
                     _("%(votes)s stemmen") % {"votes": f.vote_count}
                     + (f"; {_('samengevoegd met')} {f.merged_into.text}" if f.merged_into else "")
                 ),
@@ -60,12 +55,6 @@ def export_csv(request, municipality, pk):
         )
     processing_record(municipality=municipality, actor=request.user, activity=Activity.WORKSHOP_CONTRIBUTIONS_EXPORT)
     return response
-
-
-def _safe_cell(value: str) -> str:
-    """No spreadsheet formulas from participants' text."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @require_GET

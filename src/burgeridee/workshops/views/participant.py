@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from burgeridee.core.ratelimit import over_limit
+from burgeridee.core.ratelimit import limit_count, limit_reached, over_limit
 from burgeridee.documents.rendering import pdf_response
 
 from .. import selectors, services
@@ -34,8 +34,29 @@ def _participant(request, session):
 
 
 def _unknown_code(request, form):
+    # Only wrong codes count, per address: a room on the venue's Wi-Fi that types the right code is
+    # never held up, and guessing the six letters stops long before it could find a workshop
+    # (RATELIMIT_WORKSHOP_CODE_MISSES).
+    limit_count(request, group="workshop-code-miss", rate=settings.RATELIMIT_WORKSHOP_CODE_MISSES)
     form.add_error("code", _("Deze code kennen we niet. Kijk nog eens goed op het scherm of de flip-over."))
     return render(request, "workshops/participant/join.html", {"form": form}, status=404)
+
+
+def _guessing(request) -> bool:
+    return limit_reached(request, group="workshop-code-miss", rate=settings.RATELIMIT_WORKSHOP_CODE_MISSES)
+
+
+def _too_many_misses(request, form):
+    form.add_error(
+        None,
+        _(
+            "Vanaf dit internetadres zijn te veel verkeerde codes geprobeerd. Wacht een uur, of vraag de "
+            "trainer om de link of de QR-code."
+        ),
+    )
+    response = render(request, "workshops/participant/join.html", {"form": form}, status=429)
+    response["Retry-After"] = "3600"
+    return response
 
 
 def _closed_message(request, title, message, status):
@@ -63,6 +84,8 @@ def join(request):
 
 
 def _join_code(request, form):
+    if _guessing(request):
+        return _too_many_misses(request, form)
     session = selectors.session_get_by_code(code=form.cleaned_data["code"])
     if session is None:
         return _unknown_code(request, form)
@@ -81,6 +104,10 @@ def _name_page(request, session, form, status=200):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def participant_page(request, code):
+    if _guessing(request):
+        form = JoinCodeForm({"code": code})
+        form.is_valid()
+        return _too_many_misses(request, form)
     session = selectors.session_get_by_code(code=code)
     if session is None:
         form = JoinCodeForm({"code": code})

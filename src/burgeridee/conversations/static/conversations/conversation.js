@@ -138,6 +138,13 @@
     dirty = {};
   });
   window.addEventListener("online", function () { schedule(0); });
+  // Logging out wipes this device's copies (Clear-Site-Data): say so when notes are not saved yet.
+  var logout = document.querySelector("form[data-logout]");
+  if (logout) {
+    logout.addEventListener("submit", function (event) {
+      if (Object.keys(dirty).length && !window.confirm(text("logout"))) { event.preventDefault(); }
+    });
+  }
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { flush(true); }
   });

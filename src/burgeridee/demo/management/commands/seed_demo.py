@@ -18,7 +18,8 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 from burgeridee.workshops.services import session_create
 
-DEMO_PASSWORD = "demo-burgeridee"  # noqa: S105 - demo only; staff need a second factor outside the demo
+# Demo only: outside the demo staff need a second factor, and demo accounts exist only in demo data.
+DEMO_PASSWORD = "demo-burgeridee"  # noqa: S105  # nosec B105
 
 NEIGHBOURHOODS = ["Centrum", "Oosterpark", "De Weide", "Havenkwartier", "Noorderhout", "Rivierenbuurt"]
 DEPARTMENTS = [
