@@ -111,6 +111,7 @@ def test_resident_submits_an_idea_by_keyboard_and_opens_the_status_page(live_ser
         "/voorbeeld/cookies/",
         "/voorbeeld/toegankelijkheid/",
         "/voorbeeld/mijn-initiatief/onbekend/",
+        "/.well-known/security-policy",
     ],
 )
 def test_public_pages_have_no_axe_violations(live_server, page, demo, path):
