@@ -14,24 +14,9 @@ from burgeridee.core.dates import local_date
 from burgeridee.core.mail import mail_send, subject_line
 from burgeridee.handovers.models import Handover
 from burgeridee.municipalities.models import Department
+from burgeridee.testing.helpers import idea_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def idea(municipality, **overrides):
-    data = {
-        "title": "Buurtmoestuin",
-        "description": "Samen groente kweken op het grasveld.",
-        "target_group": "Iedereen in de straat",
-        "neighbourhood": str(municipality.neighbourhoods.first().pk),
-        "theme": "leefbaar",
-        "support_types": ["materialen"],
-        "name": "Fatima Bakker",
-        "email": "fatima@example.org",
-        "preferred_contact": "email",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.mark.parametrize("field", ["title", "name", "location"])
@@ -40,7 +25,7 @@ def test_one_line_fields_refuse_a_line_break_and_keep_the_text(client, municipal
     typed = f"Eerste regel{line_break}Subject: ingevoegd"
     response = client.post(
         reverse("initiatives:idea_form", kwargs={"municipality_slug": "voorbeeld"}),
-        idea(municipality, **{field: typed}),
+        idea_form_data(municipality, **{field: typed}),
     )
     page = response.content.decode()
     assert response.status_code == 400  # the form again, with an error summary

@@ -15,26 +15,14 @@ from django.utils import timezone
 
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
+from burgeridee.testing.helpers import idea_form_data
 
 pytestmark = pytest.mark.django_db
 KEY = "0123456789abcdef0123456789abcdef"
 
 
 def form(municipality, **overrides):
-    data = {
-        "title": "Buurtmoestuin",
-        "description": "Samen groente kweken op het grasveld.",
-        "target_group": "Iedereen in de straat",
-        "neighbourhood": str(municipality.neighbourhoods.first().pk),
-        "theme": "leefbaar",
-        "support_types": ["materialen"],
-        "name": "Fatima Bakker",
-        "email": "fatima@example.org",
-        "preferred_contact": "email",
-        "submission_key": KEY,
-    }
-    data.update(overrides)
-    return data
+    return idea_form_data(municipality, submission_key=KEY, **overrides)
 
 
 def url(municipality):

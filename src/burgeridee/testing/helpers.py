@@ -19,3 +19,20 @@ def database_refuses_writes():
 
     with connection.execute_wrapper(refuse):
         yield
+
+
+def idea_form_data(municipality, **overrides) -> dict:
+    """What a resident types into the idea form (/<slug>/idee/): every required answer, nothing more."""
+    data = {
+        "title": "Buurtmoestuin",
+        "description": "Samen groente kweken op het grasveld.",
+        "target_group": "Iedereen in de straat",
+        "neighbourhood": str(municipality.neighbourhoods.first().pk),
+        "theme": "leefbaar",
+        "support_types": ["materialen"],
+        "name": "Fatima Bakker",
+        "email": "fatima@example.org",
+        "preferred_contact": "email",
+    }
+    data.update(overrides)
+    return data
