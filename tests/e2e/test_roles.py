@@ -28,13 +28,14 @@ ROLES = {
 
 
 @pytest.fixture
-def demo(settings):
+def seeded_demo(settings):
+    """The demo as `make run` shows it (seed_demo), in demo mode: no second factor."""
     settings.DEMO_MODE = True
     call_command("seed_demo", stdout=StringIO())
 
 
 @pytest.mark.parametrize("username", ROLES)
-def test_every_demo_role_gets_in_and_opens_all_it_is_shown(live_server, page, demo, username):
+def test_every_demo_role_gets_in_and_opens_all_it_is_shown(live_server, page, seeded_demo, username):
     home, journey = ROLES[username]
     documents = []
     page.on("response", lambda r: documents.append((r.status, r.url)) if r.request.resource_type == "document" else 0)
