@@ -1,5 +1,6 @@
 """The shell of the workspace: the chooser at /werkplek/ and the inbox. The initiative page and its actions
-are the initiatives app's (initiatives/views/staff.py); the other apps' staff pages are their own."""
+are the initiatives app's (initiatives/views/staff.py); the other apps' staff pages are their own. Where
+each role starts is in homes.py."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from burgeridee.initiatives.selectors import contact_people
 
 from . import selectors
 from .forms import InboxFilterForm
+from .homes import home_url
 
 INBOX_ROLES = (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR)
 PAGE_SIZE = 25
@@ -23,17 +25,21 @@ PAGE_SIZE = 25
 @never_cache
 @staff_login_required
 def home(request):
-    """/werkplek/: straight to the inbox of the user's municipality, or a choice when there are several."""
+    """/werkplek/: straight to the start page of the user's municipality, or a choice when there are several."""
     memberships = membership_list(user=request.user)
     if len(memberships) == 1:
-        return redirect("workspace:inbox", municipality_slug=memberships[0].municipality.slug)
-    return render(request, "workspace/choose.html", {"memberships": memberships})
+        return redirect(home_url(memberships[0]))
+    choices = [{"name": membership.municipality.name, "url": home_url(membership)} for membership in memberships]
+    return render(request, "workspace/choose.html", {"memberships": choices})
 
 
 @never_cache
 @require_http_methods(["GET"])
-@staff_view(roles=INBOX_ROLES)
+@staff_view()
 def inbox(request, municipality):
+    # The municipality's address: members the inbox is not for go on to their own start page, not a 403.
+    if not request.membership.has_role(*INBOX_ROLES):
+        return redirect(home_url(request.membership))
     tab = request.GET.get("tab", selectors.TAB_NEW)
     if tab not in selectors.TABS:
         tab = selectors.TAB_NEW
