@@ -50,6 +50,8 @@ def namespace(name: str, *parts: URLPattern | URLResolver) -> URLResolver:
 urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
+    path("icoon.svg", core_views.icon, name="icon"),
     path("csp-melding/", core_views.csp_report, name="csp_report"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path(".well-known/security-policy", core_views.security_policy, name="security_policy"),

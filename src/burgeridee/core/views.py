@@ -6,14 +6,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from .icon import DEFAULT_COLOUR, icon_response
 from .logfilters import mask_secrets
 from .middleware import render_unavailable
 from .models import CspReport
@@ -35,6 +37,18 @@ def healthz(request):
         connection.close_if_unusable_or_obsolete()
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def icon(request):
+    """The site icon without a municipality (the chooser, the staff login)."""
+    return icon_response(DEFAULT_COLOUR)
+
+
+@require_GET
+def favicon_ico(request):
+    """Browsers ask for /favicon.ico whatever the page links; send them to the SVG icon."""
+    return HttpResponsePermanentRedirect(reverse("icon"))
 
 
 def ratelimited(request, exception=None):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -50,7 +51,7 @@ def follow_ups(request, municipality, pk):
             else:
                 messages.success(
                     request,
-                    _("Afspraak vastgelegd voor %(day)s.") % {"day": follow_up.due_date.strftime("%d-%m-%Y")},
+                    _("Afspraak vastgelegd voor %(day)s.") % {"day": date_format(follow_up.due_date, "j F Y")},
                 )
                 return redirect("deadlines:follow_ups", municipality_slug=municipality.slug, pk=initiative.pk)
         else:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -55,7 +56,7 @@ def ask(request, municipality, pk):
                 messages.success(
                     request,
                     _("Uw vraag staat bij %(department)s. Antwoord uiterlijk %(day)s.")
-                    % {"department": handover.department.name, "day": handover.due_date.strftime("%d-%m-%Y")},
+                    % {"department": handover.department.name, "day": date_format(handover.due_date, "j F Y")},
                 )
                 return redirect("handovers:ask", municipality_slug=municipality.slug, pk=initiative.pk)
         else:

@@ -10,6 +10,10 @@ from .selectors import public_first_contact
 
 PUBLIC_FIGURE_SECONDS = 3600
 
+# Below this many first contacts in the past year a median says more about chance than about the
+# municipality (two quick calls are not "half of the cases"), so the home page says nothing.
+PUBLIC_FIGURE_MIN_FIRST_CONTACTS = 5
+
 
 @receiver(home_panels, dispatch_uid="insights.first_contact_panel")
 def first_contact_panel(sender, *, request, municipality, **kwargs) -> str:
@@ -20,6 +24,6 @@ def first_contact_panel(sender, *, request, municipality, **kwargs) -> str:
         lambda: public_first_contact(municipality=municipality),
         PUBLIC_FIGURE_SECONDS,
     )
-    if not first_contact.count:
+    if first_contact.count < PUBLIC_FIGURE_MIN_FIRST_CONTACTS:
         return ""
     return render_to_string("insights/public_first_contact.html", {"first_contact": first_contact}, request=request)

@@ -1,6 +1,7 @@
 """Figures for management: where initiatives get stuck. Counts are aggregated in the database;
 working-day durations are computed from two date columns with one prefix sum (core.dates)."""
 
+import math
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -59,6 +60,11 @@ class Durations:
     @property
     def within_promise_share(self) -> int | None:
         return round(100 * self.within_promise / self.count) if self.count else None
+
+    @property
+    def median_working_days(self) -> int | None:
+        """The median in whole working days, rounded up: with a median of 2.5, half were within 3."""
+        return math.ceil(self.median) if self.median is not None else None
 
 
 @dataclass

@@ -7,8 +7,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from burgeridee.core.icon import DEFAULT_COLOUR
+
 TOKEN_NAME = re.compile(r"^--[a-z0-9-]+$")
 TOKEN_VALUE = re.compile(r"^[#(),.%\w\s-]+$")
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+# The design token (a CSS custom property) that colours the page header's band
+# (assets/css/burgeridee.css) and the site icon.
+THEME_COLOUR_PROPERTY = "--utrecht-color-red-40"
 
 
 # First path segments the application itself uses; a municipality cannot take them as its slug.
@@ -91,6 +98,12 @@ class Municipality(models.Model):
     def theme_css(self) -> str:
         declarations = "".join(f"{name}:{value};" for name, value in sorted(self.theme.items()))
         return f".utrecht-theme{{{declarations}}}" if declarations else ""
+
+    @property
+    def theme_colour(self) -> str:
+        """The theme's colour as a plain hex colour (the icon is SVG: nothing else goes in)."""
+        colour = str(self.theme.get(THEME_COLOUR_PROPERTY, "")).strip() if isinstance(self.theme, dict) else ""
+        return colour if HEX_COLOUR.match(colour) else DEFAULT_COLOUR
 
 
 class Neighbourhood(models.Model):

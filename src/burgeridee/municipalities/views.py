@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from burgeridee.core.icon import icon_response
+
 from . import signals
 from .decorators import public_municipality
 from .models import Municipality
@@ -33,6 +35,13 @@ def municipality_home(request, municipality):
 def theme_css(request, municipality):
     """The municipality's design tokens as CSS custom properties."""
     return HttpResponse(municipality.theme_css, content_type="text/css; charset=utf-8")
+
+
+@require_GET
+@public_municipality
+def icon(request, municipality):
+    """The site icon in the municipality's theme colour."""
+    return icon_response(municipality.theme_colour)
 
 
 def statement(template_name: str, context: Callable[[], dict] | None = None):

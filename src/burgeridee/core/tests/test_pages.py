@@ -105,3 +105,13 @@ def test_a_database_error_outside_a_view_is_the_503_page_not_a_500(rf, municipal
         raise ValueError("a bug")
     except ValueError:
         assert server_error(rf.get("/")).status_code == 500
+
+
+def test_favicon_ico_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/icoon.svg"
+    icon = client.get("/icoon.svg")
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/svg+xml"
+    assert icon.content.startswith(b"<svg ")

@@ -1,6 +1,6 @@
 """Callback dates agreed with the resident, and which initiatives are overdue."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -130,3 +130,13 @@ def test_follow_up_roles_and_tenancy(municipality, other_municipality, submit_id
     assert staff_client(contact).post(wrong_initiative).status_code == 404
     follow_up.refresh_from_db()
     assert follow_up.is_open
+
+
+def test_the_confirmation_names_the_day_in_words(municipality, submit_idea, contact, staff_client):
+    initiative, _ = submit_idea(municipality)
+    client = staff_client(contact)
+    url = reverse("deadlines:follow_ups", kwargs={"municipality_slug": "voorbeeld", "pk": initiative.pk})
+    due = date(local_date().year + 1, 12, 7)
+    data = {"kind": "terugbellen", "due_date": due.isoformat(), "assigned_to": contact.pk, "note": ""}
+    page = client.post(url, data, follow=True).content.decode()
+    assert f"Afspraak vastgelegd voor 7 december {due.year}." in page

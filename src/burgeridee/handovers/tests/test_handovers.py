@@ -260,3 +260,12 @@ def test_database_down_on_asking_keeps_the_question(setup, staff_client):
     assert "Het opslaan is niet gelukt" in response.content.decode()
     assert "Mag de straat dicht?" in response.content.decode()
     assert not Handover.objects.exists()
+
+
+def test_the_confirmation_names_the_day_in_words(setup, staff_client):
+    client = staff_client(setup["contact"])
+    url = reverse("handovers:ask", kwargs={"municipality_slug": "voorbeeld", "pk": setup["initiative"].pk})
+    due = date(local_date().year + 1, 12, 7)
+    data = {"department": setup["permits"].pk, "question": "Mag dit?", "context": "", "due_date": due.isoformat()}
+    page = client.post(url, data, follow=True).content.decode()
+    assert f"Antwoord uiterlijk 7 december {due.year}." in page

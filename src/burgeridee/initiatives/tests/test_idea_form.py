@@ -313,3 +313,11 @@ def test_outage_with_the_database_rate_limit_cache_is_a_503_with_the_typed_text(
     assert response.status_code == 503
     assert 'value="Mijn eigen titel"' in response.content.decode()
     assert Initiative.objects.count() == 0
+
+
+def test_the_form_describes_itself_to_search_engines(client, municipality):
+    content = client.get(form_url(municipality)).content.decode()
+    assert (
+        '<meta name="description" content="Vertel Gemeente Voorbeeld over uw idee voor de buurt. '
+        'Dat duurt ongeveer 10 minuten en het hoeft niet perfect te zijn.">'
+    ) in content

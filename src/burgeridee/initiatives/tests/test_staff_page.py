@@ -1,8 +1,12 @@
 """The staff initiative page and its actions (initiatives/views/staff.py)."""
 
+from datetime import date, datetime
+
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import DatabaseError
+from django.utils import timezone
 
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason
@@ -181,3 +185,20 @@ def test_a_database_failure_keeps_the_typed_message(contact_client, initiative, 
     assert response.status_code == 503
     assert "Opslaan is niet gelukt" in content
     assert "Mijn lange bericht</textarea>" in content
+
+
+def test_the_time_line_dates_read_in_the_interface_language(coordinator_client, municipality, submit_idea):
+    initiative, _token = submit_idea(municipality, now=timezone.make_aware(datetime(2026, 12, 7, 10, 0)))
+    dutch = coordinator_client.get(url(initiative)).content.decode()
+    assert "7 december 2026 10:00" in dutch
+    assert "Dec 2026" not in dutch
+    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "7 December 2026 10:00" in coordinator_client.get(url(initiative)).content.decode()
+
+
+@pytest.mark.parametrize(("language", "day"), [("nl", "maandag 7 december 2026"), ("en", "Monday 7 December 2026")])
+def test_the_confirmation_mail_names_the_day_in_the_residents_language(municipality, initiative, language, day):
+    Initiative.objects.filter(pk=initiative.pk).update(first_contact_due=date(2026, 12, 7))
+    mail.outbox.clear()
+    services.confirmation_send(initiative_id=initiative.pk, language=language)
+    assert day in mail.outbox[0].body

@@ -40,7 +40,7 @@ def test_assigning_tells_the_resident_who_and_how_to_reach_them(
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["fatima@example.org"]
-    assert "Uw vaste contactpersoon bij de gemeente is Karim Contact" in email.body
+    assert "Uw vaste contactpersoon bij de gemeente is Karim Contact (Makelaar).\n" in email.body
     assert "14 020" in email.body and karim.email in email.body
     assert initiative.messages.get().direction == MessageDirection.OUTBOUND
 
@@ -58,7 +58,25 @@ def test_reassigning_is_logged_from_to_and_the_resident_is_told_again(
     last = initiative.events.filter(kind="contactpersoon").last()
     assert (last.data["from"], last.data["to"]) == (karim.pk, sanne.pk)
     assert (last.data["from_name"], last.data["to_name"]) == ("Karim Contact", "Sanne Vermeer")
-    assert "nieuwe contactpersoon bij de gemeente: Sanne Vermeer" in mail.outbox[0].body
+    assert "nieuwe contactpersoon bij de gemeente: Sanne Vermeer.\n" in mail.outbox[0].body
+
+
+def test_the_job_title_sits_inside_the_sentence(
+    municipality, submit_idea, coordinator, karim, django_capture_on_commit_callbacks
+):
+    """Not "Karim Contact. (Makelaar)": the full stop comes after the job title, with or without one."""
+    initiative, _token = submit_idea(municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_assign_contact(initiative=initiative, contact=karim, actor=coordinator)
+    sanne = StaffFactory(
+        municipality=municipality, roles=[Role.CONTACT], first_name="Sanne", last_name="Vermeer", job_title="Wijkcoach"
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_assign_contact(initiative=initiative, contact=sanne, actor=coordinator)
+    body = mail.outbox[0].body
+    assert "nieuwe contactpersoon bij de gemeente: Sanne Vermeer (Wijkcoach).\n" in body
+    assert ". (" not in body
 
 
 def test_only_contact_people_of_this_municipality_can_be_assigned(

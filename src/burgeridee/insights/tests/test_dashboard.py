@@ -1,21 +1,22 @@
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.conversations.models import Conversation
 from burgeridee.conversations.services import conversation_plan
+from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
 from burgeridee.evaluations.services import evaluation_submit
 from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives.models import Initiative
+from burgeridee.insights.receivers import PUBLIC_FIGURE_MIN_FIRST_CONTACTS
 from burgeridee.insights.selectors import Filters, dashboard
 from burgeridee.knowledge.selectors import participation_ladder
 from burgeridee.municipalities.tests.factories import DepartmentFactory
@@ -140,14 +141,49 @@ def test_only_coordinators_and_administrators_see_insight(staff_client_factory, 
     assert client.get("/werkplek/anders/inzicht/").status_code == 404
 
 
+def contacted_after(municipality, submit_idea, *working_days: int) -> None:
+    """Ideas submitted on a working day a month ago, each with a first contact that many working days later."""
+    day = add_working_days(local_date() - timedelta(days=30), 1)
+    for days in working_days:
+        initiative, _ = submit_idea(municipality, now=datetime.combine(day, time(10), tzinfo=AMS))
+        contact = datetime.combine(add_working_days(day, days), time(15), tzinfo=AMS)
+        Initiative.objects.filter(pk=initiative.pk).update(first_contact_at=contact)
+
+
+def public_home(client) -> str:
+    return client.get("/voorbeeld/").content.decode()
+
+
 def test_public_page_shows_promised_and_real_time_to_first_contact(client, municipality, submit_idea):
-    now = timezone.now()
-    for days in (1, 3, 4):
-        initiative, _ = submit_idea(municipality, now=now - timedelta(days=30))
-        Initiative.objects.filter(pk=initiative.pk).update(first_contact_at=now - timedelta(days=30 - days))
-    content = client.get("/voorbeeld/").content.decode()
+    contacted_after(municipality, submit_idea, 1, 2, 3, 3, 4)
+    content = public_home(client)
     assert "Wij beloven contact binnen 5 werkdagen." in content
-    assert "in de helft van de gevallen binnen" in content
+    assert "Het afgelopen jaar was dat in de helft van de gevallen binnen 3 werkdagen." in content
+    client.cookies["django_language"] = "en"
+    english = public_home(client)
+    assert "We promise contact within 5 working days." in english
+    assert "half of the residents heard from us within 3 working days." in english
+
+
+@pytest.mark.parametrize(
+    ("working_days", "said"),
+    [
+        ((0, 0, 0, 1, 2), "in de helft van de gevallen op dezelfde dag."),
+        ((0, 1, 1, 1, 4), "in de helft van de gevallen binnen 1 werkdag."),
+        ((0, 1, 2, 3, 4, 4), "in de helft van de gevallen binnen 3 werkdagen."),  # a median of 2.5 rounds up
+    ],
+)
+def test_the_public_figure_reads_as_a_person_would_say_it(client, municipality, submit_idea, working_days, said):
+    contacted_after(municipality, submit_idea, *working_days)
+    content = public_home(client)
+    assert said in content
+    assert "0 werkdagen" not in content and "2.5" not in content and "2,5" not in content
+
+
+def test_too_few_first_contacts_to_count_say_nothing(client, municipality, submit_idea):
+    contacted_after(municipality, submit_idea, *[1] * (PUBLIC_FIGURE_MIN_FIRST_CONTACTS - 1))
+    content = public_home(client)
+    assert "Wij beloven contact" not in content and "in de helft van de gevallen" not in content
 
 
 def test_handovers_per_department_roles_and_overdue_callbacks(data, municipality, contact):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -213,3 +214,15 @@ def test_unread_messages_from_the_resident_show_per_row(coordinator_client, muni
     unread = {initiative.title: initiative.unread_messages for initiative in response.context["page"].object_list}
     assert unread == {"Met berichten": 2, "Zonder nieuwe berichten": 0}
     assert response.content.decode().count("2 nieuwe berichten") == 1
+
+
+def test_dates_read_as_words_in_the_interface_language(coordinator_client, municipality, submit_idea):
+    """Not "7 Dec 2026" (English-looking, capitalised) in Dutch: "7 december 2026", and English in English."""
+    submitted = timezone.make_aware(timezone.datetime(2026, 12, 7, 10, 0))
+    submit_idea(municipality, title="Winterfeest", now=submitted)
+    dutch = inbox(coordinator_client, municipality, tab="alle").content.decode()
+    assert "7 december 2026" in dutch
+    assert "Dec 2026" not in dutch
+    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = inbox(coordinator_client, municipality, tab="alle").content.decode()
+    assert "7 December 2026" in english
