@@ -321,3 +321,25 @@ def test_the_form_describes_itself_to_search_engines(client, municipality):
         '<meta name="description" content="Vertel Gemeente Voorbeeld over uw idee voor de buurt. '
         'Dat duurt ongeveer 10 minuten en het hoeft niet perfect te zijn.">'
     ) in content
+
+
+def test_a_line_break_counts_as_one_character_and_is_stored_as_one(client, municipality):
+    """A browser sends each line break as CRLF but counts it as one character; so does the server."""
+    limit = 5000
+    line = "a" * (limit // 25 - 1)  # 24 breaks between 25 lines: each line plus its break is limit/25 long
+    text = "\r\n".join([line] * 24 + ["a" * (limit // 25)])
+    assert len(text.replace("\r\n", "\n")) == limit
+    response = client.post(form_url(municipality), valid_data(municipality, description=text))
+    assert response.status_code == 302
+    stored = Initiative.objects.get().description
+    assert "\r" not in stored
+    assert stored == text.replace("\r\n", "\n")
+    assert len(stored) == limit
+
+    longer = text + "b"
+    response = client.post(form_url(municipality), valid_data(municipality, description=longer))
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Maak de tekst korter: hooguit 5000 tekens." in content
+    assert longer.replace("\r\n", "\n")[-50:] in content.replace("\r\n", "\n")
+    assert Initiative.objects.count() == 1
