@@ -33,8 +33,13 @@ def single_line(value) -> None:
 
 
 def clean_text(value: str) -> str:
-    """Strip control characters that no person types (but keep line breaks and tabs)."""
-    return CONTROL_CHARACTERS.sub("", value or "").strip()
+    """Strip control characters that no person types (but keep line breaks and tabs).
+
+    Line breaks become one line feed: a browser sends a text area's line break as CRLF but counts it as one
+    character, so the server counts (and stores) the text as the resident saw it.
+    """
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("", text).strip()
 
 
 def widget_class(widget: forms.Widget) -> str:
@@ -93,7 +98,10 @@ class AccessibleFormMixin:
 
 
 class TextField(forms.CharField):
-    """A text field without control characters (line breaks and tabs stay)."""
+    """A text field without control characters (line breaks stay, as line feeds, and tabs).
+
+    Cleaning happens in to_python, so max_length counts the cleaned text: what the resident sees.
+    """
 
     def to_python(self, value):
         return clean_text(super().to_python(value))

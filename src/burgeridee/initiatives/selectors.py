@@ -179,3 +179,17 @@ def contact_people(*, municipality: Municipality) -> list:
         .order_by("user__first_name", "user__last_name", "user__username")
     )
     return [m.user for m in memberships if m.has_role(Role.CONTACT)]
+
+
+def initiative_submission_received(*, municipality: Municipality, submission_key: str | None, now=None) -> bool:
+    """True when the form with this key was stored here already and the key still recognises it.
+
+    The same test initiative_submit makes before it stores a form as a new idea.
+    """
+    if not submission_key:
+        return False
+    return Initiative.objects.filter(
+        municipality=municipality,
+        submission_key_hash=token_hash(submission_key),
+        submission_key_expires_at__gt=now or timezone.now(),
+    ).exists()

@@ -321,3 +321,54 @@ def test_the_form_describes_itself_to_search_engines(client, municipality):
         '<meta name="description" content="Vertel Gemeente Voorbeeld over uw idee voor de buurt. '
         'Dat duurt ongeveer 10 minuten en het hoeft niet perfect te zijn.">'
     ) in content
+
+
+def test_a_line_break_counts_as_one_character_and_is_stored_as_one(client, municipality):
+    """A browser sends each line break as CRLF but counts it as one character; so does the server."""
+    limit = 5000
+    line = "a" * (limit // 25 - 1)  # 24 breaks between 25 lines: each line plus its break is limit/25 long
+    text = "\r\n".join([line] * 24 + ["a" * (limit // 25)])
+    assert len(text.replace("\r\n", "\n")) == limit
+    response = client.post(form_url(municipality), valid_data(municipality, description=text))
+    assert response.status_code == 302
+    stored = Initiative.objects.get().description
+    assert "\r" not in stored
+    assert stored == text.replace("\r\n", "\n")
+    assert len(stored) == limit
+
+    longer = text + "b"
+    response = client.post(form_url(municipality), valid_data(municipality, description=longer))
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Maak de tekst korter: hooguit 5000 tekens." in content
+    assert longer.replace("\r\n", "\n")[-50:] in content.replace("\r\n", "\n")
+    assert Initiative.objects.count() == 1
+
+
+@override_settings(RATELIMIT_IDEA_FORM="2/h")
+def test_the_rate_limit_counts_stored_ideas_not_forms_with_errors(client, municipality):
+    for _ in range(5):
+        assert client.post(form_url(municipality), valid_data(municipality, title="")).status_code == 400
+    for title in ("Eerste idee", "Tweede idee"):
+        assert client.post(form_url(municipality), valid_data(municipality, title=title)).status_code == 302
+    response = client.post(form_url(municipality), valid_data(municipality, title="Derde idee"))
+    assert response.status_code == 429
+    assert "Uw idee is nog niet verstuurd" in response.content.decode()
+    assert 'value="Derde idee"' in response.content.decode()
+    assert Initiative.objects.count() == 2
+
+
+@override_settings(RATELIMIT_IDEA_FORM="2/h")
+def test_the_same_form_sent_twice_counts_once_towards_the_rate_limit(client, municipality):
+    key = submission_key_of(client.get(form_url(municipality)))
+    data = valid_data(municipality, title="Eerste idee", submission_key=key)
+    assert client.post(form_url(municipality), data).status_code == 302
+    assert client.post(form_url(municipality), data).status_code == 200  # "Uw idee is al ontvangen"
+    assert client.post(form_url(municipality), valid_data(municipality, title="Tweede idee")).status_code == 302
+    # The allowance is used up now; a double click on the last idea is still answered as received.
+    again = client.post(form_url(municipality), data)
+    assert again.status_code == 200
+    assert "Uw idee is al ontvangen" in again.content.decode()
+    refused = client.post(form_url(municipality), valid_data(municipality, title="Derde idee"))
+    assert refused.status_code == 429
+    assert Initiative.objects.count() == 2

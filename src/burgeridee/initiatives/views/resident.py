@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from burgeridee.core.ratelimit import over_limit
+from burgeridee.core.ratelimit import limit_count, limit_reached, over_limit
 from burgeridee.municipalities.decorators import public_municipality
 
 from .. import selectors, services
@@ -28,6 +28,12 @@ SUBMITTED_SALT = "burgeridee.initiatives.submitted"
 # Long enough to follow the redirect; the page deletes the cookie when it has shown the link once, so
 # the next person at a shared (library) computer cannot reopen it.
 SUBMITTED_MAX_AGE = 5 * 60
+# Ideas stored per address (RATELIMIT_IDEA_FORM): counted after saving, checked before.
+IDEA_LIMIT_GROUP = "idea-form"
+
+
+def _idea_limit_reached(request) -> bool:
+    return limit_reached(request, group=IDEA_LIMIT_GROUP, rate=settings.RATELIMIT_IDEA_FORM)
 
 
 def _render_idea_form(request, form, *, status=200, problem: str = ""):
@@ -50,7 +56,13 @@ def idea_form(request, municipality):
             {"title": _("Niet verstuurd"), "message": _("Uw formulier kon niet worden verwerkt.")},
             status=400,
         )
-    if over_limit(request, group="idea-form", rate=settings.RATELIMIT_IDEA_FORM):
+    if not form.is_valid():
+        return _render_idea_form(request, form, status=400)
+    # The limit counts stored ideas, not requests: a form with errors or the same form sent again
+    # (a double click) never uses up the allowance. A repeat after the limit is still answered as received.
+    if _idea_limit_reached(request) and not selectors.initiative_submission_received(
+        municipality=municipality, submission_key=form.cleaned_data.get("submission_key")
+    ):
         return _render_idea_form(
             request,
             form,
@@ -60,8 +72,6 @@ def idea_form(request, municipality):
                 "verstuurd. Probeer het over een uur opnieuw, of bel de gemeente."
             ),
         )
-    if not form.is_valid():
-        return _render_idea_form(request, form, status=400)
 
     try:
         submitted = _submit(municipality, form)
@@ -76,6 +86,8 @@ def idea_form(request, municipality):
                 "nog. Probeer het over een paar minuten opnieuw."
             ),
         )
+    if submitted.token is not None:  # a new idea was stored: it counts towards the address's limit
+        limit_count(request, group=IDEA_LIMIT_GROUP, rate=settings.RATELIMIT_IDEA_FORM)
     if submitted.token is None:  # the same form again: received, but the link is shown only once
         return render(
             request,
