@@ -17,5 +17,5 @@ class DeadlinesConfig(AppConfig):
         from .selectors import follow_up_overdue_q, handover_overdue_q
 
         initiative_panels.register(initiative_panel)
-        overdue_conditions.register(OverdueCondition("follow_up", follow_up_overdue_q))
-        overdue_conditions.register(OverdueCondition("handover", handover_overdue_q))
+        overdue_conditions.register(OverdueCondition("follow_up", follow_up_overdue_q, _("Terugbelafspraak te laat")))
+        overdue_conditions.register(OverdueCondition("handover", handover_overdue_q, _("Vraag aan afdeling te laat")))

@@ -8,6 +8,7 @@ from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
@@ -121,16 +122,20 @@ def first_contact_overdue_q(*, today: date) -> Q:
 
 @dataclass(frozen=True)
 class OverdueCondition:
-    """One reason an open initiative can be overdue: `q(today=...)` is a Q on Initiative."""
+    """One reason an open initiative can be overdue: `q(today=...)` is a Q on Initiative; `label` says it to
+    staff in a few words (the inbox row of a late initiative says why it is late)."""
 
     key: str
     q: Callable[..., Q]
+    label: str = ""
 
 
 # What makes an open initiative overdue. This app registers the late first contact; apps above it (the
 # deadlines app: agreed callback dates, hand-overs) register their own conditions from AppConfig.ready().
 overdue_conditions = Registry[OverdueCondition]("overdue conditions")
-overdue_conditions.register(OverdueCondition("first_contact", first_contact_overdue_q))
+overdue_conditions.register(
+    OverdueCondition("first_contact", first_contact_overdue_q, gettext_lazy("Eerste contact te laat"))
+)
 
 
 def overdue_q(*, today: date | None = None) -> Q:
@@ -151,6 +156,39 @@ def with_overdue(queryset, *, today: date | None = None):
             When(overdue_q(today=today), then=Value(True)), default=Value(False), output_field=BooleanField()
         )
     )
+
+
+def _reason_annotation(key: str) -> str:
+    return f"overdue_{key}"
+
+
+def with_overdue_reasons(queryset, *, today: date | None = None):
+    """`with_overdue`, and per registered condition a boolean `overdue_<key>`: why a row is late.
+
+    One CASE per condition in the same query, so a list of late initiatives says why each is late
+    without a query per row; `overdue_reasons` reads the annotations back as labels.
+    """
+    today = today or timezone.localdate()
+    is_open = ~Q(phase__in=CLOSED_PHASES)
+    return with_overdue(queryset, today=today).annotate(
+        **{
+            _reason_annotation(condition.key): Case(
+                When(is_open & condition.q(today=today), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+            for condition in overdue_conditions
+        }
+    )
+
+
+def overdue_reasons(initiative: Initiative) -> list[str]:
+    """Why `initiative` is late, as labels, from the annotations of `with_overdue_reasons` (no queries)."""
+    return [
+        condition.label
+        for condition in overdue_conditions
+        if getattr(initiative, _reason_annotation(condition.key), False)
+    ]
 
 
 def initiative_get_for_staff_page(*, municipality: Municipality, pk: int) -> Initiative:

@@ -7,7 +7,7 @@ from burgeridee.accounts.decorators import staff_view
 from burgeridee.core.csvexport import csv_response
 from burgeridee.municipalities.models import Neighbourhood
 
-from .charts import bar_chart
+from .charts import bar_chart, shown_value
 from .forms import DashboardFilterForm
 from .selectors import DASHBOARD_CACHE_SECONDS, Filters, dashboard_recent
 
@@ -82,7 +82,7 @@ def insights_export_csv(request, municipality):
     ]
     for section, rows in sections:
         for row in rows:
-            writer.writerow([section, row.label, "" if row.value is None else row.value])
+            writer.writerow([section, row.label, shown_value(row.value)])
     first = board.first_contact
     writer.writerow([_("eerste contact"), _("aantal"), first.count])
     writer.writerow([_("eerste contact"), _("mediaan (werkdagen)"), "" if first.median is None else first.median])

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.initiatives.search import initiative_search
-from burgeridee.initiatives.selectors import overdue_q, with_overdue
+from burgeridee.initiatives.selectors import overdue_q, with_overdue_reasons
 from burgeridee.municipalities.models import Municipality
 
 TAB_NEW = "nieuw"
@@ -60,9 +60,9 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
     """The inbox rows: scoped to the municipality, filtered, searched and sorted.
 
     A constant number of queries whatever the page size: related rows by JOIN, support types by one
-    prefetch, unread messages and overdue state as annotations. Unread messages are a correlated subquery,
-    not a JOIN with GROUP BY: PostgreSQL then counts them only for the rows of the page, and the page count
-    stays a plain COUNT(*).
+    prefetch, unread messages, overdue state and why a row is late as annotations. Unread messages are a
+    correlated subquery, not a JOIN with GROUP BY: PostgreSQL then counts them only for the rows of the
+    page, and the page count stays a plain COUNT(*).
     """
     queryset = Initiative.objects.filter(municipality=municipality).filter(_tab_q(filters.tab, user=user))
     if filters.phase:
@@ -85,7 +85,7 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
         .annotate(count=Count("pk"))
         .values("count")
     )
-    queryset = with_overdue(queryset).annotate(
+    queryset = with_overdue_reasons(queryset).annotate(
         unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0)
     )
     return (

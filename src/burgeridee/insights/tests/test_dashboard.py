@@ -268,3 +268,25 @@ def test_dashboard_is_computed_once_per_ten_minutes_and_says_from_when(coordinat
 
     cache.clear()  # ten minutes later
     assert "7 initiatieven" in client.get(url).content.decode()
+
+
+def test_scores_nobody_gave_say_so_in_chart_table_and_csv(coordinator_client, municipality, submit_idea):
+    """Initiatives but no evaluations: no 0 bar, but 'nog geen antwoorden' in the chart, table and CSV."""
+    submit_idea(municipality, now=at(2), support_types=["geld"])
+    submit_idea(municipality, now=at(3), support_types=[])
+    query = "?date_from=2026-11-01&date_to=2026-11-30&neighbourhood=&theme="
+
+    content = coordinator_client.get(f"/werkplek/voorbeeld/inzicht/{query}").content.decode()
+    evaluation = content[content.index('id="chart-evaluation-title"') :]
+    evaluation = evaluation[: evaluation.index("</figure>")]
+    svg, table = evaluation.split("</svg>")
+    assert "<rect" not in svg
+    assert svg.count("nog geen antwoorden") == 5
+    assert table.count("nog geen antwoorden") == 5
+    assert ">0<" not in evaluation and ">0.0<" not in evaluation
+
+    response = coordinator_client.get(f"/werkplek/voorbeeld/inzicht/export.csv{query}")
+    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    evaluation_rows = [row for row in rows if row[0] == "evaluatie"]
+    assert len(evaluation_rows) == 5
+    assert {row[2] for row in evaluation_rows} == {"nog geen antwoorden"}

@@ -10,10 +10,13 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.tests.factories import MembershipFactory, StaffFactory
+from burgeridee.deadlines.services import follow_up_create
+from burgeridee.handovers.services import handover_ask
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import Channel, Phase, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.search import initiative_search
+from burgeridee.municipalities.tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +229,54 @@ def test_dates_read_as_words_in_the_interface_language(coordinator_client, munic
     coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = inbox(coordinator_client, municipality, tab="alle").content.decode()
     assert "7 December 2026" in english
+
+
+def _late_for_each_reason(municipality, submit_idea, actor, *, count: int = 1) -> dict[str, list[Initiative]]:
+    """`count` initiatives late for each single reason: first contact, a callback, a question to a department."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    department = DepartmentFactory(municipality=municipality)
+    late = {"first_contact": [], "callback": [], "handover": []}
+    for number in range(count):
+        first, _ = submit_idea(municipality, title=f"Nooit gebeld {number}", now=timezone.now() - timedelta(days=20))
+        late["first_contact"].append(first)
+        callback, _ = submit_idea(municipality, title=f"Terugbellen vergeten {number}")
+        services.initiative_first_contact_made(initiative=callback, actor=actor)
+        follow_up_create(initiative=callback, due_date=yesterday, actor=actor)
+        late["callback"].append(callback)
+        handover, _ = submit_idea(municipality, title=f"Afdeling zwijgt {number}")
+        services.initiative_first_contact_made(initiative=handover, actor=actor)
+        handover_ask(initiative=handover, department=department, question="Mag dit?", due_date=yesterday, actor=actor)
+        late["handover"].append(handover)
+    return late
+
+
+def test_overdue_rows_say_why_they_are_late(coordinator_client, municipality, submit_idea):
+    late = _late_for_each_reason(municipality, submit_idea, coordinator_client.user)
+    response = inbox(coordinator_client, municipality, tab="te-laat")
+    assert sorted(rows(response)) == ["Afdeling zwijgt 0", "Nooit gebeld 0", "Terugbellen vergeten 0"]
+    content = response.content.decode()
+    expected = {
+        "first_contact": "Eerste contact te laat",
+        "callback": "Terugbelafspraak te laat",
+        "handover": "Vraag aan afdeling te laat",
+    }
+    reasons = list(expected.values())
+    for key, [initiative] in late.items():
+        start = content.index(f'data-initiative="{initiative.pk}"')
+        row = content[start : content.index("</tr>", start)]
+        assert [reason for reason in reasons if reason in row] == [expected[key]], key
+
+
+def test_overdue_tab_queries_do_not_grow_with_the_reasons(coordinator_client, municipality, submit_idea):
+    user = coordinator_client.user
+    _late_for_each_reason(municipality, submit_idea, user, count=1)
+    submit_idea(municipality, title="Nog een", now=timezone.now() - timedelta(days=20))
+    submit_idea(municipality, title="En nog een", now=timezone.now() - timedelta(days=20))
+    small = _count_queries(coordinator_client, municipality, tab="te-laat")
+    assert len(rows(inbox(coordinator_client, municipality, tab="te-laat"))) == 5
+    _late_for_each_reason(municipality, submit_idea, user, count=11)
+    submit_idea(municipality, title="De laatste", now=timezone.now() - timedelta(days=20))
+    submit_idea(municipality, title="De allerlaatste", now=timezone.now() - timedelta(days=20))
+    large = _count_queries(coordinator_client, municipality, tab="te-laat")
+    assert inbox(coordinator_client, municipality, tab="te-laat").context["page"].paginator.count == 40
+    assert small == large, f"{small} queries for 5 late rows, {large} for 40"
