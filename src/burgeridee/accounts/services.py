@@ -7,7 +7,6 @@ same person.
 """
 
 import hashlib
-import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,8 +25,6 @@ from burgeridee.core.mail import mail_send
 from . import signals
 from .constants import EnrolmentReason
 from .models import EnrolmentLink, Membership, User
-
-logger = logging.getLogger(__name__)
 
 
 class EnrolmentLinkUnusable(Exception):

@@ -4,7 +4,6 @@ Actions are atomic, write a time-line event where the resident or colleagues sho
 send email after the transaction commits.
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -45,8 +44,6 @@ from .models import (
     ResidentLink,
 )
 from .selectors import report_draft_from_notes
-
-logger = logging.getLogger(__name__)
 
 
 class NotEditable(Exception):

@@ -6,7 +6,6 @@ their department. Nobody with nothing due gets an email. The email holds titles 
 no personal data of residents.
 """
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,8 +23,6 @@ from burgeridee.initiatives.constants import CLOSED_PHASES, Phase
 from burgeridee.initiatives.models import Initiative
 
 from .models import FollowUp
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass

@@ -1,7 +1,5 @@
 """The evaluation moment: when an initiative ends, the resident looks back on process and result."""
 
-import logging
-
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,8 +12,6 @@ from burgeridee.records.services import event_record
 
 from .constants import ASPECTS
 from .models import Evaluation
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """Writing hand-overs: ask a department, answer the question. Each lands on the initiative's time line."""
 
-import logging
 from datetime import date, datetime
 
 from django.conf import settings
@@ -20,8 +19,6 @@ from burgeridee.municipalities.models import Department
 from burgeridee.records.services import event_record
 
 from .models import Handover
-
-logger = logging.getLogger(__name__)
 
 
 def handover_due_default(*, today: date | None = None) -> date:

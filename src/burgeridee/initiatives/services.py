@@ -1,7 +1,5 @@
 """Everything that changes an initiative. Each action is atomic and writes a time-line event."""
 
-import hashlib
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,9 +32,7 @@ from .constants import (
     phase_transitions,
 )
 from .models import Initiative, Initiator, InternalNote, Message, ReferenceSequence, SupportRequest
-from .tokens import token_make
-
-logger = logging.getLogger(__name__)
+from .tokens import token_hash, token_make
 
 
 @dataclass(frozen=True)
@@ -105,8 +101,8 @@ def initiative_submit(
     whoever holds the key learns only that the form was received. Only the key's hash is stored.
     """
     now = now or timezone.now()
-    nonce, token, token_hash = token_make()
-    key_hash = hashlib.sha256(submission_key.encode()).hexdigest() if submission_key else None
+    nonce, token, status_hash = token_make()
+    key_hash = token_hash(submission_key) if submission_key else None
     if key_hash:
         existing = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).first()
         if existing is not None:
@@ -133,7 +129,7 @@ def initiative_submit(
         status_token_nonce=nonce,
         submission_key_hash=key_hash,
         submission_key_expires_at=now + timedelta(minutes=settings.SUBMISSION_KEY_VALID_MINUTES) if key_hash else None,
-        status_token_hash=token_hash,
+        status_token_hash=status_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )
     Initiator.objects.create(

@@ -1,5 +1,3 @@
-import logging
-
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,8 +10,6 @@ from burgeridee.records.services import event_record
 from burgeridee.records.vocabulary import Activity
 
 from .models import ShowcaseEntry
-
-logger = logging.getLogger(__name__)
 
 
 def showcase_consent_request_send(*, entry_id: int) -> None:

@@ -104,16 +104,18 @@ def _name_page(request, session, form, status=200):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def participant_page(request, code):
-    if _guessing(request):
+    session = selectors.session_get_by_code(code=code)
+    participant = _participant(request, session) if session is not None else None
+    # Someone who already joined is never held up by others' wrong codes on the same Wi-Fi; anyone else
+    # over the limit learns nothing, not even whether the code exists.
+    if participant is None and _guessing(request):
         form = JoinCodeForm({"code": code})
         form.is_valid()
         return _too_many_misses(request, form)
-    session = selectors.session_get_by_code(code=code)
     if session is None:
         form = JoinCodeForm({"code": code})
         form.is_valid()
         return _unknown_code(request, form)
-    participant = _participant(request, session)
     if participant is None:
         if session.status == SessionStatus.DRAFT:
             return _closed_message(
