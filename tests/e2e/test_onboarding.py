@@ -56,7 +56,7 @@ def enrol(page, base, link, username, password):
 
 
 @pytest.fixture
-def installation_admin(db):
+def ida_with_app(db):
     user = UserFactory(username="ida", first_name="Ida", last_name="Installatie")
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label="municipalities", codename="set_up_municipality")
@@ -66,7 +66,7 @@ def installation_admin(db):
 
 
 def test_an_installation_administrator_sets_up_a_second_municipality_with_only_a_browser(
-    live_server, new_page, municipality, submit_idea, installation_admin, tmp_path
+    live_server, new_page, municipality, submit_idea, ida_with_app, tmp_path
 ):
     base = live_server.url
     voorbeeld_idea, _token = submit_idea(municipality, title="Geheim plan van Voorbeeld")
@@ -78,7 +78,7 @@ def test_an_installation_administrator_sets_up_a_second_municipality_with_only_a
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url("**/werkplek/inloggen/code/**")
-    page.fill("#id_token", totp_token(TOTPDevice.objects.get(user=installation_admin)))
+    page.fill("#id_token", totp_token(TOTPDevice.objects.get(user=ida_with_app)))
     page.click("main form[action$='code/'] button[type=submit]")
     page.wait_for_url("**/werkplek/installatie/")
     assert_accessible(page)
