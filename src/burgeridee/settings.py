@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_setup_configuration",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "burgeridee.documents",
     "burgeridee.workshops",
     "burgeridee.knowledge",
+    "burgeridee.administration",
     "burgeridee.demo",
 ]
 
@@ -292,6 +294,10 @@ RATELIMIT_CSP_REPORT = os.environ.get("RATELIMIT_CSP_REPORT", "60/h")
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@burgeridee.example")
 
 # Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
+# `manage.py setup_configuration --yaml-file FILE` applies these steps (docs/configuration.md, "Een
+# gemeente inrichten"); each step is idempotent.
+SETUP_CONFIGURATION_STEPS = ["burgeridee.administration.setup_configuration.MunicipalitiesConfigurationStep"]
+
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Warm hand-overs: a department answers within this many working days, unless the asker sets another date.

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
 from burgeridee.accounts import urls as accounts_urls
+from burgeridee.administration import urls as administration_urls
 from burgeridee.conversations import urls as conversations_urls
 from burgeridee.core import views as core_views
 from burgeridee.deadlines import urls as deadlines_urls
@@ -56,6 +57,12 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path(".well-known/security-policy", core_views.security_policy, name="security_policy"),
     path("taal/", set_language, name="set_language"),
+    # /werkplek/installatie/ before the /werkplek/<gemeente>/ pages ("installatie" is a reserved slug).
+    namespace(
+        "administration",
+        path("werkplek/", include(administration_urls.urlpatterns)),
+        staff(administration_urls.staff_urlpatterns),
+    ),
     namespace("insights", staff(insights_urls.staff_urlpatterns)),
     namespace("privacy", staff(privacy_urls.staff_urlpatterns)),
     namespace("showcase", staff(showcase_urls.staff_urlpatterns), *showcase_urls.urlpatterns),

@@ -40,6 +40,12 @@ class ConversationModel(models.Model):
     based_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("gebaseerd op")
     )
+    chosen_at = models.DateTimeField(
+        _("als huidige versie gekozen op"),
+        null=True,
+        blank=True,
+        help_text=_("De gepubliceerde versie die het laatst is gekozen, is de huidige (publiceren kiest ook)."),
+    )
 
     class Meta:
         verbose_name = _("gespreksmodel")

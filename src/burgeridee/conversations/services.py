@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -54,18 +54,21 @@ class NotEditable(Exception):
 
 
 def conversation_model_ensure_default(*, municipality: Municipality) -> ConversationModel:
-    """The municipality's current published model; the first time, version 1 made from the default.
+    """The municipality's current published model (the one chosen last, `conversation_model_choose`); the
+    first time, version 1 made from the default.
 
     Read first without a transaction (every conversation page calls this); only the first time writes.
     """
     published = ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
-    current = published.order_by("-version").first()
+    # The version chosen last (publishing chooses too); before anyone chose, the newest.
+    newest_first = published.order_by(F("chosen_at").desc(nulls_last=True), "-version")
+    current = newest_first.first()
     if current is not None:
         return current
     with transaction.atomic():
         # Lock the municipality so two first visits do not both create version 1.
         Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
-        return published.order_by("-version").first() or default_model_create(municipality=municipality)
+        return newest_first.first() or default_model_create(municipality=municipality)
 
 
 def default_model_create(*, municipality, classes=None):
@@ -277,8 +280,22 @@ def conversation_model_publish(*, model: ConversationModel, actor) -> Conversati
     model.status = ModelStatus.PUBLISHED
     model.published_at = timezone.now()
     model.published_by = actor
+    model.chosen_at = model.published_at
     model.save()
     return model
+
+
+@transaction.atomic
+def conversation_model_choose(*, model: ConversationModel, now=None) -> bool:
+    """Make a published version the current one again (new conversations use it; conversations already
+    run keep theirs). False when it already was the current one."""
+    if model.is_draft:
+        raise NotEditable("Only a published version can be the current one.")
+    if conversation_model_ensure_default(municipality=model.municipality).pk == model.pk:
+        return False
+    model.chosen_at = now or timezone.now()
+    model.save(update_fields=["chosen_at"])
+    return True
 
 
 @transaction.atomic

@@ -35,6 +35,7 @@ RESERVED_SLUGS = frozenset(
         "inloggen",
         "uitloggen",
         "wachtwoord",
+        "installatie",
     }
 )
 
@@ -85,11 +86,30 @@ class Municipality(models.Model):
         help_text=_("Zo lang na het einde van een initiatief bewaren we de persoonsgegevens."),
     )
     is_active = models.BooleanField(_("actief"), default=True)
+    # The logo and the favicon are kept in the database (small, checked images), so an installation
+    # needs no shared file storage; municipalities.views serves them.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_content_type = models.CharField(_("soort logo"), max_length=40, blank=True, editable=False)
+    favicon = models.BinaryField(_("favicon"), blank=True, default=b"", editable=False)
+    favicon_content_type = models.CharField(_("soort favicon"), max_length=40, blank=True, editable=False)
+    processing_register_url = models.CharField(
+        _("adres van het verwerkingsregister"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leeg: het adres van de installatie (PROCESSING_REGISTER_URL)."),
+    )
+    processing_register_references = models.JSONField(
+        _("verwijzingen naar het verwerkingsregister"),
+        default=dict,
+        blank=True,
+        help_text=_("Per verwerkingsactiviteit een eigen verwijzing; een activiteit zonder gebruikt het adres."),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
         ordering = ["name"]
+        permissions = [("set_up_municipality", _("Gemeenten aanmaken en hun eerste beheerder uitnodigen"))]
 
     def __str__(self) -> str:
         return self.name

@@ -21,7 +21,7 @@ def municipality_get_public(*, slug: str) -> Municipality:
     """
     cache = caches["local"]
     try:
-        municipality = Municipality.objects.filter(slug=slug, is_active=True).first()
+        municipality = Municipality.objects.filter(slug=slug, is_active=True).defer("logo", "favicon").first()
         if municipality is None:
             raise Http404
         municipality.public_neighbourhoods = list(

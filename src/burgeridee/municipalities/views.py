@@ -1,7 +1,7 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -42,6 +42,31 @@ def theme_css(request, municipality):
 def icon(request, municipality):
     """The site icon in the municipality's theme colour."""
     return icon_response(municipality.theme_colour)
+
+
+def _image(content: bytes, content_type: str):
+    if not content:
+        raise Http404
+    response = HttpResponse(bytes(content), content_type=content_type)
+    # Set by the functional administrator, checked on upload (administration); never run as a page.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_GET
+@cache_control(max_age=300)
+@public_municipality
+def logo(request, municipality):
+    """The municipality's own logo, shown in the page header."""
+    return _image(municipality.logo, municipality.logo_content_type)
+
+
+@require_GET
+@cache_control(max_age=300)
+@public_municipality
+def favicon(request, municipality):
+    """The municipality's own favicon; without one the icon in the theme colour is used."""
+    return _image(municipality.favicon, municipality.favicon_content_type)
 
 
 def statement(template_name: str, context: Callable[[], dict] | None = None):

@@ -67,10 +67,15 @@ def data_subject_pseudonyms(instances: Iterable) -> list[str]:
 def processing_activity_reference(*, activity: Activity, municipality) -> str:
     """Where the activity is described in the municipality's register of processing activities.
 
-    PROCESSING_REGISTER_URL may name `{activity}`, `{purpose}` and `{municipality}` (the slug); without
-    any of them the activity key is appended.
+    The municipality's own reference for this activity when its functional administrator gave one;
+    otherwise its register address, or the installation's (PROCESSING_REGISTER_URL). An address may name
+    `{activity}`, `{purpose}` and `{municipality}` (the slug); without any of them the activity key is
+    appended.
     """
-    base = settings.PROCESSING_REGISTER_URL
+    own = getattr(municipality, "processing_register_references", None) or {}
+    if isinstance(own, dict) and own.get(activity.value):
+        return str(own[activity.value])
+    base = getattr(municipality, "processing_register_url", "") or settings.PROCESSING_REGISTER_URL
     values = {"activity": activity.value, "purpose": activity.purpose.value, "municipality": municipality.slug}
     if not any(f"{{{name}}}" in base for name in values):
         return base + activity.value

@@ -49,6 +49,7 @@ class Purpose(models.TextChoices):
     WORKSHOP_REQUEST = "workshop_request", _("Een aanvraag voor een workshop of training afhandelen")
     RETENTION = "retention", _("Persoonsgegevens verwijderen na de bewaartermijn")
     STAFF_ACCESS = "staff_access", _("Toegang tot de werkplek beveiligen")
+    CONFIGURATION = "configuration", _("De gemeente inrichten en beheren")
 
 
 class PersonalDataField(models.TextChoices):
@@ -117,6 +118,18 @@ class Activity(models.TextChoices):
     # Staff access (accounts)
     SECOND_FACTOR_RESET = "second_factor_reset", _("Tweede stap van een medewerker opnieuw instellen")
     ENROLMENT_LINK_CREATE = "enrolment_link_create", _("Inloglink voor een medewerker maken")
+    # Setting up and managing a municipality (administration): what changed is in its own audit row
+    MUNICIPALITY_CREATE = "municipality_create", _("Gemeente aanmaken")
+    MUNICIPALITY_SETTINGS_CHANGE = "municipality_settings_change", _("Gegevens van de gemeente wijzigen")
+    THEME_CHANGE = "theme_change", _("Thema van de gemeente wijzigen")
+    NEIGHBOURHOODS_CHANGE = "neighbourhoods_change", _("Wijken wijzigen")
+    DEPARTMENTS_CHANGE = "departments_change", _("Afdelingen wijzigen")
+    STAFF_INVITE = "staff_invite", _("Medewerker uitnodigen")
+    STAFF_CHANGE = "staff_change", _("Rollen of afdeling van een medewerker wijzigen")
+    STAFF_DEACTIVATE = "staff_deactivate", _("Medewerker op non-actief zetten of weer actief maken")
+    CONVERSATION_MODEL_CHOOSE = "conversation_model_choose", _("Versie van het gespreksmodel kiezen")
+    RETENTION_CHANGE = "retention_change", _("Bewaartermijnen wijzigen")
+    PROCESSING_REGISTER_CHANGE = "processing_register_change", _("Verwijzingen naar het verwerkingsregister wijzigen")
 
     @property
     def definition(self) -> "ActivityDefinition":
@@ -191,6 +204,17 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     ),
     Activity.SECOND_FACTOR_RESET: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
     Activity.ENROLMENT_LINK_CREATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.MUNICIPALITY_CREATE: ActivityDefinition(A.CREATE, P.CONFIGURATION),
+    Activity.MUNICIPALITY_SETTINGS_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.THEME_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.NEIGHBOURHOODS_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.DEPARTMENTS_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.STAFF_INVITE: ActivityDefinition(A.CREATE, P.STAFF_ACCESS, (F.NAME, F.EMAIL)),
+    Activity.STAFF_CHANGE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS),
+    Activity.STAFF_DEACTIVATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS),
+    Activity.CONVERSATION_MODEL_CHOOSE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.RETENTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.PROCESSING_REGISTER_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
 }
 del F, A, P
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_login_required, staff_view
 from burgeridee.accounts.selectors import membership_list
+from burgeridee.administration.services import can_set_up_municipalities
 from burgeridee.initiatives.selectors import contact_people
 
 from . import selectors
@@ -27,10 +28,13 @@ PAGE_SIZE = 25
 def home(request):
     """/werkplek/: straight to the start page of the user's municipality, or a choice when there are several."""
     memberships = membership_list(user=request.user)
-    if len(memberships) == 1:
+    installation = can_set_up_municipalities(request.user)
+    if len(memberships) == 1 and not installation:
         return redirect(home_url(memberships[0]))
+    if not memberships and installation:
+        return redirect("administration:installation")
     choices = [{"name": membership.municipality.name, "url": home_url(membership)} for membership in memberships]
-    return render(request, "workspace/choose.html", {"memberships": choices})
+    return render(request, "workspace/choose.html", {"memberships": choices, "installation": installation})
 
 
 @never_cache

@@ -20,6 +20,7 @@ from burgeridee.accounts.tests.factories import MembershipFactory
 from burgeridee.conversations.services import conversation_model_draft_get_or_create
 from burgeridee.initiatives import services
 from burgeridee.initiatives.models import Initiative
+from burgeridee.municipalities.tests.factories import DepartmentFactory, NeighbourhoodFactory
 from burgeridee.privacy.services import deletion_request_create
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,11 @@ NOT_TENANT_SCOPED = {
     "werkplek/inloggen/link/<str:token>/",
     "werkplek/uitloggen/",
     "werkplek/wachtwoord/",  # the logged-in person's own password; no municipality's data
+    # The installation administrator's pages: installation-wide by design, behind a permission
+    # (administration/tests/test_installation.py checks that everyone else gets 403).
+    "werkplek/installatie/",
+    "werkplek/installatie/nieuw/",
+    "werkplek/installatie/<slug:municipality_slug>/beheerder/",
 }
 ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
@@ -70,12 +76,22 @@ def _checklist_item(municipality, submit_idea):
     return conversation_model_draft_get_or_create(municipality=municipality).checklist_items.first()
 
 
+def _neighbourhood(municipality, submit_idea):
+    return NeighbourhoodFactory(municipality=municipality)
+
+
+def _department(municipality, submit_idea):
+    return DepartmentFactory(municipality=municipality)
+
+
 # Where `pk` is not an initiative: a part of the route -> makes the object its `pk` names.
 ROUTE_OBJECTS = {
     "privacy/verwijderverzoeken/": _deletion_request,
     "medewerkers/<int:pk>/": _colleague,
     "gespreksmodel/fase/<int:pk>/": _model_phase,
     "gespreksmodel/checklist/<int:pk>/": _checklist_item,
+    "beheer/wijken/<int:pk>/": _neighbourhood,
+    "beheer/afdelingen/<int:pk>/": _department,
 }
 
 

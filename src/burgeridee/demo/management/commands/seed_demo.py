@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
-from burgeridee.accounts.services import staff_create
+from burgeridee.administration.models import Source
+from burgeridee.administration.services import municipality_configure, staff_invite
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
 from burgeridee.demo.conversations import conversations_seed
@@ -15,7 +16,7 @@ from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, StopReason, SupportType, Theme
 from burgeridee.initiatives.models import Initiative
-from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
+from burgeridee.municipalities.models import Municipality
 from burgeridee.workshops.services import session_create
 
 # Demo only: outside the demo staff need a second factor, and demo accounts exist only in demo data.
@@ -31,6 +32,18 @@ DEPARTMENTS = [
     ("Communicatie", [SupportType.PUBLICITY]),
     ("Privacy", [SupportType.PRIVACY]),
 ]
+DEMO_MUNICIPALITY = {
+    "slug": "voorbeeld",
+    "name": "Gemeente Voorbeeld",
+    "contact_email": "initiatieven@voorbeeld.example",
+    "contact_phone": "14 020",
+    "contact_address": "Stadhuisplein 1\n1234 AB Voorbeeld",
+    "website": "https://www.voorbeeld.example",
+    "privacy_officer_email": "privacy@voorbeeld.example",
+    "theme": {"accent": "#b3261e"},
+    "neighbourhoods": NEIGHBOURHOODS,
+    "departments": [{"name": name, "support_types": list(types)} for name, types in DEPARTMENTS],
+}
 STAFF = [
     # (username, first name, last name, job title, roles, department)
     ("coordinator", "Carla", "de Coördinator", "Coördinator initiatieven", [Role.COORDINATOR, Role.CONTACT], None),
@@ -124,28 +137,16 @@ class Command(BaseCommand):
         if Municipality.objects.filter(slug="voorbeeld").exists():
             self.stdout.write("Demo data is already there.")
             return
-        municipality = Municipality.objects.create(
-            slug="voorbeeld",
-            name="Gemeente Voorbeeld",
-            contact_email="initiatieven@voorbeeld.example",
-            contact_phone="14 020",
-            contact_address="Stadhuisplein 1\n1234 AB Voorbeeld",
-            website="https://www.voorbeeld.example",
-            privacy_officer_email="privacy@voorbeeld.example",
-            theme={"--utrecht-color-red-40": "#b3261e"},
-        )
-        neighbourhoods = {
-            name: Neighbourhood.objects.create(municipality=municipality, name=name) for name in NEIGHBOURHOODS
-        }
-        departments = {
-            name: Department.objects.create(municipality=municipality, name=name, support_types=list(support_types))
-            for name, support_types in DEPARTMENTS
-        }
+        # The same services an installation administrator and a functional administrator use (and the
+        # configuration file): a demo municipality is made like any other.
+        municipality = municipality_configure(config=DEMO_MUNICIPALITY, source=Source.DEMO).municipality
+        neighbourhoods = {item.name: item for item in municipality.neighbourhoods.all()}
+        departments = {item.name: item for item in municipality.departments.all()}
         staff = {}
         for username, first, last, job, roles, department in STAFF:
             # Like every new account, each gets a one-time link to set up the app (mailed to var/mail/);
             # the demo itself lets them in without one.
-            staff[username] = staff_create(
+            staff[username] = staff_invite(
                 username=username,
                 password=DEMO_PASSWORD,
                 validate=False,
@@ -157,6 +158,8 @@ class Command(BaseCommand):
                 municipality=municipality,
                 roles=list(roles),
                 department=departments.get(department),
+                actor=None,
+                source=Source.DEMO,
             ).user
         now = timezone.now()
         created = {}
