@@ -41,10 +41,11 @@ def conversation_status_section(initiative, token):
 
 
 @register.simple_tag
-def agreement_step_line(step, resident=False):
+def agreement_step_line(step, resident=False, reason=True):
     """One step of an agreement as a line of its history: what happened and who did it (the date apart).
 
     `resident`: worded for the resident ("u zei: klopt"), else for staff ("de bewoner zei: klopt").
+    `reason=False` leaves out the reason (where the page shows it on its own line).
     """
     name = step.actor.display_name if step.actor_id and step.actor else ""
     if step.status == AgreementStatus.CONFIRMED and step.by_resident:
@@ -57,12 +58,12 @@ def agreement_step_line(step, resident=False):
         AgreementStatus.DISPUTED: _("betwist"),
         AgreementStatus.RUNNING: _("gestart"),
         AgreementStatus.DONE: _("gedaan"),
-        AgreementStatus.DROPPED: _("vervallen"),
+        AgreementStatus.DROPPED: _("gestopt") if resident else _("vervallen"),
     }[step.status]
     if step.by_resident:
         text = _("%(step)s door u") % {"step": text} if resident else _("%(step)s door de bewoner") % {"step": text}
     elif name:
         text = _("%(step)s door %(name)s") % {"step": text, "name": name}
-    if step.reason:
+    if reason and step.reason:
         text = f"{text}: {step.reason}"
     return text
