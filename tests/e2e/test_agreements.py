@@ -38,7 +38,7 @@ def fits(page, viewport):
 
 
 @pytest.fixture
-def sent(municipality, submit_idea, contact):
+def report_with_two_agreements(municipality, submit_idea, contact):
     """Karim's initiative: the conversation held three days ago, its report with two agreements sent."""
     initiative, token = submit_idea(municipality, now=timezone.now() - timedelta(days=10))
     Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
@@ -69,8 +69,10 @@ def sent(municipality, submit_idea, contact):
     return initiative, token, conversation
 
 
-def test_agreements_seen_by_staff_and_resident(live_server, new_page, municipality, contact, coordinator, sent):
-    initiative, token, conversation = sent
+def test_agreements_seen_by_staff_and_resident(
+    live_server, new_page, municipality, contact, coordinator, report_with_two_agreements
+):
+    initiative, token, conversation = report_with_two_agreements
     status_url = f"{live_server.url}/voorbeeld/mijn-initiatief/{token}/"
     base = f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/"
 

@@ -18,16 +18,12 @@ from burgeridee.deadlines.constants import FollowUpKind
 from burgeridee.deadlines.models import FollowUp
 from burgeridee.initiatives.models import Initiative
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _with_library(library):
-    """The conversation pages read the participation ladder from the knowledge library."""
+# The conversation pages read the participation ladder from the knowledge library.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]
 
 
 @pytest.fixture
-def sent(municipality, submit_idea, contact, django_capture_on_commit_callbacks):
+def karims_report(municipality, submit_idea, contact, django_capture_on_commit_callbacks):
     """Karim's initiative: the conversation held, the report (callback in ten days) sent to the resident."""
     initiative, token = submit_idea(municipality)
     Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
@@ -57,9 +53,9 @@ def inbox_row(client, municipality, initiative) -> str:
 
 
 def test_the_callback_promised_in_the_report_is_a_callback_on_the_initiative_page(
-    contact_client, municipality, sent, contact, django_capture_on_commit_callbacks
+    contact_client, municipality, karims_report, contact, django_capture_on_commit_callbacks
 ):
-    initiative, _, report = sent
+    initiative, _, report = karims_report
     (callback,) = FollowUp.objects.filter(initiative=initiative)
     assert (callback.kind, callback.due_date, callback.assigned_to) == (
         FollowUpKind.CALLBACK,
@@ -91,9 +87,9 @@ def test_the_callback_promised_in_the_report_is_a_callback_on_the_initiative_pag
 
 
 def test_a_disputed_report_tells_the_contact_person_until_they_open_it(
-    contact_client, municipality, sent, contact, django_capture_on_commit_callbacks
+    contact_client, municipality, karims_report, contact, django_capture_on_commit_callbacks
 ):
-    initiative, token, report = sent
+    initiative, token, report = karims_report
     (agreement,) = report.agreements.all()
     assert "Verslag betwist" not in inbox_row(contact_client, municipality, initiative)
     mail.outbox.clear()
@@ -119,8 +115,8 @@ def test_a_disputed_report_tells_the_contact_person_until_they_open_it(
     assert report.comments_seen_by == contact and report.comments_seen_at is not None
 
 
-def test_making_a_new_version_also_clears_the_marker(contact_client, municipality, sent):
-    initiative, token, report = sent
+def test_making_a_new_version_also_clears_the_marker(contact_client, municipality, karims_report):
+    initiative, token, report = karims_report
     (agreement,) = report.agreements.all()
     Client().post(
         f"/{municipality.slug}/mijn-initiatief/{token}/gesprek/",
@@ -132,9 +128,9 @@ def test_making_a_new_version_also_clears_the_marker(contact_client, municipalit
 
 
 def test_a_message_from_the_resident_is_mailed_to_the_contact_person_and_marked_in_the_inbox(
-    contact_client, municipality, sent, contact, django_capture_on_commit_callbacks
+    contact_client, municipality, karims_report, contact, django_capture_on_commit_callbacks
 ):
-    initiative, token, _ = sent
+    initiative, token, _ = karims_report
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(f"/{municipality.slug}/mijn-initiatief/{token}/bericht/", {"body": "Kunnen we bellen?"})
