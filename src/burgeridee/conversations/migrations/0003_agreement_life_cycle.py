@@ -33,7 +33,7 @@ def status_from_what_is_known(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0001_initial'),
+        ('conversations', '0002_conversationmodel_chosen_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
