@@ -827,7 +827,7 @@ def agreement_transition(*, agreement: Agreement, to: str, actor, reason: str = 
     reason = reason.strip()
     if to == AgreementStatus.DONE:
         if agreement.status not in DONE_FROM:
-            raise AgreementRefused(str(gettext_lazy("Deze afspraak kan nu niet op gedaan.")))
+            raise AgreementRefused(str(gettext_lazy("Deze afspraak kan nu niet als gedaan worden afgevinkt.")))
         _step(agreement, AgreementStatus.DONE, at=now, actor=actor)
         event_record(initiative=initiative, kind="afspraak_gedaan", actor=actor, data={"what": agreement.what})
     elif to == AgreementStatus.DROPPED:
