@@ -97,6 +97,37 @@ class AgreementResponse(models.TextChoices):
     COMMENTED = "opmerking", _("Klopt niet helemaal")
 
 
+class AgreementStatus(models.TextChoices):
+    """The life cycle of one agreement: proposed, then confirmed or disputed by the resident, then running
+    (once the whole report is confirmed), and at last done or dropped (with a reason)."""
+
+    PROPOSED = "voorgesteld", _("Voorgesteld")
+    CONFIRMED = "bevestigd", _("Bevestigd door de bewoner")
+    DISPUTED = "betwist", _("Betwist door de bewoner")
+    RUNNING = "loopt", _("Loopt")
+    DONE = "gedaan", _("Gedaan")
+    DROPPED = "vervallen", _("Vervallen")
+
+
+# Not done and not dropped: an initiative that ends closes these.
+AGREEMENT_OPEN = (
+    AgreementStatus.PROPOSED,
+    AgreementStatus.CONFIRMED,
+    AgreementStatus.DISPUTED,
+    AgreementStatus.RUNNING,
+)
+
+# What the resident reads for each state (plain Dutch, B1).
+AGREEMENT_STATUS_FOR_RESIDENT = {
+    AgreementStatus.PROPOSED: _("Wacht op uw reactie"),
+    AgreementStatus.CONFIRMED: _("U heeft dit bevestigd"),
+    AgreementStatus.DISPUTED: _("Klopt niet volgens u"),
+    AgreementStatus.RUNNING: _("Hier wordt aan gewerkt"),
+    AgreementStatus.DONE: _("Gedaan"),
+    AgreementStatus.DROPPED: _("Gaat niet door"),
+}
+
+
 class TaskKind(models.TextChoices):
     CONFIRM_IN_WRITING = "bevestigen", _("Afspraken schriftelijk bevestigen")
     CALL_BACK = "terugbellen", _("Terugbellen op de afgesproken datum")

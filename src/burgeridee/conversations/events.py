@@ -16,5 +16,6 @@ for event_type in [
     EventType("verslag_opmerkingen", _("Opmerkingen bij het gespreksverslag")),
     EventType("verslag_herinnering", _("Herinnering gestuurd voor het gespreksverslag")),
     EventType("afspraak_gedaan", _("Afspraak nagekomen")),
+    EventType("afspraak_vervallen", _("Afspraak vervallen")),
 ]:
     event_types.register(event_type)

@@ -30,6 +30,48 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+HELD_ON_REQUIRED = _("Vul in op welke dag het gesprek was.")
+
+
+class HeldOnMixin:
+    """The day the conversation was really held, asked when it is marked held (finishing it, or sending its
+    report first). Optional on the form; the view makes it required for that step (`require_held_on`)."""
+
+    def add_held_on(self, *, suggestion: date, earliest: date | None = None) -> None:
+        self.held_on_earliest = earliest
+        field = forms.DateField(
+            label=_("Op welke dag was het gesprek?"),
+            required=False,
+            widget=DateInput(),
+            initial=suggestion,
+            help_text=_("Was het op een andere dag dan gepland? Vul dan de echte dag in."),
+            error_messages={"invalid": _("Vul een datum in, zoals 2026-12-01.")},
+        )
+        field.widget.attrs["class"] = widget_class(field.widget)
+        field.widget.attrs["data-no-autosave"] = ""
+        self.fields["held_on"] = field
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data.get("held_on")
+        if held_on and held_on > timezone.localdate():
+            raise forms.ValidationError(_("Het gesprek kan niet in de toekomst zijn gehouden."))
+        if held_on and self.held_on_earliest and held_on < self.held_on_earliest:
+            raise forms.ValidationError(_("Het gesprek kan niet zijn gehouden voordat het idee binnenkwam."))
+        return held_on
+
+    def require_held_on(self) -> date | None:
+        """The confirmed day, or None after adding the error (call after is_valid())."""
+        if "held_on" not in self.fields:
+            return None
+        held_on = self.cleaned_data.get("held_on")
+        if held_on is None and "held_on" not in self.errors:
+            self.add_error("held_on", HELD_ON_REQUIRED)
+            bound = self["held_on"]
+            bound.field.widget.attrs["aria-invalid"] = "true"
+            bound.field.widget.attrs["aria-describedby"] = f"{bound.auto_id}_description {bound.auto_id}_error"
+        return held_on
+
+
 # --- The conversation model ----------------------------------------------------------------------------
 
 
@@ -137,7 +179,7 @@ class PlanForm(AccessibleFormMixin, forms.Form):
 AGREEMENT_SLOTS_EXTRA = 3
 
 
-class ConversationForm(AccessibleFormMixin, forms.Form):
+class ConversationForm(HeldOnMixin, AccessibleFormMixin, forms.Form):
     """Everything the conversation screen records. Field names are stable: autosave posts them one by one."""
 
     municipal_roles = forms.MultipleChoiceField(
@@ -283,7 +325,7 @@ class ConversationForm(AccessibleFormMixin, forms.Form):
 # --- The report ----------------------------------------------------------------------------------------
 
 
-class ReportForm(AccessibleFormMixin, forms.Form):
+class ReportForm(HeldOnMixin, AccessibleFormMixin, forms.Form):
     summary = TextField(
         label=_("Samenvatting"),
         max_length=5000,

@@ -9,7 +9,10 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Municipality
 
 from .constants import (
+    AGREEMENT_OPEN,
+    AGREEMENT_STATUS_FOR_RESIDENT,
     AgreementResponse,
+    AgreementStatus,
     ConversationStatus,
     Facilitation,
     ModelStatus,
@@ -198,6 +201,16 @@ class Report(ChoiceLabelsMixin, models.Model):
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     responded_at = models.DateTimeField(_("reactie op"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    # The resident's comments were read: until then the inbox marks the initiative "Verslag betwist".
+    comments_seen_at = models.DateTimeField(_("opmerkingen gelezen op"), null=True, blank=True)
+    comments_seen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opmerkingen gelezen door"),
+    )
 
     class Meta:
         verbose_name = _("gespreksverslag")
@@ -226,6 +239,10 @@ class Agreement(ChoiceLabelsMixin, models.Model):
     )
     resident_comment = models.TextField(_("opmerking bewoner"), blank=True)
     done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True)
+    status = models.CharField(
+        _("stand"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.PROPOSED
+    )
+    reason = models.TextField(_("reden"), blank=True, help_text=_("Waarom de afspraak is vervallen."))
 
     class Meta:
         verbose_name = _("afspraak")
@@ -234,6 +251,50 @@ class Agreement(ChoiceLabelsMixin, models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in AGREEMENT_OPEN
+
+    @property
+    def status_for_resident(self) -> str:
+        return AGREEMENT_STATUS_FOR_RESIDENT[self.status]
+
+    @property
+    def last_step(self):
+        """The latest step (from the prefetched steps when there are)."""
+        steps = list(self.steps.all())
+        return steps[-1] if steps else None
+
+
+class AgreementStep(ChoiceLabelsMixin, models.Model):
+    """One step in an agreement's life: to which state, when, and who took it (a colleague, the resident)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="steps", verbose_name=_("afspraak"))
+    status = models.CharField(_("stand"), max_length=20, choices=AgreementStatus.choices)
+    at = models.DateTimeField(_("moment"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    by_resident = models.BooleanField(_("door de bewoner"), default=False)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("stap van een afspraak")
+        verbose_name_plural = _("stappen van afspraken")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {self.status} {self.at:%Y-%m-%d}"
+
+    @property
+    def status_for_resident(self) -> str:
+        return AGREEMENT_STATUS_FOR_RESIDENT[self.status]
 
 
 class FollowUpTask(ChoiceLabelsMixin, models.Model):

@@ -5,7 +5,7 @@ from django.db import transaction
 from burgeridee.municipalities.models import Municipality
 
 from .models import ConversationModel
-from .services import default_model_create
+from .services import agreements_close_for_initiative, default_model_create
 
 
 def municipality_created(sender, instance: Municipality, created: bool, raw: bool = False, **kwargs) -> None:
@@ -16,3 +16,8 @@ def municipality_created(sender, instance: Municipality, created: bool, raw: boo
     with transaction.atomic():
         if not ConversationModel.objects.filter(municipality=instance).exists():
             default_model_create(municipality=instance)
+
+
+def initiative_was_closed(sender, initiative, actor=None, **kwargs) -> None:
+    """The initiative ended: its open agreements are closed with the reason (in the same transaction)."""
+    agreements_close_for_initiative(initiative=initiative, actor=actor)

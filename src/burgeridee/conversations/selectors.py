@@ -17,9 +17,10 @@ from burgeridee.initiatives.tokens import token_hash
 from burgeridee.knowledge.selectors import pitfall_titles
 from burgeridee.municipalities.models import Municipality
 
-from .constants import Facilitation, ModelStatus, Moment, ReportStatus
+from .constants import AgreementStatus, Facilitation, ModelStatus, Moment, ReportStatus
 from .models import (
     Agreement,
+    AgreementStep,
     ChecklistItem,
     Conversation,
     ConversationModel,
@@ -29,6 +30,8 @@ from .models import (
     Report,
     ResidentLink,
 )
+
+AGREEMENT_TO_DO = (AgreementStatus.PROPOSED, AgreementStatus.CONFIRMED, AgreementStatus.RUNNING)
 
 # --- The model -----------------------------------------------------------------------------------------
 
@@ -82,12 +85,15 @@ def conversation_for_initiative(*, initiative: Initiative) -> Conversation | Non
     return Conversation.objects.select_related("model", "held_by").filter(initiative=initiative).first()
 
 
+def held_on_suggestion(*, conversation: Conversation, today: date | None = None) -> date:
+    """The day to offer when the conversation is marked held: the planned day once it has come, else today."""
+    today = today or local_date()
+    planned = local_date(conversation.starts_at)
+    return planned if planned <= today else today
+
+
 def report_latest(*, conversation: Conversation) -> Report | None:
-    return (
-        conversation.reports.prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
-        .order_by("-version")
-        .first()
-    )
+    return conversation.reports.prefetch_related(AGREEMENTS_WITH_STEPS).order_by("-version").first()
 
 
 def report_draft_from_notes(*, conversation: Conversation) -> tuple[Report, list[Agreement]]:
@@ -121,11 +127,19 @@ def report_draft_from_notes(*, conversation: Conversation) -> tuple[Report, list
     return report, agreements
 
 
+AGREEMENTS_WITH_STEPS = Prefetch(
+    "agreements",
+    queryset=Agreement.objects.order_by("order").prefetch_related(
+        Prefetch("steps", queryset=AgreementStep.objects.select_related("actor").order_by("at", "id"))
+    ),
+)
+
+
 def report_for_resident(*, conversation: Conversation) -> Report | None:
     """The newest report the resident has received (drafts stay inside the municipality)."""
     return (
         conversation.reports.exclude(status=ReportStatus.DRAFT)
-        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
+        .prefetch_related(AGREEMENTS_WITH_STEPS)
         .order_by("-version")
         .first()
     )
@@ -134,7 +148,7 @@ def report_for_resident(*, conversation: Conversation) -> Report | None:
 def reports_history(*, conversation: Conversation) -> list[Report]:
     return list(
         conversation.reports.exclude(status=ReportStatus.DRAFT)
-        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("order")))
+        .prefetch_related(AGREEMENTS_WITH_STEPS)
         .order_by("-version")
     )
 
@@ -170,8 +184,9 @@ def resident_access_by_token(*, municipality: Municipality, token: str) -> Resid
 
 
 def agreement_is_overdue(agreement: Agreement, today: date | None = None) -> bool:
+    """Past its date and still to do (proposed, confirmed or running; a disputed one is being rewritten)."""
     today = today or local_date()
-    return agreement.done_at is None and agreement.due_date is not None and agreement.due_date < today
+    return agreement.status in AGREEMENT_TO_DO and agreement.due_date is not None and agreement.due_date < today
 
 
 def agreements_current(*, conversation: Conversation, report: Report | None = None) -> list[Agreement]:
@@ -382,7 +397,7 @@ def agreements_overdue(*, municipality: Municipality) -> list[Agreement]:
         Agreement.objects.filter(
             report__conversation__initiative__municipality=municipality,
             report__status__in=[ReportStatus.SENT, ReportStatus.CONFIRMED, ReportStatus.COMMENTED],
-            done_at__isnull=True,
+            status__in=AGREEMENT_TO_DO,
             due_date__lt=local_date(),
         )
         .select_related("report__conversation__initiative")
@@ -428,3 +443,8 @@ def conversations_awaiting_resident(*, municipality: Municipality) -> list[Repor
         .select_related("conversation__initiative")
         .order_by("sent_at")
     )
+
+
+def reports_disputed_unseen_q():
+    """Reports whose resident's comments nobody has read yet (for the inbox marker "Verslag betwist")."""
+    return Report.objects.filter(status=ReportStatus.COMMENTED, comments_seen_at__isnull=True)

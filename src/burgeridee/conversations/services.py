@@ -5,7 +5,7 @@ send email after the transaction commits.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db import transaction
@@ -13,17 +13,22 @@ from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from burgeridee.core.dates import add_working_days, local_date, working_days_between
 from burgeridee.core.mail import mail_send
-from burgeridee.initiatives.constants import Phase
+from burgeridee.initiatives.constants import Phase, StopReason
 from burgeridee.initiatives.models import Initiative
+from burgeridee.initiatives.services import staff_notice_send
+from burgeridee.initiatives.signals import callback_promised
 from burgeridee.initiatives.tokens import token_make
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.services import event_record
 
 from .constants import (
+    AGREEMENT_OPEN,
     AgreementResponse,
+    AgreementStatus,
     ConversationStatus,
     ModelStatus,
     Moment,
@@ -34,6 +39,7 @@ from .defaults import DEFAULT_CHECKLIST, DEFAULT_PHASES
 from .ics import calendar_event
 from .models import (
     Agreement,
+    AgreementStep,
     ChecklistItem,
     Conversation,
     ConversationModel,
@@ -43,7 +49,7 @@ from .models import (
     Report,
     ResidentLink,
 )
-from .selectors import report_draft_from_notes
+from .selectors import held_on_suggestion, report_draft_from_notes
 
 
 class NotEditable(Exception):
@@ -462,27 +468,54 @@ def conversation_save(
     return conversation
 
 
+class HeldInFuture(ValueError):
+    """A conversation cannot have been held on a day still to come."""
+
+
+def held_at_for(*, conversation: Conversation, held_on: date, now: datetime | None = None) -> datetime:
+    """The moment a conversation held on `held_on` took place: that day at the planned time, never later than now."""
+    now = now or timezone.now()
+    planned_time = timezone.localtime(conversation.starts_at).time() if conversation.starts_at else time(12)
+    moment = timezone.make_aware(datetime.combine(held_on, planned_time))
+    return min(moment, now)
+
+
 @transaction.atomic
-def conversation_mark_held(*, conversation: Conversation, actor=None) -> Conversation:
-    """The conversation took place: the 'after' checklist becomes tasks with due dates, and the report's
-    first draft is made from the notes (when there is no report yet)."""
+def conversation_mark_held(*, conversation: Conversation, actor=None, held_on: date | None = None) -> Conversation:
+    """The conversation took place on `held_on` (the civil servant confirms the real day; without one, the
+    planned day when it has come, else today). The 'after' checklist becomes tasks with due dates counted
+    from that day, and the report's first draft is made from the notes (when there is no report yet)."""
     conversation = Conversation.objects.select_for_update().select_related("initiative").get(pk=conversation.pk)
     if conversation.held_at is not None:
         return conversation
     now = timezone.now()
+    held_on = held_on or held_on_suggestion(conversation=conversation)
+    if held_on > local_date(now):
+        raise HeldInFuture("A conversation cannot be held in the future.")
+    held_at = held_at_for(conversation=conversation, held_on=held_on, now=now)
     conversation.status = ConversationStatus.HELD
-    conversation.held_at = now
+    conversation.held_at = held_at
     conversation.save(update_fields=["status", "held_at", "updated_at"])
     initiative = conversation.initiative
     updates = {}
     if initiative.first_contact_at is None:
-        updates["first_contact_at"] = now
+        updates["first_contact_at"] = held_at
     if initiative.phase == Phase.IDEA:
         updates["phase"] = Phase.EXPLORING
     if updates:
         Initiative.objects.filter(pk=initiative.pk).update(**updates)
-    event_record(initiative=initiative, kind="gesprek_gehouden", actor=actor, at=now)
-    tasks_make_from_checklist(conversation=conversation, actor=actor, start=local_date(now))
+    event_record(
+        initiative=initiative,
+        kind="gesprek_gehouden",
+        actor=actor,
+        at=held_at,
+        data={
+            "held_on": held_on.isoformat(),
+            "planned_on": local_date(conversation.starts_at).isoformat(),
+            "recorded_at": now.isoformat(),
+        },
+    )
+    tasks_make_from_checklist(conversation=conversation, actor=actor, start=held_on)
     if not Report.objects.filter(conversation=conversation).exists():
         # The report starts here, from the notes as they are now (the report page itself only reads).
         report_draft_get_or_create(conversation=conversation, actor=actor)
@@ -552,20 +585,48 @@ def report_draft_get_or_create(*, conversation: Conversation, actor=None) -> Rep
         callback_date=latest.callback_date,
         created_by=actor,
     )
-    Agreement.objects.bulk_create(
+    _agreements_carry_over(
+        report=report,
+        rows=[(a.order, a.what, a.who, a.due_date) for a in latest.agreements.all()],
+        previous=list(latest.agreements.all()),
+    )
+    return report
+
+
+def _agreements_carry_over(*, report: Report, rows, previous) -> None:
+    """Make the report's agreements from (order, what, who, due date) rows. One that was done or dropped
+    before (same text) stays so, with its history; every other one is a new proposal."""
+    closed = {a.what: a for a in previous if not a.is_open}
+    made = Agreement.objects.bulk_create(
         [
             Agreement(
                 report=report,
-                order=agreement.order,
-                what=agreement.what,
-                who=agreement.who,
-                due_date=agreement.due_date,
-                done_at=agreement.done_at,
+                order=order,
+                what=what,
+                who=who,
+                due_date=due_date,
+                status=closed[what].status if what in closed else AgreementStatus.PROPOSED,
+                reason=closed[what].reason if what in closed else "",
+                done_at=closed[what].done_at if what in closed else None,
             )
-            for agreement in latest.agreements.all()
+            for order, what, who, due_date in rows
         ]
     )
-    return report
+    AgreementStep.objects.bulk_create(
+        [
+            AgreementStep(
+                agreement=agreement,
+                status=step.status,
+                at=step.at,
+                actor_id=step.actor_id,
+                by_resident=step.by_resident,
+                reason=step.reason,
+            )
+            for agreement in made
+            if agreement.what in closed
+            for step in closed[agreement.what].steps.all()
+        ]
+    )
 
 
 @transaction.atomic
@@ -579,7 +640,7 @@ def report_update(
     initiator_role: str,
     agreements: list[AgreementData],
 ) -> Report:
-    """Change a draft report. Agreements are replaced by the given list (done marks are kept by text)."""
+    """Change a draft report. Agreements are replaced by the given list (done or dropped ones are kept by text)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_frozen:
         raise NotEditable("A sent report does not change; make a new version.")
@@ -589,27 +650,24 @@ def report_update(
     report.municipal_roles = list(municipal_roles)
     report.initiator_role = initiator_role
     report.save()
-    done = {a.what: a.done_at for a in report.agreements.all()}
+    previous = list(report.agreements.prefetch_related("steps"))
     report.agreements.all().delete()
-    Agreement.objects.bulk_create(
-        [
-            Agreement(
-                report=report,
-                order=index,
-                what=data.what,
-                who=data.who,
-                due_date=data.due_date,
-                done_at=done.get(data.what),
-            )
-            for index, data in enumerate(agreements, start=1)
-        ]
+    _agreements_carry_over(
+        report=report,
+        rows=[(index, data.what, data.who, data.due_date) for index, data in enumerate(agreements, start=1)],
+        previous=previous,
     )
     return report
 
 
 @transaction.atomic
-def report_send(*, report: Report, actor=None) -> Report:
-    """Send the draft to the resident. Earlier versions are superseded; this one is frozen from now on."""
+def report_send(*, report: Report, actor=None, held_on: date | None = None) -> Report:
+    """Send the draft to the resident. Earlier versions are superseded; this one is frozen from now on.
+
+    Its agreements are proposed to the resident, and its callback date is promised: the deadlines hear of
+    it (`initiatives.signals.callback_promised`). A conversation not marked held yet is marked held on
+    `held_on`, the day the civil servant confirms.
+    """
     report = Report.objects.select_for_update().select_related("conversation__initiative").get(pk=report.pk)
     if report.is_frozen:
         raise NotEditable("This report was already sent.")
@@ -622,7 +680,9 @@ def report_send(*, report: Report, actor=None) -> Report:
     ).update(status=ReportStatus.SUPERSEDED)
     conversation = report.conversation
     if conversation.held_at is None:
-        conversation_mark_held(conversation=conversation, actor=actor)
+        conversation_mark_held(conversation=conversation, actor=actor, held_on=held_on)
+    for agreement in report.agreements.filter(status=AgreementStatus.PROPOSED):
+        _step(agreement, AgreementStatus.PROPOSED, at=now, actor=actor)
     # Sending the report is confirming the agreements in writing; the call-back follows the report's date.
     conversation.tasks.filter(kind=TaskKind.CONFIRM_IN_WRITING, done_at__isnull=True).update(done_at=now)
     conversation.tasks.filter(kind=TaskKind.CALL_BACK, done_at__isnull=True).update(due_date=report.callback_date)
@@ -632,6 +692,16 @@ def report_send(*, report: Report, actor=None) -> Report:
         actor=actor,
         data={"version": report.version},
         at=now,
+    )
+    callback_promised.send(
+        sender=Report,
+        initiative=conversation.initiative,
+        due_date=report.callback_date,
+        actor=actor,
+        assigned_to=conversation.initiative.contact_person or conversation.held_by or actor,
+        key=f"gespreksverslag-{conversation.pk}",
+        note=str(gettext_lazy("Terugbellen zoals beloofd in het gespreksverslag (versie %(version)s)."))
+        % {"version": report.version},
     )
     language = translation.get_language()
     transaction.on_commit(lambda: report_mail(report_id=report.pk, template="report", language=language))
@@ -660,43 +730,164 @@ def report_mail(*, report_id: int, template: str, language: str | None = None) -
 
 @transaction.atomic
 def report_respond(*, report: Report, responses: dict[int, tuple[str, str]], comment: str = "") -> Report:
-    """The resident answers per agreement: (AgreementResponse, comment). All agreed = confirmed and frozen."""
-    report = Report.objects.select_for_update().select_related("conversation__initiative").get(pk=report.pk)
-    if report.status != ReportStatus.SENT:
-        raise NotEditable("Only a sent report awaits the resident's answer.")
+    """The resident answers per agreement: (AgreementResponse, comment). All agreed = confirmed and frozen, and
+    its agreements run; any comment = the report is disputed, and the contact person is told by mail."""
+    report = (
+        Report.objects.select_for_update().select_related("conversation__initiative__municipality").get(pk=report.pk)
+    )
+    initiative = report.conversation.initiative
+    if report.status != ReportStatus.SENT or initiative.is_closed:
+        raise NotEditable("Only a sent report of an open initiative awaits the resident's answer.")
     now = timezone.now()
     any_comment = bool(comment.strip())
-    for agreement in report.agreements.all():
+    agreements = list(report.agreements.all())
+    for agreement in agreements:
         response, text = responses.get(agreement.pk, (AgreementResponse.AGREED, ""))
         agreement.response = response
         agreement.resident_comment = text if response == AgreementResponse.COMMENTED else ""
         agreement.save(update_fields=["response", "resident_comment"])
         any_comment = any_comment or response == AgreementResponse.COMMENTED
+        if agreement.is_open:
+            disputed = response == AgreementResponse.COMMENTED
+            status = AgreementStatus.DISPUTED if disputed else AgreementStatus.CONFIRMED
+            _step(agreement, status, at=now, by_resident=True)
     report.status = ReportStatus.COMMENTED if any_comment else ReportStatus.CONFIRMED
     report.resident_comment = comment.strip()
     report.responded_at = now
     report.save(update_fields=["status", "resident_comment", "responded_at"])
+    if not any_comment:
+        for agreement in agreements:
+            if agreement.status == AgreementStatus.CONFIRMED:
+                _step(agreement, AgreementStatus.RUNNING, at=now)
     event_record(
-        initiative=report.conversation.initiative,
+        initiative=initiative,
         kind="verslag_opmerkingen" if any_comment else "verslag_bevestigd",
         data={"version": report.version},
         at=now,
     )
+    if any_comment:
+        path = reverse(
+            "conversations:report", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
+        )
+        transaction.on_commit(
+            lambda: staff_notice_send(
+                initiative_id=initiative.pk,
+                headline=gettext_lazy("Verslag betwist"),
+                text=gettext_lazy(
+                    "De bewoner vindt dat niet alles in het gespreksverslag klopt. Lees de opmerkingen en maak een "
+                    "nieuwe versie."
+                ),
+                path=path,
+            )
+        )
     return report
 
 
 @transaction.atomic
-def agreement_mark_done(*, agreement: Agreement, done: bool = True, actor=None) -> Agreement:
-    agreement.done_at = timezone.now() if done else None
-    agreement.save(update_fields=["done_at"])
-    if done:
+def report_comments_seen(*, report: Report, actor) -> Report:
+    """The contact person read the resident's comments: the inbox stops marking the report as disputed."""
+    updated = Report.objects.filter(pk=report.pk, comments_seen_at__isnull=True).update(
+        comments_seen_at=timezone.now(), comments_seen_by=actor
+    )
+    if updated:
+        report.refresh_from_db(fields=["comments_seen_at", "comments_seen_by"])
+    return report
+
+
+# --- The life of an agreement --------------------------------------------------------------------------
+
+
+class AgreementRefused(ValueError):
+    """A step the agreement's life cycle does not allow; the message is plain Dutch for the user."""
+
+
+def _step(agreement: Agreement, status: str, *, at: datetime, actor=None, by_resident=False, reason="") -> None:
+    """Move the agreement to `status` and write the step down (who and when)."""
+    agreement.status = status
+    agreement.reason = reason if status == AgreementStatus.DROPPED else ""
+    agreement.done_at = at if status == AgreementStatus.DONE else None
+    agreement.save(update_fields=["status", "reason", "done_at"])
+    AgreementStep.objects.create(
+        agreement=agreement, status=status, at=at, actor=actor, by_resident=by_resident, reason=reason
+    )
+
+
+DONE_FROM = (AgreementStatus.PROPOSED, AgreementStatus.CONFIRMED, AgreementStatus.RUNNING)
+
+
+@transaction.atomic
+def agreement_transition(*, agreement: Agreement, to: str, actor, reason: str = "") -> Agreement:
+    """A colleague marks an agreement done, drops it (with a reason), or opens a done or dropped one again
+    (`to` = "open": back to the state it had before)."""
+    agreement = (
+        Agreement.objects.select_for_update().select_related("report__conversation__initiative").get(pk=agreement.pk)
+    )
+    initiative = agreement.report.conversation.initiative
+    now = timezone.now()
+    reason = reason.strip()
+    if to == AgreementStatus.DONE:
+        if agreement.status not in DONE_FROM:
+            raise AgreementRefused(str(gettext_lazy("Deze afspraak kan nu niet als gedaan worden afgevinkt.")))
+        _step(agreement, AgreementStatus.DONE, at=now, actor=actor)
+        event_record(initiative=initiative, kind="afspraak_gedaan", actor=actor, data={"what": agreement.what})
+    elif to == AgreementStatus.DROPPED:
+        if not agreement.is_open:
+            raise AgreementRefused(str(gettext_lazy("Deze afspraak is al afgesloten.")))
+        if not reason:
+            raise AgreementRefused(str(gettext_lazy("Schrijf op waarom deze afspraak vervalt.")))
+        _step(agreement, AgreementStatus.DROPPED, at=now, actor=actor, reason=reason)
         event_record(
-            initiative=agreement.report.conversation.initiative,
-            kind="afspraak_gedaan",
+            initiative=initiative,
+            kind="afspraak_vervallen",
             actor=actor,
-            data={"what": agreement.what},
+            data={"what": agreement.what, "reason": reason},
         )
+    elif to == "open":
+        if agreement.is_open:
+            return agreement
+        before = (
+            agreement.steps.filter(status__in=AGREEMENT_OPEN).order_by("-at", "-id").values_list("status", flat=True)
+        ).first()
+        _step(agreement, before or AgreementStatus.RUNNING, at=now, actor=actor)
+    else:
+        raise AgreementRefused(f"Unknown agreement step {to!r}.")
     return agreement
+
+
+def agreement_mark_done(*, agreement: Agreement, done: bool = True, actor=None) -> Agreement:
+    """Done, or open again: `agreement_transition` for the two steps the follow-up page always had."""
+    return agreement_transition(agreement=agreement, to=AgreementStatus.DONE if done else "open", actor=actor)
+
+
+CLOSING_REASONS = {
+    Phase.COMPLETED: gettext_lazy("Het initiatief is afgerond."),
+    Phase.STOPPED: gettext_lazy("Het initiatief is gestopt."),
+    Phase.NOT_AN_INITIATIVE: gettext_lazy("Het idee is doorverwezen naar een andere plek."),
+}
+
+
+@transaction.atomic
+def agreements_close_for_initiative(*, initiative: Initiative, actor=None) -> int:
+    """The initiative ended: its open agreements (those of the report the resident has) are dropped, with the
+    reason, by whoever closed it (the resident, when they withdrew). Done ones stay done. Returns how many."""
+    conversation = Conversation.objects.filter(initiative=initiative).first()
+    if conversation is None:
+        return 0
+    report = conversation.reports.exclude(status=ReportStatus.DRAFT).order_by("-version").first()
+    if report is None:
+        return 0
+    withdrawn = initiative.stop_reason == StopReason.WITHDRAWN and actor is None
+    with translation.override(settings.LANGUAGE_CODE):
+        if withdrawn:
+            reason = str(gettext_lazy("Het initiatief is ingetrokken."))
+        else:
+            reason = str(CLOSING_REASONS.get(initiative.phase, CLOSING_REASONS[Phase.STOPPED]))
+    now = timezone.now()
+    closed = 0
+    for agreement in report.agreements.select_for_update().filter(status__in=AGREEMENT_OPEN):
+        _step(agreement, AgreementStatus.DROPPED, at=now, actor=actor, by_resident=withdrawn, reason=reason)
+        closed += 1
+    return closed
 
 
 def report_reminders_send(*, now: datetime | None = None, after_working_days: int | None = None) -> int:

@@ -31,6 +31,13 @@ class FollowUp(ChoiceLabelsMixin, models.Model):
         help_text=_("Leeg: de contactpersoon van het initiatief."),
     )
     note = models.TextField(_("notitie"), blank=True, help_text=_("Wat is er afgesproken?"))
+    source_key = models.CharField(
+        _("herkomst"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_("Waar de afspraak vandaan komt, bijvoorbeeld het gespreksverslag."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("gemaakt door")
     )

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
@@ -204,14 +205,62 @@ def initiative_status_token_renew(*, initiative: Initiative, actor, now: datetim
     return token
 
 
+def staff_to_tell(*, initiative: Initiative) -> list:
+    """Who hears of what the resident did: the contact person; while there is none, the coordinators."""
+    if initiative.contact_person_id and initiative.contact_person.is_active:
+        return [initiative.contact_person]
+    memberships = Membership.objects.filter(
+        municipality_id=initiative.municipality_id, is_active=True, user__is_active=True
+    ).select_related("user")
+    return [m.user for m in memberships if m.has_role(Role.COORDINATOR)]
+
+
+def staff_notice_send(*, initiative_id: int, headline, text, path: str) -> int:
+    """Mail the people `staff_to_tell` names that the resident did something (call it on commit).
+
+    The mail says what happened and links to `path` in the workspace; the resident's own words stay
+    there, out of mailboxes. Staff mail is in the workspace's language (Dutch). Returns how many went out.
+    """
+    initiative = Initiative.objects.select_related("municipality", "contact_person").get(pk=initiative_id)
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for person in staff_to_tell(initiative=initiative):
+            if not person.email:
+                continue
+            context = {
+                "initiative": initiative,
+                "person": person,
+                "headline": str(headline),
+                "text": str(text),
+                "url": f"{settings.SITE_URL}{path}",
+            }
+            subject = render_to_string("initiatives/email/staff_notice_subject.txt", context).strip()
+            body = render_to_string("initiatives/email/staff_notice.txt", context)
+            sent += mail_send(
+                subject=subject, body=body, to=[person.email], what=f"Staff notice for {initiative.reference}"
+            )
+    return sent
+
+
 @transaction.atomic
 def message_from_resident(*, initiative: Initiative, body: str) -> Message:
-    """The resident writes to the municipality from their status page."""
+    """The resident writes to the municipality from their status page; the contact person is told by mail."""
     now = timezone.now()
     message = Message.objects.create(
         initiative=initiative, direction=MessageDirection.INBOUND, body=body, created_at=now
     )
     event_record(initiative=initiative, kind="bericht_bewoner", data={"message_id": message.pk}, at=now)
+    path = reverse(
+        "initiatives:staff_initiative", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
+    )
+    transaction.on_commit(
+        lambda: staff_notice_send(
+            initiative_id=initiative.pk,
+            headline=gettext_lazy("Nieuw bericht van de bewoner"),
+            text=gettext_lazy("De bewoner heeft u een bericht gestuurd."),
+            path=path + "#berichten",
+        )
+    )
     return message
 
 

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from burgeridee.conversations.selectors import reports_disputed_unseen_q
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.initiatives.search import initiative_search
@@ -60,7 +61,8 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
     """The inbox rows: scoped to the municipality, filtered, searched and sorted.
 
     A constant number of queries whatever the page size: related rows by JOIN, support types by one
-    prefetch, unread messages, overdue state and why a row is late as annotations. Unread messages are a
+    prefetch, unread messages, a disputed report not yet read, overdue state and why a row is late as
+    annotations. Unread messages are a
     correlated subquery, not a JOIN with GROUP BY: PostgreSQL then counts them only for the rows of the
     page, and the page count stays a plain COUNT(*).
     """
@@ -85,8 +87,11 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
         .annotate(count=Count("pk"))
         .values("count")
     )
+    # The resident said the report is not right, and nobody has read their comments yet.
+    disputed = reports_disputed_unseen_q().filter(conversation__initiative=OuterRef("pk"))
     queryset = with_overdue_reasons(queryset).annotate(
-        unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0)
+        unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
+        report_disputed=Exists(disputed),
     )
     return (
         queryset.select_related("neighbourhood", "contact_person")

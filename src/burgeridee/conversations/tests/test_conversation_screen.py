@@ -118,7 +118,12 @@ def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(contact
     callback = timezone.localdate() + timedelta(days=20)
     response = contact_client.post(
         base(municipality, initiative),
-        {"cap_summary": "Moestuin", "callback_date": callback.isoformat(), "finish": "1"},
+        {
+            "cap_summary": "Moestuin",
+            "callback_date": callback.isoformat(),
+            "finish": "1",
+            "held_on": timezone.localdate().isoformat(),
+        },
     )
     assert response.status_code == 302 and response["Location"].endswith("/verslag/")
     conversation.refresh_from_db()

@@ -34,6 +34,8 @@ def report_post(**overrides):
         "agreement_1_what": "Handtekeningen van de buren verzamelen",
         "agreement_1_who": "Fatima",
         "agreement_1_due": (timezone.localdate() + timedelta(days=21)).isoformat(),
+        # Sending the report of a conversation not marked held asks the day it was held.
+        "held_on": timezone.localdate().isoformat(),
     }
     data.update(overrides)
     return data

@@ -11,8 +11,26 @@ from burgeridee.accounts.decorators import staff_view
 from burgeridee.knowledge.selectors import pitfall_choices
 
 from .. import selectors, services
+from ..constants import AgreementStatus
 from ..forms import ReflectionForm
 from .shared import STAFF, conversation_or_redirect, to_plan
+
+AGREEMENT_ACTIONS = {"done": AgreementStatus.DONE, "drop": AgreementStatus.DROPPED, "reopen": "open"}
+
+
+def _render_follow_up(request, initiative, conversation, status=200, **extra):
+    return render(
+        request,
+        "conversations/follow_up.html",
+        {
+            "initiative": initiative,
+            "conversation": conversation,
+            "agreements": selectors.agreements_current(conversation=conversation),
+            "tasks": selectors.tasks_for_conversation(conversation=conversation),
+            **extra,
+        },
+        status=status,
+    )
 
 
 @never_cache
@@ -30,7 +48,29 @@ def follow_up(request, municipality, pk):
             )
             if agreement is None:
                 raise Http404
-            services.agreement_mark_done(agreement=agreement, done=done, actor=request.user)
+            # "done" = 1/0 is how the page asked before the life cycle; "action" is how it asks now.
+            action = request.POST.get("action") or ("done" if done else "reopen")
+            if action not in AGREEMENT_ACTIONS:
+                raise Http404
+            reason = request.POST.get("reason", "")
+            try:
+                services.agreement_transition(
+                    agreement=agreement, to=AGREEMENT_ACTIONS[action], actor=request.user, reason=reason
+                )
+            except services.AgreementRefused as refused:
+                if action == "drop" and not reason.strip():
+                    return _render_follow_up(
+                        request,
+                        initiative,
+                        conversation,
+                        status=400,
+                        drop_errors={agreement.pk: str(refused)},
+                        drop_reason=reason,
+                        problem=str(refused),
+                        problem_anchor=f"reden-{agreement.pk}",
+                    )
+                messages.error(request, str(refused))
+                return redirect("conversations:follow_up", municipality_slug=municipality.slug, pk=initiative.pk)
         elif task_pk := request.POST.get("task"):
             task = conversation.tasks.filter(pk=task_pk).first()
             if task is None:
@@ -38,16 +78,7 @@ def follow_up(request, municipality, pk):
             services.task_complete(task=task, done=done)
         messages.success(request, _("Bijgewerkt."))
         return redirect("conversations:follow_up", municipality_slug=municipality.slug, pk=initiative.pk)
-    return render(
-        request,
-        "conversations/follow_up.html",
-        {
-            "initiative": initiative,
-            "conversation": conversation,
-            "agreements": selectors.agreements_current(conversation=conversation),
-            "tasks": selectors.tasks_for_conversation(conversation=conversation),
-        },
-    )
+    return _render_follow_up(request, initiative, conversation)
 
 
 @never_cache

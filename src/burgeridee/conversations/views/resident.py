@@ -39,7 +39,8 @@ def resident_page(request, municipality, token):
     access = _resident(municipality, token)
     conversation = access.conversation
     report = selectors.report_for_resident(conversation=conversation)
-    can_respond = report is not None and report.status == ReportStatus.SENT
+    # A closed initiative's report is no longer answered: its agreements were closed with it.
+    can_respond = report is not None and report.status == ReportStatus.SENT and not access.initiative.is_closed
     form = ResidentResponseForm(
         request.POST if request.method == "POST" else None, agreements=report.agreements.all() if report else []
     )

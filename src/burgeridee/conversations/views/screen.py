@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.core.dates import local_date
 from burgeridee.knowledge.selectors import participation_ladder
 from burgeridee.records.vocabulary import Activity
 
@@ -27,9 +28,9 @@ from .shared import STAFF, _log, agreement_count, conversation_or_redirect, to_p
 logger = logging.getLogger(__name__)
 
 
-def _conversation_form(conversation, ladder, data=None, names=()):
+def _conversation_form(conversation, ladder, data=None, names=(), ask_held_on=False):
     model = conversation.model
-    return ConversationForm(
+    form = ConversationForm(
         data,
         initial=ConversationForm.initial_from(conversation),
         phases=selectors.phases_active(model=model),
@@ -37,6 +38,12 @@ def _conversation_form(conversation, ladder, data=None, names=()):
         ladder=ladder,
         agreement_count=agreement_count(len(conversation.agreements_draft), names),
     )
+    if ask_held_on and conversation.held_at is None:
+        form.add_held_on(
+            suggestion=selectors.held_on_suggestion(conversation=conversation),
+            earliest=local_date(conversation.initiative.submitted_at),
+        )
+    return form
 
 
 def _as_data(form) -> MultiValueDict:
@@ -64,20 +71,24 @@ def conversation_screen(request, municipality, pk):
         messages.info(request, _("Plan eerst het gesprek."))
         return to_plan(municipality, initiative)
     ladder = participation_ladder(municipality=municipality)
-    form = _conversation_form(conversation, ladder, request.POST or None, names=request.POST.keys())
+    form = _conversation_form(conversation, ladder, request.POST or None, names=request.POST.keys(), ask_held_on=True)
+    finishing = "finish" in request.POST
     status = 200
     if request.method == "POST":
+        # Finishing marks the conversation held: on the day the civil servant confirms, never silently.
+        held_on = form.require_held_on() if form.is_valid() and finishing else None
         if form.is_valid():
             try:
                 services.conversation_save(conversation=conversation, **form.changes())
+                if finishing:
+                    services.conversation_mark_held(conversation=conversation, actor=request.user, held_on=held_on)
             except DatabaseError:
                 logger.exception("Conversation could not be saved")
                 form.add_error(None, _("Opslaan lukte niet. Uw aantekeningen staan er nog; probeer het zo opnieuw."))
                 status = 503
             else:
                 _log(request, initiative, Activity.CONVERSATION_RECORD)
-                if "finish" in request.POST:
-                    services.conversation_mark_held(conversation=conversation, actor=request.user)
+                if finishing:
                     return redirect("conversations:report", municipality_slug=municipality.slug, pk=initiative.pk)
                 messages.success(request, _("Opgeslagen."))
                 return redirect("conversations:screen", municipality_slug=municipality.slug, pk=initiative.pk)

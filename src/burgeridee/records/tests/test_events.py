@@ -42,6 +42,7 @@ KEYS_PER_APP = {
         "verslag_opmerkingen",
         "verslag_herinnering",
         "afspraak_gedaan",
+        "afspraak_vervallen",
     ],
     "handovers": ["overdracht_gevraagd", "overdracht_beantwoord"],
     "deadlines": ["terugbellen_gepland", "terugbellen_gedaan"],

@@ -124,7 +124,8 @@
 
   function changed(event) {
     var el = event.target;
-    if (!el.name || el.name === "csrfmiddlewaretoken") { return; }
+    // A control marked data-no-autosave (the day the conversation was held) goes only with a button.
+    if (!el.name || el.name === "csrfmiddlewaretoken" || el.hasAttribute("data-no-autosave")) { return; }
     dirty[el.name] = true;
     store();
     schedule();
