@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from burgeridee.records.events import EventType, ResidentStep, event_types
 
-# The keys of the steps the initiatives app lays out as the road ahead ("Het eerste gesprek",
-# "Afspraken op papier"); the events below replace them with what really happened.
+# The keys of the steps the initiatives app lays out as the road ahead ("Een contactpersoon neemt contact
+# met u op", "Het eerste gesprek", "Afspraken op papier"); the events below replace them with what really happened.
+FIRST_CONTACT = "contact"
 CONVERSATION = "gesprek"
 REPORT = "verslag"
 REPORT_ANSWER = "verslag_reactie"
@@ -42,6 +43,8 @@ def _planned_steps(event) -> list[ResidentStep]:
             day_label=gettext("Op"),
             day_text=when,
             order=30,
+            # The invitation is the contact the resident was promised.
+            fulfils=(FIRST_CONTACT,),
         )
     ]
 

@@ -69,7 +69,9 @@ def _own_steps(initiative: Initiative) -> list[Step]:
             Step(
                 "contact",
                 _("Uw contactpersoon heeft contact met u gehad"),
-                _("U heeft één vaste contactpersoon bij de gemeente."),
+                _("Uw vaste contactpersoon is %(name)s.") % {"name": initiative.contact_person.display_name}
+                if initiative.contact_person
+                else "",
                 day=timezone.localdate(initiative.first_contact_at),
                 day_label=_("Op"),
                 at=initiative.first_contact_at,
@@ -142,6 +144,9 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
     def put(step: Step) -> None:
         for key in step.replaces:
             steps.pop(key, None)
+        for key in step.fulfils:
+            if key in steps and not steps[key].is_done:
+                del steps[key]
         if step.title:
             steps.pop(step.key, None)
             steps[step.key] = step

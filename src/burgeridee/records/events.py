@@ -51,6 +51,8 @@ class ResidentStep:
     day / day_label: the date shown ("Op", "Uiterlijk"); day_text: the date as written when the day alone
         does not say it ("dinsdag 10 maart 2026, om 14:00 uur"); at: when it happened, to order done steps.
     order: the place of steps without a date among those still to come.
+    fulfils: keys of steps still ahead that this one makes unnecessary (a planned conversation is the
+        contact that was promised); a step that already happened stays.
     A step without a title shows nothing: it only voids the keys in `replaces`.
     """
 
@@ -64,6 +66,7 @@ class ResidentStep:
     at: datetime | None = None
     order: int = 50
     replaces: tuple[str, ...] = ()
+    fulfils: tuple[str, ...] = ()
 
     @property
     def is_done(self) -> bool:

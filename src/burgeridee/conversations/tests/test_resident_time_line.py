@@ -117,3 +117,11 @@ def test_a_closed_initiative_with_a_planned_conversation_drops_it(municipality, 
     assert "Het eerste gesprek" not in titles
     html = Client().get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
     assert "Buurthuis De Kastanje, Centrum" not in html
+
+
+def test_a_planned_conversation_is_the_promised_contact(municipality, planned):
+    initiative, token, _conversation = planned
+    titles = steps_by_title(initiative)
+    assert "Een contactpersoon neemt contact met u op" not in titles
+    html = Client().get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
+    assert "Uiterlijk" not in html

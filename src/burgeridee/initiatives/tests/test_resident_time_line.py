@@ -256,3 +256,12 @@ def test_staff_time_line_names_the_phase(municipality, submit_idea, contact, con
     services.initiative_phase_change(initiative=initiative, to_phase=P.EXPLORING, actor=contact)
     page = contact_client.get(f"/werkplek/{municipality.slug}/initiatieven/{initiative.pk}/").content.decode()
     assert "Fase gewijzigd: Idee → Verkennen en kopgroep" in page
+
+
+def test_contact_made_no_longer_promises_contact_by_a_date(municipality, submit_idea, contact):
+    initiative, token = submit_idea(municipality)
+    assert "Uiterlijk" in status_html(municipality, token)
+    services.initiative_first_contact_made(initiative=initiative, actor=contact)
+    html = status_html(municipality, token)
+    assert "U hoort snel wie uw vaste contactpersoon wordt." in html
+    assert "Uiterlijk" not in html
