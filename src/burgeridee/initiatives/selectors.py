@@ -134,7 +134,7 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
 
     The initiative's own steps come first (received, first contact and the road ahead); then every event
     whose kind declares resident steps (records.events) adds or replaces steps by key, in the order the
-    events happened: a planned conversation replaces "Het eerste gesprek" with its date and place, holding
+    events were recorded: a planned conversation replaces "Het eerste gesprek" with its date and place, holding
     it makes that step done. Done steps read in the order they happened; an open initiative then shows
     what is going on now and what comes later; a closed one shows only what happened, and how it ended.
     One query for the events (internal ones included: a kind's step says only what the resident may know).
@@ -153,7 +153,9 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
 
     for step in _own_steps(initiative):
         put(step)
-    events = TimelineEvent.objects.filter(initiative=initiative, kind__in=step_kinds()).order_by("created_at", "id")
+    # In the order they were recorded: an event may carry an earlier moment (a conversation recorded as held
+    # on its real, earlier day), but what was recorded later is the later news.
+    events = TimelineEvent.objects.filter(initiative=initiative, kind__in=step_kinds()).order_by("id")
     for event in events:
         for step in event_resident_steps(event):
             if step.at is None:

@@ -125,3 +125,17 @@ def test_a_planned_conversation_is_the_promised_contact(municipality, planned):
     assert "Een contactpersoon neemt contact met u op" not in titles
     html = Client().get(f"/{municipality.slug}/mijn-initiatief/{token}/").content.decode()
     assert "Uiterlijk" not in html
+
+
+def test_a_conversation_recorded_afterwards_on_its_real_day_reads_as_held(municipality, submit_idea, contact):
+    """Planned for a day that has passed, then recorded as held on that day: the held event carries the earlier
+    moment, yet it is the later news."""
+    initiative, _token = submit_idea(municipality)
+    two_days_ago = timezone.now() - timedelta(days=2)
+    conversation = services.conversation_plan(
+        initiative=initiative, starts_at=two_days_ago, place="Bij Fatima thuis", actor=contact
+    )
+    services.conversation_mark_held(conversation=conversation, actor=contact, held_on=timezone.localdate(two_days_ago))
+    step = steps_by_title(initiative)["Het eerste gesprek"]
+    assert step.state == "done"
+    assert step.day == timezone.localdate(two_days_ago)
