@@ -66,6 +66,35 @@ LIFE_CYCLE = [
     Phase.EVALUATING,
     Phase.COMPLETED,
 ]
+# What each phase means, said to the resident in plain words (B1): in the message about a new phase and on
+# the time line of the status page.
+PHASE_MEANING = {
+    Phase.IDEA: _("Uw idee is bij ons binnen. Een contactpersoon neemt contact met u op."),
+    Phase.EXPLORING: _("We kijken samen naar uw idee: wat u wilt doen, voor wie, en wie er meedoen."),
+    Phase.PLANNING: _("U maakt een plan. U vraagt de buren wat zij ervan vinden. Wij denken mee."),
+    Phase.AGREEMENTS: _("U vraagt aan wat u nodig heeft, zoals een vergunning of geld. We spreken af wie wat doet."),
+    Phase.EXECUTION: _("U gaat aan de slag. Uw contactpersoon blijft uw vaste aanspreekpunt."),
+    Phase.SUSTAINING: _("Uw initiatief loopt. We kijken samen hoe het ook later goed blijft gaan."),
+    Phase.EVALUATING: _("We kijken samen terug: wat ging goed, en wat kan beter?"),
+    Phase.COMPLETED: _("Uw initiatief is klaar. Dank u wel voor alles wat u voor de buurt heeft gedaan."),
+    Phase.PAUSED: _("Uw initiatief staat even stil. Later kan het weer verder."),
+    Phase.STOPPED: _("Uw initiatief is gestopt. De gemeente doet er niets meer mee."),
+    Phase.NOT_AN_INITIATIVE: _(
+        "Uw vraag past beter bij een andere plek. Daarom hebben wij u doorverwezen. Daar helpen ze u verder."
+    ),
+}
+
+
+def phase_change_concerns_resident(from_phase: str, to_phase: str) -> bool:
+    """Whether the resident hears of a phase change: a step forward in the life cycle, a pause, going on
+    after a pause, and every ending. A step back is a correction by staff: the resident is not told."""
+    if to_phase in CLOSED_PHASES or to_phase == Phase.PAUSED or from_phase == Phase.PAUSED:
+        return True
+    if from_phase in LIFE_CYCLE and to_phase in LIFE_CYCLE:
+        return LIFE_CYCLE.index(to_phase) > LIFE_CYCLE.index(from_phase)
+    return False
+
+
 # Early on it can turn out to be a complaint or a question: then it is passed on warmly.
 NOT_AN_INITIATIVE_FROM = {Phase.IDEA, Phase.EXPLORING}
 

@@ -206,6 +206,12 @@ class Message(ChoiceLabelsMixin, models.Model):
         blank=True,
         help_text=_("Alleen bij berichten van de gemeente: e-mail, brief of telefoon."),
     )
+    letter_sent_at = models.DateTimeField(
+        _("brief verstuurd op"),
+        null=True,
+        blank=True,
+        help_text=_("Bij een brief: wanneer de medewerker de brief heeft geprint en verstuurd."),
+    )
 
     class Meta:
         verbose_name = _("bericht")
@@ -214,6 +220,13 @@ class Message(ChoiceLabelsMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def letter_waiting(self) -> bool:
+        """A letter to the resident that nobody has printed and posted yet."""
+        return (
+            self.direction == MessageDirection.OUTBOUND and self.delivery == Delivery.LETTER and not self.letter_sent_at
+        )
 
 
 class InternalNote(models.Model):

@@ -1,7 +1,7 @@
 """Reading initiatives for the resident's pages."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.models import Membership
 from burgeridee.municipalities.models import Municipality
+from burgeridee.records.events import ResidentStep, event_resident_steps, step_kinds
 from burgeridee.records.models import TimelineEvent
 from burgeridee.records.registry import Registry
 
@@ -42,68 +43,137 @@ def initiative_get_by_token(*, municipality: Municipality, token: str) -> Initia
     )
 
 
-@dataclass(frozen=True)
-class Step:
-    """One step of the time line a resident sees: what happens, when, and whether it is done."""
+# A step of the resident's time line; the kinds of events declare theirs (records.events.ResidentStep).
+Step = ResidentStep
 
-    title: str
-    description: str
-    state: str  # "done", "current" or "upcoming"
-    day: date | None = None
-    day_label: str = ""
-    at: datetime | None = None
+# Before these phases the road ahead still shows the first conversation and the agreements on paper; before
+# execution it shows "Aan de slag".
+CONVERSATION_AHEAD = {Phase.IDEA, Phase.EXPLORING, Phase.PLANNING}
+WORK_AHEAD = CONVERSATION_AHEAD | {Phase.AGREEMENTS}
 
 
-EARLY_PHASES = {Phase.IDEA}
+def _own_steps(initiative: Initiative) -> list[Step]:
+    """The steps this app knows from the initiative itself: received, first contact, and the road ahead."""
+    steps = [
+        Step(
+            "ontvangen",
+            _("Wij hebben uw idee ontvangen"),
+            _("Uw kenmerk is %(reference)s.") % {"reference": initiative.reference},
+            day=timezone.localdate(initiative.submitted_at),
+            day_label=_("Op"),
+            at=initiative.submitted_at,
+        )
+    ]
+    if initiative.first_contact_at is not None:
+        steps.append(
+            Step(
+                "contact",
+                _("Uw contactpersoon heeft contact met u gehad"),
+                _("Uw vaste contactpersoon is %(name)s.") % {"name": initiative.contact_person.display_name}
+                if initiative.contact_person
+                else "",
+                day=timezone.localdate(initiative.first_contact_at),
+                day_label=_("Op"),
+                at=initiative.first_contact_at,
+            )
+        )
+    elif not initiative.is_closed:
+        steps.append(
+            Step(
+                "contact",
+                _("Een contactpersoon neemt contact met u op"),
+                _("U krijgt één vaste contactpersoon bij de gemeente. Die belt of mailt u om kennis te maken."),
+                state="upcoming",
+                day=initiative.first_contact_due,
+                day_label=_("Uiterlijk"),
+                order=20,
+            )
+        )
+    if initiative.is_closed:
+        return steps
+    phase = initiative.paused_phase if initiative.phase == Phase.PAUSED else initiative.phase
+    if phase in CONVERSATION_AHEAD:
+        steps += [
+            Step(
+                "gesprek",
+                _("Het eerste gesprek"),
+                _("U vertelt over uw idee. Samen kijken we wat u zelf doet en welke hulp de gemeente kan geven."),
+                state="upcoming",
+                order=30,
+            ),
+            Step(
+                "verslag",
+                _("Afspraken op papier"),
+                _("U krijgt de afspraken uit het gesprek op papier. U leest ze en zegt of ze kloppen."),
+                state="upcoming",
+                order=40,
+            ),
+        ]
+    if phase in WORK_AHEAD:
+        steps.append(
+            Step(
+                "uitvoering",
+                _("Aan de slag"),
+                _("U voert uw initiatief uit. Uw contactpersoon blijft uw vaste aanspreekpunt."),
+                state="upcoming",
+                order=60,
+            )
+        )
+    return steps
+
+
+def _done_moment(step: Step) -> datetime:
+    if step.at is not None:
+        return step.at
+    day = step.day or date.min
+    return timezone.make_aware(datetime(day.year, day.month, day.day))
 
 
 def resident_timeline(*, initiative: Initiative) -> list[Step]:
-    """What has happened and what comes next, with real dates where we have them."""
-    contact_done = initiative.first_contact_at is not None or initiative.phase not in EARLY_PHASES
-    steps = [
-        Step(
-            title=_("Wij hebben uw idee ontvangen"),
-            description=_("Uw kenmerk is %(reference)s.") % {"reference": initiative.reference},
-            state="done",
-            day=timezone.localdate(initiative.submitted_at),
-            day_label=_("Op"),
-        ),
-        Step(
-            title=_("Een contactpersoon neemt contact met u op"),
-            description=_("U krijgt één vaste contactpersoon bij de gemeente. Die belt of mailt u om kennis te maken."),
-            state="done" if contact_done else "current",
-            day=(
-                timezone.localdate(initiative.first_contact_at)
-                if initiative.first_contact_at
-                else initiative.first_contact_due
-            ),
-            day_label=_("Op") if initiative.first_contact_at else _("Uiterlijk"),
-        ),
-        Step(
-            title=_("Het eerste gesprek"),
-            description=_(
-                "U vertelt over uw idee. Samen kijken we wat u zelf doet en welke hulp de gemeente kan geven."
-            ),
-            state="done"
-            if initiative.phase not in EARLY_PHASES | {Phase.EXPLORING}
-            else ("current" if contact_done else "upcoming"),
-        ),
-        Step(
-            title=_("Afspraken op papier"),
-            description=_("U krijgt de afspraken uit het gesprek op papier. U leest ze en zegt of ze kloppen."),
-            state="upcoming" if initiative.phase in EARLY_PHASES | {Phase.EXPLORING, Phase.PLANNING} else "done",
-        ),
-        Step(
-            title=_("Aan de slag"),
-            description=_("U voert uw initiatief uit. Uw contactpersoon blijft uw vaste aanspreekpunt."),
-            state="done"
-            if initiative.phase in {Phase.SUSTAINING, Phase.EVALUATING, Phase.COMPLETED}
-            else ("current" if initiative.phase == Phase.EXECUTION else "upcoming"),
-        ),
-    ]
+    """What has happened and what comes next, with real dates, derived from the recorded events.
+
+    The initiative's own steps come first (received, first contact and the road ahead); then every event
+    whose kind declares resident steps (records.events) adds or replaces steps by key, in the order the
+    events were recorded: a planned conversation replaces "Het eerste gesprek" with its date and place, holding
+    it makes that step done. Done steps read in the order they happened; an open initiative then shows
+    what is going on now and what comes later; a closed one shows only what happened, and how it ended.
+    One query for the events (internal ones included: a kind's step says only what the resident may know).
+    """
+    steps: dict[str, Step] = {}
+
+    def put(step: Step) -> None:
+        for key in step.replaces:
+            steps.pop(key, None)
+        for key in step.fulfils:
+            if key in steps and not steps[key].is_done:
+                del steps[key]
+        if step.title:
+            steps.pop(step.key, None)
+            steps[step.key] = step
+
+    for step in _own_steps(initiative):
+        put(step)
+    # In the order they were recorded: an event may carry an earlier moment (a conversation recorded as held
+    # on its real, earlier day), but what was recorded later is the later news.
+    events = TimelineEvent.objects.filter(initiative=initiative, kind__in=step_kinds()).order_by("id")
+    for event in events:
+        for step in event_resident_steps(event):
+            if step.at is None:
+                step = replace(step, at=event.created_at)
+            if step.is_done and step.day is None:
+                step = replace(step, day=timezone.localdate(step.at), day_label=step.day_label or _("Op"))
+            put(step)
+
+    done = sorted((s for s in steps.values() if s.is_done), key=_done_moment)
     if initiative.is_closed:
-        steps = [step if step.state == "done" else Step(**{**step.__dict__, "state": "skipped"}) for step in steps]
-    return steps
+        return done
+    ahead = sorted(
+        (s for s in steps.values() if not s.is_done),
+        key=lambda s: (s.state != "current", s.day is None, s.day or date.min, s.order),
+    )
+    if ahead and not any(s.state == "current" for s in ahead):
+        ahead[0] = replace(ahead[0], state="current")
+    return done + ahead
 
 
 def initiative_get_for_staff(*, municipality: Municipality, pk: int) -> Initiative:

@@ -24,12 +24,14 @@ from burgeridee.records.vocabulary import Activity
 from . import signals
 from .constants import (
     CLOSED_PHASES,
+    PHASE_MEANING,
     Channel,
     ContactPreference,
     Delivery,
     MessageDirection,
     Phase,
     StopReason,
+    phase_change_concerns_resident,
     phase_transitions,
 )
 from .models import Initiative, Initiator, InternalNote, Message, ReferenceSequence, SupportRequest
@@ -278,6 +280,7 @@ def initiative_withdraw(*, initiative: Initiative, note: str = "") -> Initiative
     initiative.closed_at = now
     initiative.save(update_fields=["phase", "stop_reason", "stop_note", "closed_at", "updated_at"])
     event_record(initiative=initiative, kind="ingetrokken", data={"from": previous, "note": note}, at=now)
+    phase_message_send(initiative=initiative, from_phase=previous, actor=None, withdrawn=True)
     initiative_closed(initiative=initiative)
     return initiative
 
@@ -343,9 +346,30 @@ def initiative_phase_change(
     if note:
         data["note"] = note
     event_record(initiative=initiative, kind="fase", actor=actor, data=data, at=now)
+    if phase_change_concerns_resident(previous, to_phase):
+        phase_message_send(initiative=initiative, from_phase=previous, actor=actor)
     if to_phase in CLOSED_PHASES:
         initiative_closed(initiative=initiative, actor=actor)
     return initiative
+
+
+def phase_message_send(*, initiative: Initiative, from_phase: str, actor, withdrawn: bool = False) -> Message:
+    """Tell the resident, in their own channel, which phase their initiative is in now and what that means;
+    for an ending, how it ended (and after "geen initiatief", where they can go now). Call inside the
+    transaction of the change: the message is stored with it, and mailed on commit or left as a letter.
+    """
+    context = {
+        "initiative": initiative,
+        "phase": initiative.phase,
+        "phase_label": initiative.get_phase_display(),
+        "meaning": PHASE_MEANING.get(initiative.phase, ""),
+        "resumed": from_phase == Phase.PAUSED and initiative.phase != Phase.STOPPED,
+        "withdrawn": withdrawn,
+        "reason": initiative.get_stop_reason_display() if initiative.stop_reason else "",
+        "note": initiative.stop_note,
+    }
+    body = render_to_string("initiatives/phase_message.txt", context).strip()
+    return message_to_resident(initiative=initiative, body=body, actor=actor)
 
 
 @transaction.atomic
@@ -433,6 +457,15 @@ def message_email_send(*, message_id: int, language: str | None = None) -> None:
         reply_to=reply_to,
         what=f"Message mail for {initiative.reference}",
     )
+
+
+@transaction.atomic
+def message_letter_sent(*, message: Message, actor) -> Message:
+    """The member of staff printed the letter and put it in the post: it no longer waits."""
+    if message.letter_waiting:
+        message.letter_sent_at = timezone.now()
+        message.save(update_fields=["letter_sent_at"])
+    return message
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """The forms of the staff initiative page (initiatives/views/staff.py). The resident's forms are in forms.py."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField
@@ -23,7 +24,11 @@ class PhaseForm(AccessibleFormMixin, forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Bij 'geen initiatief': naar wie of waar u de bewoner warm heeft doorverwezen."),
+        help_text=format_lazy(
+            "{} {}",
+            _("Bij 'geen initiatief': naar wie of waar u de bewoner warm heeft doorverwezen."),
+            _("Die tekst krijgt de bewoner te zien en toegestuurd. Bij andere fasen lezen alleen collega's het."),
+        ),
     )
 
     def __init__(self, *args, initiative, **kwargs):

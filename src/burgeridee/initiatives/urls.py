@@ -41,6 +41,11 @@ staff_urlpatterns = [
         staff.message_letter,
         name="staff_message_letter",
     ),
+    path(
+        "initiatieven/<int:pk>/berichten/<int:message_pk>/brief/verstuurd/",
+        staff.message_letter_sent,
+        name="staff_message_letter_sent",
+    ),
     path("initiatieven/<int:pk>/notities/", staff.note_add, name="staff_note_add"),
     path("initiatieven/<int:pk>/kopgroep/", staff.initiator_add, name="staff_initiator_add"),
 ]

@@ -12,10 +12,17 @@ A type renders through two small templates: one for staff (the initiative page's
 for the resident (the status page). Both default to the label alone; a kind that says more brings
 its own template. `resident_template=None` means the event does not concern the resident: it is
 recorded as internal and never rendered for them.
+
+A kind can also say how it shows as a step of the resident's time line ("Zo gaat het verder"):
+`resident_steps(event)` returns `ResidentStep`s. The initiatives app folds the steps of all events of
+an initiative in order; a later step with the same key replaces the earlier one (a conversation moved,
+then held), so the time line follows what really happened. A step function may read an internal
+event (a callback date), so it must put only what the resident may know into its step.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -31,6 +38,41 @@ AUDIENCES: tuple[Audience, ...] = ("staff", "resident")
 LABEL_TEMPLATE = "records/events/label.html"
 
 
+StepState = Literal["done", "current", "upcoming"]
+
+
+@dataclass(frozen=True)
+class ResidentStep:
+    """One step of the resident's time line: what happened or comes next, with its date.
+
+    key: steps with the same key replace each other, the later event's step wins ("gesprek": planned,
+        moved, held). `replaces`: keys of other steps this one makes void (a phase corrected back).
+    state: "done" (it happened), "current" (going on now, or waiting for the resident) or "upcoming".
+    day / day_label: the date shown ("Op", "Uiterlijk"); day_text: the date as written when the day alone
+        does not say it ("dinsdag 10 maart 2026, om 14:00 uur"); at: when it happened, to order done steps.
+    order: the place of steps without a date among those still to come.
+    fulfils: keys of steps still ahead that this one makes unnecessary (a planned conversation is the
+        contact that was promised); a step that already happened stays.
+    A step without a title shows nothing: it only voids the keys in `replaces`.
+    """
+
+    key: str
+    title: str
+    description: str = ""
+    state: StepState = "done"
+    day: date | None = None
+    day_label: str = ""
+    day_text: str = ""
+    at: datetime | None = None
+    order: int = 50
+    replaces: tuple[str, ...] = ()
+    fulfils: tuple[str, ...] = ()
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == "done"
+
+
 @dataclass(frozen=True)
 class EventType:
     """One kind of time-line event.
@@ -40,6 +82,7 @@ class EventType:
     staff_template / resident_template: rendered with `event`, `data` (the event's data), `label`
         and whatever `context(event)` adds. `resident_template=None`: internal, staff only.
     context: optional; extra template variables computed from the event (e.g. a phase's label).
+    resident_steps: optional; (event) -> the ResidentSteps this event puts on the resident's time line.
     """
 
     key: str
@@ -47,6 +90,7 @@ class EventType:
     staff_template: str = LABEL_TEMPLATE
     resident_template: str | None = LABEL_TEMPLATE
     context: Callable[[Any], dict] | None = field(default=None, compare=False)
+    resident_steps: Callable[[Any], Iterable[ResidentStep]] | None = field(default=None, compare=False)
 
     @property
     def concerns_resident(self) -> bool:
@@ -93,3 +137,16 @@ def event_label(kind: str) -> str:
     """The translated label of `kind`, or the key itself for a kind no longer registered (old rows)."""
     event_type = event_types.get(kind)
     return str(event_type.label) if event_type else kind
+
+
+def step_kinds() -> list[str]:
+    """The keys of the kinds that put steps on the resident's time line."""
+    return [event_type.key for event_type in event_types if event_type.resident_steps is not None]
+
+
+def event_resident_steps(event) -> list[ResidentStep]:
+    """The steps `event` puts on the resident's time line (none for a kind without them)."""
+    event_type = event_types.get(event.kind)
+    if event_type is None or event_type.resident_steps is None:
+        return []
+    return list(event_type.resident_steps(event) or [])

@@ -23,15 +23,19 @@ def status_page(client, initiative, token) -> str:
     return response.content.decode()
 
 
-def test_a_phase_change_reads_from_to_and_who_for_staff_and_only_its_label_for_the_resident(
+def test_a_phase_change_reads_from_to_and_who_for_staff_and_only_the_new_phase_for_the_resident(
     client, contact_client, municipality, submit_idea
 ):
     initiative, token = submit_idea(municipality)
-    services.initiative_phase_change(initiative=initiative, to_phase=Phase.EXPLORING, actor=contact_client.user)
-    assert "Fase gewijzigd: Idee → Verkennen en kopgroep · Karim Contact" in staff_page(contact_client, initiative)
+    services.initiative_phase_change(
+        initiative=initiative, to_phase=Phase.EXPLORING, actor=contact_client.user, note="Intern: eerst bellen"
+    )
+    staff = staff_page(contact_client, initiative)
+    assert "Fase gewijzigd: Idee → Verkennen en kopgroep. Intern: eerst bellen · Karim Contact" in staff
     resident = status_page(client, initiative, token)
-    assert ": Fase gewijzigd</li>" in resident
-    assert "Verkennen en kopgroep ·" not in resident and "Karim Contact" not in resident
+    assert ": Nieuwe fase: Verkennen en kopgroep</li>" in resident
+    assert "Idee → " not in resident and "Intern: eerst bellen" not in resident
+    assert "Verkennen en kopgroep ·" not in resident
 
 
 def test_a_stop_reads_with_its_reason_and_note_for_staff(client, contact_client, municipality, submit_idea):

@@ -166,13 +166,16 @@ def _status_initiative(municipality, token):
 
 
 def _render_status(request, initiative, token, *, message_form=None, status=200):
+    steps = selectors.resident_timeline(initiative=initiative)
     response = render(
         request,
         "initiatives/status.html",
         {
             "initiative": initiative,
             "token": token,
-            "steps": selectors.resident_timeline(initiative=initiative),
+            "steps": steps,
+            # Still waiting for the first contact promised by a date (not made, not planned as a conversation).
+            "contact_promised": any(step.key == "contact" and not step.is_done for step in steps),
             "message_form": message_form or MessageForm(),
             "open_deletion_request": initiative.deletion_requests.filter(status="open").exists(),
         },

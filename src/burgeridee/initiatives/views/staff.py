@@ -66,6 +66,7 @@ def _render_detail(request, municipality, pk, *, status=200, problem="", **bound
         "can_handle": request.membership.has_role(*HANDLER_ROLES),
         "problem": problem,
         "unread": [m for m in initiative.messages.all() if m.direction == MessageDirection.INBOUND and not m.read_at],
+        "letters_waiting": [m for m in initiative.messages.all() if m.letter_waiting],
         "panels": panels_for(request, initiative),
         **_detail_forms(request, initiative, **bound),
     }
@@ -221,6 +222,19 @@ def message_letter(request, municipality, pk: int, message_pk: int):
         "initiatives/staff/letter.html",
         {"initiative": initiative, "message": message, "primary": primary, "today": timezone.localdate()},
     )
+
+
+@require_POST
+@staff_view(roles=HANDLER_ROLES)
+def message_letter_sent(request, municipality, pk: int, message_pk: int):
+    """The letter was printed and posted: the initiative page stops showing it as waiting."""
+    initiative = initiative_get_for_staff(municipality=municipality, pk=pk)
+    message = _message(initiative, message_pk)
+    if not message.letter_waiting:
+        raise Http404
+    services.message_letter_sent(message=message, actor=request.user)
+    messages.success(request, _("Vastgelegd: de brief is verstuurd."))
+    return _back(municipality, initiative, "berichten")
 
 
 @require_POST
