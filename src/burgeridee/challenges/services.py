@@ -334,6 +334,7 @@ def challenge_plan_save(
         now = timezone.now()
         weeks = challenge.municipality.challenge_settings.decision_weeks if _has_settings(challenge) else 8
         challenge.plan_completed_at = now
+        criteria_ensure_default(municipality=challenge.municipality)  # the assessment points at stored criteria
         challenge.decision_due = local_date(now) + timedelta(weeks=weeks)
         event_record(
             initiative=challenge.initiative,
