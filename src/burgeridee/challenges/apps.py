@@ -23,7 +23,11 @@ class ChallengesConfig(AppConfig):
         from .hooks import challenge_panel_context, is_challenge, resident_route_steps
         from .selectors import challenges_with_overdue_decision_q
 
-        nav_registry.register(NavItem("challenges:list", _("Uitdaagrecht"), (Role.COORDINATOR, Role.CONTACT), order=45))
+        nav_registry.register(
+            NavItem(
+                "challenges:list", _("Uitdaagrecht"), (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR), order=45
+            )
+        )
         nav_registry.register(
             NavItem("challenges:settings", _("Uitdaagrecht instellen"), (Role.ADMINISTRATOR,), order=75)
         )

@@ -13,6 +13,5 @@ for event_type in [
     EventType("uitdaging_besluit", _("Besluit over de uitdaging genomen")),
     EventType("uitdaging_overeenkomst", _("Overeenkomst gesloten")),
     EventType("uitdaging_geevalueerd", _("Uitdaging geëvalueerd")),
-    EventType("uitdaagrecht_instellingen", _("Instellingen uitdaagrecht gewijzigd"), resident_template=None),
 ]:
     event_types.register(event_type)

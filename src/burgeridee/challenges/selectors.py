@@ -119,6 +119,18 @@ def _day(moment) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
+def _conversation_day(initiative, first_conversation_at, *, done: bool) -> tuple:
+    """The date the route shows for the first conversation: when it is (or was) planned; before that the day
+    of first contact, or the promised latest day; nothing when it was skipped without a date."""
+    if first_conversation_at is not None:
+        return timezone.localdate(first_conversation_at), _("Op")
+    if initiative.first_contact_at is not None:
+        return timezone.localdate(initiative.first_contact_at), _("Eerste contact op")
+    if not done:
+        return initiative.first_contact_due, _("Contact uiterlijk")
+    return None, ""
+
+
 def resident_steps(*, challenge: Challenge, first_conversation_at=None) -> list[Step]:
     """The challenge route's own steps with real dates: received, first conversation, plan completed,
     assessment, decision, agreement, evaluation. `first_conversation_at`: when the first conversation was held
@@ -141,8 +153,7 @@ def resident_steps(*, challenge: Challenge, first_conversation_at=None) -> list[
             _("Het eerste gesprek"),
             _("Uw contactpersoon praat met u over de taak, wie er meedoen en wat u nodig heeft."),
             conversation_done,
-            _day(first_conversation_at) if first_conversation_at else initiative.first_contact_due,
-            _("Op") if first_conversation_at else _("Contact uiterlijk"),
+            *_conversation_day(initiative, first_conversation_at, done=conversation_done),
         ),
         (
             _("Uw plan is compleet"),

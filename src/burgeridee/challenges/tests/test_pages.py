@@ -7,9 +7,6 @@ import io
 import subprocess
 from datetime import date, timedelta
 
-import pytest
-from django.core.cache import cache
-
 from burgeridee.accounts.constants import Role
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import initiative_assign_contact
@@ -17,15 +14,8 @@ from burgeridee.records.models import ProcessingLogEntry
 from burgeridee.testing.helpers import database_refuses_writes
 
 from ..models import Challenge, ChallengeSettings, ChallengeTask, SettingsChange
-from .factories import challenge_setup
 
 FORM = "/voorbeeld/uitdaagrecht/uitdagen/"
-
-
-@pytest.fixture
-def setup(municipality):
-    cache.clear()
-    return challenge_setup(municipality)
 
 
 def _post_data(municipality, chosen, **overrides):
@@ -44,7 +34,7 @@ def _post_data(municipality, chosen, **overrides):
     }
 
 
-def test_info_page_explains_the_route_and_lists_tasks(client, municipality, setup):
+def test_info_page_explains_the_route_and_lists_tasks(client, municipality, challenge_tasks):
     page = client.get("/voorbeeld/uitdaagrecht/").content.decode()
     assert "Groenonderhoud van een plein" in page and "Ongeveer € 4.000 per jaar" in page
     assert "Aantoonbaar draagvlak in de buurt" in page  # default criteria
@@ -56,8 +46,8 @@ def test_a_municipality_without_the_right_says_so(client, municipality):
     assert client.get(FORM).status_code == 404
 
 
-def test_form_errors_keep_everything_typed(client, municipality, setup):
-    response = client.post(FORM, _post_data(municipality, setup["square"], task="anders", email=""))
+def test_form_errors_keep_everything_typed(client, municipality, challenge_tasks):
+    response = client.post(FORM, _post_data(municipality, challenge_tasks["square"], task="anders", email=""))
     page = response.content.decode()
     assert response.status_code == 400
     assert "data-error-summary" in page
@@ -66,20 +56,20 @@ def test_form_errors_keep_everything_typed(client, municipality, setup):
     assert not Initiative.objects.exists()
 
 
-def test_database_down_keeps_the_form(client, municipality, setup):
+def test_database_down_keeps_the_form(client, municipality, challenge_tasks):
     with database_refuses_writes():
-        response = client.post(FORM, _post_data(municipality, setup["square"]))
+        response = client.post(FORM, _post_data(municipality, challenge_tasks["square"]))
     assert response.status_code == 503
     assert "Wij onderhouden het groen op het Lindeplein" in response.content.decode()
 
 
-def test_submit_confirm_and_status_page_show_the_challenge_route(client, municipality, setup):
-    response = client.post(FORM, _post_data(municipality, setup["square"]))
+def test_submit_confirm_and_status_page_show_the_challenge_route(client, municipality, challenge_tasks):
+    response = client.post(FORM, _post_data(municipality, challenge_tasks["square"]))
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Bedankt! Uw uitdaging is verstuurd" in page
     challenge = Challenge.objects.get()
-    assert challenge.task == setup["square"]
+    assert challenge.task == challenge_tasks["square"]
     status = client.get(f"/voorbeeld/mijn-initiatief/{challenge.initiative.status_token}/").content.decode()
     for step in (
         "Wij hebben uw uitdaging ontvangen",
@@ -91,19 +81,19 @@ def test_submit_confirm_and_status_page_show_the_challenge_route(client, municip
     ):
         assert step in status
     # The same form again stores nothing new.
-    assert client.post(FORM, _post_data(municipality, setup["square"])).status_code == 200
+    assert client.post(FORM, _post_data(municipality, challenge_tasks["square"])).status_code == 200
     assert Challenge.objects.count() == 1
 
 
-def test_rate_limit_counts_stored_forms_only(client, municipality, setup, settings):
+def test_rate_limit_counts_stored_forms_only(client, municipality, challenge_tasks, settings):
     settings.RATELIMIT_IDEA_FORM = "1/h"
-    assert client.post(FORM, _post_data(municipality, setup["square"], email="x")).status_code == 400
-    assert client.post(FORM, _post_data(municipality, setup["square"])).status_code == 302
-    response = client.post(FORM, _post_data(municipality, setup["square"], submission_key="b" * 32))
+    assert client.post(FORM, _post_data(municipality, challenge_tasks["square"], email="x")).status_code == 400
+    assert client.post(FORM, _post_data(municipality, challenge_tasks["square"])).status_code == 302
+    response = client.post(FORM, _post_data(municipality, challenge_tasks["square"], submission_key="b" * 32))
     assert response.status_code == 429 and "Wij onderhouden" in response.content.decode()
 
 
-def test_settings_page_is_for_the_administrator_and_audited(municipality, setup, staff_client_factory):
+def test_settings_page_is_for_the_administrator_and_audited(municipality, challenge_tasks, staff_client_factory):
     assert (
         staff_client_factory(municipality, Role.CONTACT)
         .get("/werkplek/voorbeeld/uitdaagrecht/instellingen/")
@@ -149,11 +139,17 @@ def _pdf_text(content: bytes) -> str:
     return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True).stdout.decode()
 
 
-def test_staff_route_to_a_granted_agreement_with_the_decision_letter(client, municipality, setup, contact, coordinator):
+def test_staff_route_to_a_granted_agreement_with_the_decision_letter(
+    client, municipality, challenge_tasks, contact, coordinator
+):
     client.post(
         FORM,
         _post_data(
-            municipality, setup["square"], street_address="Lindeplein 4", postal_code="1234 AB", city="Voorbeeld"
+            municipality,
+            challenge_tasks["square"],
+            street_address="Lindeplein 4",
+            postal_code="1234 AB",
+            city="Voorbeeld",
         ),
     )
     challenge = Challenge.objects.get()
@@ -226,11 +222,11 @@ def test_staff_route_to_a_granted_agreement_with_the_decision_letter(client, mun
     assert "Fatima" not in register
 
 
-def test_refusal_letter(municipality, setup, contact, coordinator):
+def test_refusal_letter(municipality, challenge_tasks, contact, coordinator):
     from .. import services
     from .test_route import _assess, _plan, _submit
 
-    challenge = _plan(_submit(municipality, setup["playground"]), contact)
+    challenge = _plan(_submit(municipality, challenge_tasks["playground"]), contact)
     _assess(challenge, contact, verdict="voldoet_niet")
     services.challenge_decide(
         challenge=challenge, actor=contact, decision="afgewezen", reasons="Het is duurder dan nu."
@@ -245,7 +241,7 @@ def test_refusal_letter(municipality, setup, contact, coordinator):
     assert "bezwaar" in text
 
 
-def test_contact_person_converts_an_idea(municipality, setup, contact, coordinator, initiative):
+def test_contact_person_converts_an_idea(municipality, challenge_tasks, contact, coordinator, initiative):
     from burgeridee.accounts.testing import login_with_second_factor
 
     initiative_assign_contact(initiative=initiative, contact=contact, actor=coordinator)
@@ -253,10 +249,12 @@ def test_contact_person_converts_an_idea(municipality, setup, contact, coordinat
     page = staff.get(f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/").content.decode()
     assert "Omzetten in een uitdaging" in page
     url = f"/werkplek/voorbeeld/initiatieven/{initiative.pk}/uitdaging/"
-    bad = staff.post(url, {"task": str(setup["square"].pk)})
+    bad = staff.post(url, {"task": str(challenge_tasks["square"].pk)})
     assert bad.status_code == 400 and "Schrijf op hoe en wanneer de bewoner instemde." in bad.content.decode()
     assert (
-        staff.post(url, {"task": str(setup["square"].pk), "resident_agreement": "Telefonisch, 3 maart"}).status_code
+        staff.post(
+            url, {"task": str(challenge_tasks["square"].pk), "resident_agreement": "Telefonisch, 3 maart"}
+        ).status_code
         == 302
     )
     assert Challenge.objects.get().initiative == initiative

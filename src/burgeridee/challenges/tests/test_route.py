@@ -16,12 +16,7 @@ from burgeridee.records.models import TimelineEvent
 from .. import selectors, services
 from ..constants import CONVERSATION_VARIANT, CriterionVerdict, Decision
 from ..models import Challenge
-from .factories import challenge_setup, idea_kwargs
-
-
-@pytest.fixture
-def setup(municipality):
-    return challenge_setup(municipality)
+from .factories import idea_kwargs
 
 
 def _submit(municipality, task):
@@ -55,8 +50,8 @@ def test_a_closed_municipality_takes_no_challenge(municipality):
         services.challenge_submit(municipality=municipality, task=None, other_task="Iets", **idea_kwargs(municipality))
 
 
-def test_granted_route_with_agreement_and_deadlines(municipality, setup, contact):
-    challenge = _submit(municipality, setup["square"])
+def test_granted_route_with_agreement_and_deadlines(municipality, challenge_tasks, contact):
+    challenge = _submit(municipality, challenge_tasks["square"])
     initiative = challenge.initiative
     assert TimelineEvent.objects.filter(initiative=initiative, kind="uitdaging_ontvangen").exists()
     initiative_assign_contact(initiative=initiative, contact=contact, actor=contact)
@@ -84,7 +79,7 @@ def test_granted_route_with_agreement_and_deadlines(municipality, setup, contact
     assert challenge.decision_due == challenge.plan_completed_at.date() + timedelta(weeks=8)
 
     handover = services.challenge_advice_ask(challenge=challenge, actor=contact, question="Niet duurder?")
-    assert handover.department == setup["department"]
+    assert handover.department == challenge_tasks["department"]
     assert "Lindeplein" in handover.context and "Fatima" not in handover.context
 
     with pytest.raises(ActionRefused):  # not every criterion
@@ -117,13 +112,15 @@ def test_granted_route_with_agreement_and_deadlines(municipality, setup, contact
     assert initiative.phase == Phase.EXECUTION
     services.challenge_evaluate(challenge=challenge, actor=contact, note="Het gaat goed.")
 
-    steps = selectors.resident_steps(challenge=Challenge.objects.get(pk=challenge.pk))
+    steps = selectors.resident_steps(
+        challenge=Challenge.objects.get(pk=challenge.pk), first_conversation_at=conversation.starts_at
+    )
     assert [s.state for s in steps] == ["done"] * 7
     assert all(s.day for s in steps)
 
 
-def test_refusal_closes_the_initiative(municipality, setup, contact):
-    challenge = _submit(municipality, setup["playground"])
+def test_refusal_closes_the_initiative(municipality, challenge_tasks, contact):
+    challenge = _submit(municipality, challenge_tasks["playground"])
     challenge = _plan(challenge, contact)
     with pytest.raises(ActionRefused):  # a decision needs the assessment first
         services.challenge_decide(challenge=challenge, actor=contact, decision=Decision.REFUSED, reasons="Nee")
@@ -146,23 +143,30 @@ def test_refusal_closes_the_initiative(municipality, setup, contact):
 
 
 def test_convert_needs_the_contact_person_and_the_residents_agreement(
-    municipality, setup, contact, initiative, coordinator
+    municipality, challenge_tasks, contact, initiative, coordinator
 ):
     with pytest.raises(ActionRefused):
-        services.challenge_convert(initiative=initiative, actor=contact, resident_agreement="Ja", task=setup["square"])
+        services.challenge_convert(
+            initiative=initiative, actor=contact, resident_agreement="Ja", task=challenge_tasks["square"]
+        )
     initiative_assign_contact(initiative=initiative, contact=contact, actor=coordinator)
     initiative.refresh_from_db()
     with pytest.raises(ActionRefused):
-        services.challenge_convert(initiative=initiative, actor=contact, resident_agreement=" ", task=setup["square"])
+        services.challenge_convert(
+            initiative=initiative, actor=contact, resident_agreement=" ", task=challenge_tasks["square"]
+        )
     challenge = services.challenge_convert(
-        initiative=initiative, actor=contact, resident_agreement="Telefonisch op 3 maart", task=setup["square"]
+        initiative=initiative,
+        actor=contact,
+        resident_agreement="Telefonisch op 3 maart",
+        task=challenge_tasks["square"],
     )
     assert challenge.resident_agreement == "Telefonisch op 3 maart"
     assert TimelineEvent.objects.filter(initiative=initiative, kind="uitdaging_omgezet").exists()
 
 
-def test_register_has_no_personal_data(municipality, setup, contact):
-    challenge = _plan(_submit(municipality, setup["square"]), contact)
+def test_register_has_no_personal_data(municipality, challenge_tasks, contact):
+    challenge = _plan(_submit(municipality, challenge_tasks["square"]), contact)
     _assess(challenge, contact)
     services.challenge_decide(challenge=challenge, actor=contact, decision=Decision.PARTLY, reasons="Deels")
     rows = selectors.register_rows(municipality=municipality)
@@ -176,11 +180,11 @@ def test_every_municipality_has_the_challenge_variant(municipality, other_munici
     assert ConversationModel.objects.filter(municipality=other_municipality, variant=CONVERSATION_VARIANT).count() == 1
 
 
-def test_the_insight_counts_by_task_and_decision_and_the_term(municipality, setup, contact):
-    challenge = _plan(_submit(municipality, setup["square"]), contact)
+def test_the_insight_counts_by_task_and_decision_and_the_term(municipality, challenge_tasks, contact):
+    challenge = _plan(_submit(municipality, challenge_tasks["square"]), contact)
     _assess(challenge, contact)
     services.challenge_decide(challenge=challenge, actor=contact, decision=Decision.GRANTED, reasons="Ja")
-    _submit(municipality, setup["playground"])
+    _submit(municipality, challenge_tasks["playground"])
     figures = selectors.insight(municipality=municipality)
     assert figures.total == 2
     assert dict(figures.by_task) == {"Groenonderhoud van een plein": 1, "Onderhoud van een speeltuin": 1}
