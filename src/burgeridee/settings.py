@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "burgeridee.workshops",
     "burgeridee.knowledge",
     "burgeridee.administration",
+    "burgeridee.challenges",
     "burgeridee.demo",
 ]
 

@@ -16,6 +16,7 @@ from django.views.i18n import set_language
 
 from burgeridee.accounts import urls as accounts_urls
 from burgeridee.administration import urls as administration_urls
+from burgeridee.challenges import urls as challenges_urls
 from burgeridee.conversations import urls as conversations_urls
 from burgeridee.core import views as core_views
 from burgeridee.deadlines import urls as deadlines_urls
@@ -88,5 +89,6 @@ urlpatterns = [
         *evaluations_urls.resident_urlpatterns,
     ),
     namespace("conversations", staff(conversations_urls.staff_urlpatterns), *conversations_urls.urlpatterns),
+    namespace("challenges", staff(challenges_urls.staff_urlpatterns), *challenges_urls.urlpatterns),
     namespace("municipalities", *municipalities_urls.urlpatterns),
 ]

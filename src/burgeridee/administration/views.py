@@ -549,9 +549,9 @@ def staff_member(request, municipality, pk):
 @staff_view(roles=ADMIN)
 def conversation_model(request, municipality):
     current = conversation_model_ensure_default(municipality=municipality)
-    versions = ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED).order_by(
-        "-version"
-    )
+    versions = ConversationModel.objects.filter(
+        municipality=municipality, variant="", status=ModelStatus.PUBLISHED
+    ).order_by("-version")
     form = ConversationModelChoiceForm(request.POST or None, versions=versions, initial={"model": current})
     status = 200
     if request.method == "POST":

@@ -28,6 +28,9 @@ class ConversationModel(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="conversation_models", verbose_name=_("gemeente")
     )
+    # "" is the ordinary first conversation; another app may register a variant (conversations/variants.py),
+    # e.g. "uitdaagrecht" for a challenge's first conversation. Each variant has its own versions.
+    variant = models.CharField(_("variant"), max_length=30, blank=True, default="", db_index=True)
     version = models.PositiveIntegerField(_("versie"), null=True, blank=True, help_text=_("Leeg bij een concept."))
     status = models.CharField(_("status"), max_length=20, choices=ModelStatus.choices, default=ModelStatus.DRAFT)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -55,9 +58,11 @@ class ConversationModel(models.Model):
         verbose_name_plural = _("gespreksmodellen")
         ordering = ["municipality", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "version"], name="unique_conversation_model_version"),
             models.UniqueConstraint(
-                fields=["municipality"],
+                fields=["municipality", "variant", "version"], name="unique_conversation_model_version"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "variant"],
                 condition=models.Q(status="concept"),
                 name="one_conversation_model_draft",
             ),

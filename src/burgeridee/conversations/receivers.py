@@ -6,6 +6,7 @@ from burgeridee.municipalities.models import Municipality
 
 from .models import ConversationModel
 from .services import agreements_close_for_initiative, default_model_create
+from .variants import model_variants
 
 
 def municipality_created(sender, instance: Municipality, created: bool, raw: bool = False, **kwargs) -> None:
@@ -14,8 +15,11 @@ def municipality_created(sender, instance: Municipality, created: bool, raw: boo
     if not created or raw:
         return
     with transaction.atomic():
-        if not ConversationModel.objects.filter(municipality=instance).exists():
+        if not ConversationModel.objects.filter(municipality=instance, variant="").exists():
             default_model_create(municipality=instance)
+        for variant in model_variants:
+            if not ConversationModel.objects.filter(municipality=instance, variant=variant.key).exists():
+                default_model_create(municipality=instance, variant=variant.key)
 
 
 def initiative_was_closed(sender, initiative, actor=None, **kwargs) -> None:

@@ -37,12 +37,12 @@ AGREEMENT_TO_DO = (AgreementStatus.PROPOSED, AgreementStatus.CONFIRMED, Agreemen
 
 
 def conversation_model_draft(*, municipality: Municipality) -> ConversationModel | None:
-    return ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.DRAFT).first()
+    return ConversationModel.objects.filter(municipality=municipality, variant="", status=ModelStatus.DRAFT).first()
 
 
 def conversation_model_versions(*, municipality: Municipality) -> list[ConversationModel]:
     return list(
-        ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
+        ConversationModel.objects.filter(municipality=municipality, variant="", status=ModelStatus.PUBLISHED)
         .annotate(conversation_count=Count("conversations"))
         .order_by("-version")
     )

@@ -50,6 +50,7 @@ from .models import (
     ResidentLink,
 )
 from .selectors import held_on_suggestion, report_draft_from_notes
+from .variants import model_variants, variant_for
 
 
 class NotEditable(Exception):
@@ -59,13 +60,15 @@ class NotEditable(Exception):
 # --- The conversation model ----------------------------------------------------------------------------
 
 
-def conversation_model_ensure_default(*, municipality: Municipality) -> ConversationModel:
-    """The municipality's current published model (the one chosen last, `conversation_model_choose`); the
-    first time, version 1 made from the default.
+def conversation_model_ensure_default(*, municipality: Municipality, variant: str = "") -> ConversationModel:
+    """The municipality's current published model of `variant` (the one chosen last, `conversation_model_choose`);
+    the first time, version 1 made from the default.
 
     Read first without a transaction (every conversation page calls this); only the first time writes.
     """
-    published = ConversationModel.objects.filter(municipality=municipality, status=ModelStatus.PUBLISHED)
+    published = ConversationModel.objects.filter(
+        municipality=municipality, variant=variant, status=ModelStatus.PUBLISHED
+    )
     # The version chosen last (publishing chooses too); before anyone chose, the newest.
     newest_first = published.order_by(F("chosen_at").desc(nulls_last=True), "-version")
     current = newest_first.first()
@@ -74,14 +77,26 @@ def conversation_model_ensure_default(*, municipality: Municipality) -> Conversa
     with transaction.atomic():
         # Lock the municipality so two first visits do not both create version 1.
         Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
-        return newest_first.first() or default_model_create(municipality=municipality)
+        return newest_first.first() or default_model_create(municipality=municipality, variant=variant)
 
 
-def default_model_create(*, municipality, classes=None):
-    """Version 1 from the default texts. `classes` lets the data migration pass its historical models."""
+def conversation_model_for(*, initiative: Initiative) -> ConversationModel:
+    """The model a new first conversation about `initiative` uses: its variant's current version."""
+    return conversation_model_ensure_default(
+        municipality=initiative.municipality, variant=variant_for(initiative=initiative)
+    )
+
+
+def default_model_create(*, municipality, classes=None, variant: str = ""):
+    """Version 1 from the default texts (of `variant`). `classes` lets a data migration pass historical models."""
     model_class, phase_class, item_class = classes or (ConversationModel, ModelPhase, ChecklistItem)
+    phases, checklist = (
+        (model_variants[variant].phases, model_variants[variant].checklist)
+        if variant
+        else (DEFAULT_PHASES, DEFAULT_CHECKLIST)
+    )
     model = model_class.objects.create(
-        municipality=municipality, version=1, status=ModelStatus.PUBLISHED, published_at=timezone.now()
+        municipality=municipality, variant=variant, version=1, status=ModelStatus.PUBLISHED, published_at=timezone.now()
     )
     phase_class.objects.bulk_create(
         [
@@ -96,11 +111,11 @@ def default_model_create(*, municipality, classes=None):
                 pitfall_ids=list(phase["pitfall_ids"]),
                 capture_fields=[str(field) for field in phase["capture_fields"]],
             )
-            for index, phase in enumerate(DEFAULT_PHASES, start=1)
+            for index, phase in enumerate(phases, start=1)
         ]
     )
     items = []
-    for index, row in enumerate(DEFAULT_CHECKLIST, start=1):
+    for index, row in enumerate(checklist, start=1):
         key, moment, text, *rest = row
         task_kind, days = (rest + [None, None])[:2]
         items.append(
@@ -128,7 +143,7 @@ def conversation_model_draft_get_or_create(*, municipality: Municipality) -> Con
     """The one draft of this municipality, made as a copy of the current version when there is none."""
     draft = (
         ConversationModel.objects.select_for_update()
-        .filter(municipality=municipality, status=ModelStatus.DRAFT)
+        .filter(municipality=municipality, variant="", status=ModelStatus.DRAFT)
         .first()
     )
     if draft is not None:
@@ -277,9 +292,9 @@ def conversation_model_publish(*, model: ConversationModel, actor) -> Conversati
     model = ConversationModel.objects.select_for_update().get(pk=model.pk)
     _require_draft(model)
     latest = (
-        ConversationModel.objects.filter(municipality=model.municipality, status=ModelStatus.PUBLISHED).aggregate(
-            m=Max("version")
-        )["m"]
+        ConversationModel.objects.filter(
+            municipality=model.municipality, variant=model.variant, status=ModelStatus.PUBLISHED
+        ).aggregate(m=Max("version"))["m"]
         or 0
     )
     model.version = latest + 1
@@ -297,7 +312,7 @@ def conversation_model_choose(*, model: ConversationModel, now=None) -> bool:
     run keep theirs). False when it already was the current one."""
     if model.is_draft:
         raise NotEditable("Only a published version can be the current one.")
-    if conversation_model_ensure_default(municipality=model.municipality).pk == model.pk:
+    if conversation_model_ensure_default(municipality=model.municipality, variant=model.variant).pk == model.pk:
         return False
     model.chosen_at = now or timezone.now()
     model.save(update_fields=["chosen_at"])
@@ -406,7 +421,7 @@ def conversation_plan(
     if conversation is None:
         conversation = Conversation(
             initiative=initiative,
-            model=conversation_model_ensure_default(municipality=initiative.municipality),
+            model=conversation_model_for(initiative=initiative),
         )
     conversation.starts_at = starts_at
     conversation.place = place

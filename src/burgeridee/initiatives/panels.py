@@ -84,4 +84,4 @@ for _panel in (
     initiative_panels.register(_panel)
 
 # Where the other apps' sections go (they register themselves): MAIN 30 hand-overs; SIDE 20 the first
-# conversation, 30 deadlines and follow-ups, 40 the showcase; FOOT 10 the processing log.
+# conversation, 30 deadlines and follow-ups, 40 the showcase, 15 the right to challenge; FOOT 10 the processing log.

@@ -310,10 +310,12 @@ def initiative_phase_change(
     actor,
     stop_reason: str = "",
     note: str = "",
+    tell_resident: bool = True,
 ) -> Initiative:
     """Move the initiative through its life cycle (BRIEF §8), refusing steps the life cycle does not allow.
 
-    Stopping needs a reason (StopReason); "geen initiatief" needs a note saying where it went.
+    Stopping needs a reason (StopReason); "geen initiatief" needs a note saying where it went. A caller that
+    tells the resident itself, in a message of its own (a decision on a challenge), passes tell_resident=False.
     """
     initiative = Initiative.objects.select_for_update().select_related("municipality").get(pk=initiative.pk)
     previous = initiative.phase
@@ -346,7 +348,7 @@ def initiative_phase_change(
     if note:
         data["note"] = note
     event_record(initiative=initiative, kind="fase", actor=actor, data=data, at=now)
-    if phase_change_concerns_resident(previous, to_phase):
+    if tell_resident and phase_change_concerns_resident(previous, to_phase):
         phase_message_send(initiative=initiative, from_phase=previous, actor=actor)
     if to_phase in CLOSED_PHASES:
         initiative_closed(initiative=initiative, actor=actor)

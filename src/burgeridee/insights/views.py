@@ -4,12 +4,13 @@ from django.views.decorators.http import require_GET
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
+from burgeridee.challenges.selectors import insight as challenge_insight
 from burgeridee.core.csvexport import csv_response
 from burgeridee.municipalities.models import Neighbourhood
 
 from .charts import bar_chart, shown_value
 from .forms import DashboardFilterForm
-from .selectors import DASHBOARD_CACHE_SECONDS, Filters, dashboard_recent
+from .selectors import DASHBOARD_CACHE_SECONDS, Filters, Row, dashboard_recent
 
 INSIGHT_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
@@ -47,6 +48,15 @@ def insights_dashboard(request, municipality):
         "evaluation": bar_chart(title=_("Gemiddeld cijfer van bewoners (1-5)"), rows=board.evaluation_scores),
         "roles": bar_chart(title=_("Rol van de gemeente in eerste gesprekken"), rows=board.roles),
     }
+    # The right to challenge (challenges app): by task and decision, and the time to a decision against the term.
+    challenges = challenge_insight(municipality=municipality, date_from=filters.date_from, date_to=filters.date_to)
+    if challenges.total:
+        charts["challenge_tasks"] = bar_chart(
+            title=_("Uitdagingen per taak"), rows=[Row(label, n) for label, n in challenges.by_task]
+        )
+        charts["challenge_decisions"] = bar_chart(
+            title=_("Uitdagingen per besluit"), rows=[Row(label, n) for label, n in challenges.by_decision]
+        )
     return render(
         request,
         "insights/dashboard.html",
@@ -57,6 +67,7 @@ def insights_dashboard(request, municipality):
             "query": request.GET.urlencode(),
             "computed_at": computed_at,
             "refresh_minutes": DASHBOARD_CACHE_SECONDS // 60,
+            "challenges": challenges,
         },
         status=400 if form.is_bound and form.errors else 200,
     )
@@ -102,4 +113,20 @@ def insights_export_csv(request, municipality):
             ]
         )
         writer.writerow([_("overdracht"), f"{row.department}: {_('te laat, nog geen antwoord')}", row.open_overdue])
+    challenges = challenge_insight(municipality=municipality, date_from=filters.date_from, date_to=filters.date_to)
+    for label, n in challenges.by_task:
+        writer.writerow([_("uitdaagrecht per taak"), label, n])
+    for label, n in challenges.by_decision:
+        writer.writerow([_("uitdaagrecht per besluit"), label, n])
+    writer.writerow([_("uitdaagrecht"), _("beslistermijn (weken)"), challenges.term_weeks])
+    writer.writerow(
+        [
+            _("uitdaagrecht"),
+            _("mediaan tot besluit (dagen)"),
+            "" if challenges.median_days is None else challenges.median_days,
+        ]
+    )
+    writer.writerow([_("uitdaagrecht"), _("besloten binnen de termijn"), challenges.within_term])
+    writer.writerow([_("uitdaagrecht"), _("besloten na de termijn"), challenges.over_term])
+    writer.writerow([_("uitdaagrecht"), _("wacht langer dan de termijn"), challenges.waiting_over_term])
     return response

@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    """The five kinds of item in the knowledge library."""
+    """The kinds of item in the knowledge library."""
 
     PITFALL = "valkuil", _("Valkuil")
     SUCCESS_FACTOR = "succesfactor", _("Succesfactor")
     ROLE = "rol", _("Rol van de gemeente")
     PHASE = "fase", _("Fase in de levensloop")
     CASE = "casus", _("Praktijkcasus")
+    ARTICLE = "artikel", _("Artikel")
 
 
 # URL segment and plural heading per kind: /werkplek/<slug>/kennisbank/<segment>/<key>/
@@ -21,6 +22,7 @@ KIND_SEGMENTS = {
     Kind.ROLE: "rollen",
     Kind.PHASE: "levensloop",
     Kind.CASE: "praktijkcasussen",
+    Kind.ARTICLE: "artikelen",
 }
 SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
 KIND_PLURALS = {
@@ -29,6 +31,7 @@ KIND_PLURALS = {
     Kind.ROLE: _("Rollen van de gemeente"),
     Kind.PHASE: _("Levensloop van een initiatief"),
     Kind.CASE: _("Praktijkcasussen"),
+    Kind.ARTICLE: _("Artikelen"),
 }
 
 
@@ -60,6 +63,7 @@ ACTIE = [
 
 ROLE_KEYS = ("loslaten", "faciliteren", "stimuleren", "regisseren", "reguleren")
 PHASE_PREFIX = "fase-"
+ARTICLE_PREFIX = "artikel-"  # articles: artikel-uitdaagrecht
 PITFALL_KEY = re.compile(r"^V\d{1,2}$")
 FACTOR_KEY = re.compile(r"^SF\d{1,2}$")
 
@@ -74,6 +78,8 @@ def kind_for_key(key: str) -> str:
         return Kind.ROLE
     if key.startswith(PHASE_PREFIX):
         return Kind.PHASE
+    if key.startswith(ARTICLE_PREFIX):
+        return Kind.ARTICLE
     return Kind.CASE
 
 

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (long lines of Dutch text read better unbroken)
-"""Default content: the ten practice cases (fictional). Our own words, plain Dutch.
+"""Default content: the practice cases (fictional): the ten of BRIEF §9 and a challenge (uitdaagrecht). Our own words, plain Dutch.
 
 links: (key, relation). Relations: laat_zien (shows), voorkomen (avoided), risico (a risk), nodig (was needed).
 """
@@ -264,5 +264,41 @@ CASES = [
             "Welke afspraak over reactietijd had hier geholpen?"
         ),
         "links": [("V4", SHOWS), ("V5", SHOWS), ("V3", SHOWS), ("SF12", SHOWS), ("SF16", SHOWS)],
+    },
+    {
+        "key": "groen-op-het-lindeplein",
+        "title": "Het groen op het Lindeplein (uitdaagrecht)",
+        "theme": Theme.LIVEABLE,
+        "summary": "Bewoners dagen de gemeente uit: zij willen het groenonderhoud van hun plein overnemen.",
+        "body": (
+            "Op het Lindeplein wordt het gras twee keer per jaar gemaaid en de plantenbakken staan vol onkruid. "
+            "Anouk en vijf buren vinden dat het beter kan. Ze lezen dat hun gemeente het uitdaagrecht kent en "
+            "vullen het formulier in: 'Wij willen het groenonderhoud van ons plein overnemen.'\n\n"
+            "De contactpersoon plant een eerste gesprek op het plein. Ze vraagt eerst waarom het plein de buren "
+            "zo raakt, en pas daarna naar het plan. Samen zoeken ze uit wat de taak nu kost: ongeveer 4.000 euro "
+            "per jaar. De afdeling Beheer openbare ruimte geeft via een warme overdracht advies: maaien mag, "
+            "bomen snoeien niet. Een veiligheidseis komt dus vroeg op tafel, niet na maanden. De buren halen 42 "
+            "handtekeningen op en regelen de vrijwilligersverzekering van de gemeente.\n\n"
+            "De gemeente beoordeelt het plan op vijf punten: meerwaarde, draagvlak, eigenaarschap, niet duurder "
+            "en minstens dezelfde kwaliteit. Het besluit: deels toegekend. De bewoners doen het maaien en de "
+            "plantenbakken voor 3.500 euro per jaar; de bomen blijven bij de gemeente. In de overeenkomst staan "
+            "drie momenten om samen te kijken hoe het gaat. Na een jaar wil een tweede plein in de wijk hetzelfde."
+        ),
+        "points": (
+            "Waarom begon de contactpersoon met de motivatie en niet met de regels?\n"
+            "Wat maakt een uitdaging anders dan een gewoon idee, voor de bewoners en voor de gemeente?\n"
+            "Welke twee rollen heeft de gemeente hier tegelijk?\n"
+            "Hoe leg je een 'deels' besluit uit zonder de bewoners te ontmoedigen?\n"
+            "Wat moet er in de overeenkomst staan zodat het na een jaar nog loopt?"
+        ),
+        "links": [
+            ("V9", AVOIDS),
+            ("V1", RISK),
+            ("SF7", SHOWS),
+            ("SF2", SHOWS),
+            ("SF15", SHOWS),
+            ("faciliteren", SHOWS),
+            ("reguleren", SHOWS),
+        ],
     },
 ]

@@ -1,6 +1,7 @@
 """The default library every municipality gets. Loaded by a data migration; safe to run again."""
 
 from .constants import Kind
+from .content_articles import ARTICLES
 from .content_cases import CASES
 from .content_factors import PHASES, ROLES, SUCCESS_FACTORS
 from .content_pitfalls import PITFALLS
@@ -11,6 +12,7 @@ DEFAULTS = {
     Kind.ROLE: ROLES,
     Kind.PHASE: PHASES,
     Kind.CASE: CASES,
+    Kind.ARTICLE: ARTICLES,
 }
 
 

@@ -20,6 +20,7 @@ FIELDS = {
     Kind.ROLE: ("title", "summary", "body", "example", "points"),
     Kind.PHASE: ("title", "summary", "body", "points"),
     Kind.CASE: ("title", "theme", "summary", "body", "points"),
+    Kind.ARTICLE: ("title", "summary", "body", "points"),
 }
 REQUIRED = {"title", "summary", "body", "group", "theme"}
 
@@ -46,6 +47,7 @@ KIND_LABELS = {
     ),
     (Kind.CASE, "points"): (_("Vragen voor de groep"), _("Eén vraag per regel.")),
     (Kind.PHASE, "points"): (_("Aandachtspunten"), _("Eén punt per regel.")),
+    (Kind.ARTICLE, "points"): (_("In het kort"), _("Eén punt per regel.")),
     (Kind.ROLE, "points"): (_("Wanneer past deze rol"), _("Eén punt per regel.")),
 }
 

@@ -51,6 +51,7 @@ KIND_INTROS = {
         "Verzonnen voorbeelden uit de praktijk, om samen te bespreken in een werkoverleg of workshop. Elke casus "
         "heeft vragen voor de groep en verwijst naar de valkuilen en succesfactoren die erin spelen."
     ),
+    Kind.ARTICLE: gettext_lazy("Achtergrond bij bijzondere routes en regels, zoals het uitdaagrecht."),
 }
 
 

@@ -101,6 +101,8 @@ class Activity(models.TextChoices):
     CONVERSATION_REPORT_UPDATE = "conversation_report_update", _("Gespreksverslag bewerken")
     CONVERSATION_REPORT_SEND = "conversation_report_send", _("Gespreksverslag versturen")
     CONVERSATION_REPORT_EXPORT = "conversation_report_export", _("Gespreksverslag als PDF")
+    # The right to challenge (challenges)
+    CHALLENGE_DECISION_LETTER = "challenge_decision_letter", _("Besluitbrief uitdaagrecht maken")
     # The resident's rights (initiatives, privacy)
     RESIDENT_DATA_DOWNLOAD = "resident_data_download", _("Gegevens downloaden door bewoner")
     PROCESSING_LOG_EXPORT = "processing_log_export", _("Verwerkingenlogboek exporteren voor een betrokkene")
@@ -179,6 +181,7 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.CONVERSATION_REPORT_UPDATE: ActivityDefinition(A.UPDATE, P.INITIATIVE_SUPPORT),
     Activity.CONVERSATION_REPORT_SEND: ActivityDefinition(A.SEND, P.INITIATIVE_SUPPORT, (F.EMAIL,)),
     Activity.CONVERSATION_REPORT_EXPORT: ActivityDefinition(A.EXPORT, P.INITIATIVE_SUPPORT, (F.NAME,)),
+    Activity.CHALLENGE_DECISION_LETTER: ActivityDefinition(A.EXPORT, P.INITIATIVE_SUPPORT, (F.NAME, F.ADDRESS)),
     Activity.RESIDENT_DATA_DOWNLOAD: ActivityDefinition(A.EXPORT, P.RIGHT_OF_ACCESS),
     Activity.PROCESSING_LOG_EXPORT: ActivityDefinition(A.EXPORT, P.RIGHT_OF_ACCESS),
     Activity.DELETION_REQUEST_CARRY_OUT: ActivityDefinition(A.DELETE, P.RIGHT_TO_ERASURE),

@@ -29,7 +29,7 @@ class Module(models.TextChoices):
 # The standard half-day agenda: module, planned minutes, case numbers.
 STANDARD_AGENDA = [
     (Module.INTRO, 30, []),
-    (Module.CASES, 35, [3, 8, 10]),
+    (Module.CASES, 35, [3, 8, 10, 11]),  # 11: a challenge (uitdaagrecht)
     (Module.PITFALLS, 25, []),
     (Module.ROLEPLAY, 45, []),
     (Module.FACTORS, 25, []),

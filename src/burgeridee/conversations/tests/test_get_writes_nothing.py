@@ -145,5 +145,5 @@ def test_marking_the_conversation_held_makes_the_first_draft_from_the_notes(plan
 
 def test_a_new_municipality_gets_its_first_conversation_model_at_once(db):
     municipality = Municipality.objects.create(slug="nieuw", name="Gemeente Nieuw")
-    (model,) = ConversationModel.objects.filter(municipality=municipality)
+    (model,) = ConversationModel.objects.filter(municipality=municipality, variant="")
     assert model.version == 1 and not model.is_draft and model.phases.count() == 6

@@ -109,11 +109,7 @@ def invitation_letter(request, municipality, pk):
 
 def preparation_context(initiative, conversation) -> dict:
     """The preparation page's and sheet's context (also used by the `pdf_timings` command)."""
-    model = (
-        conversation.model
-        if conversation
-        else services.conversation_model_ensure_default(municipality=initiative.municipality)
-    )
+    model = conversation.model if conversation else services.conversation_model_for(initiative=initiative)
     return {
         "initiative": initiative,
         "conversation": conversation,

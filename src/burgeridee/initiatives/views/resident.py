@@ -17,6 +17,7 @@ from burgeridee.municipalities.decorators import public_municipality
 
 from .. import selectors, services
 from ..forms import IdeaForm, MessageForm, WithdrawForm
+from ..timelines import resident_steps
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ def idea_submitted(request, municipality):
         "initiatives/idea_submitted.html",
         {
             "initiative": initiative,
-            "steps": selectors.resident_timeline(initiative=initiative),
+            "steps": resident_steps(initiative=initiative),
             "status_url": services.status_link(initiative=initiative, token=token),
             "token": token,
         },
@@ -166,7 +167,7 @@ def _status_initiative(municipality, token):
 
 
 def _render_status(request, initiative, token, *, message_form=None, status=200):
-    steps = selectors.resident_timeline(initiative=initiative)
+    steps = resident_steps(initiative=initiative)
     response = render(
         request,
         "initiatives/status.html",

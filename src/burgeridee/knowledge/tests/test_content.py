@@ -22,6 +22,19 @@ BRIEF_CASES = {
     "zonnepanelen-op-de-sporthal": ("leefbaar", {"V7": S, "V3": S, "SF14": N, "regisseren": S}),
     "straatfeest": ("leefbaar", {"loslaten": S, "faciliteren": S, "SF15": S, "SF18": S}),
     "samen-eten-met-ouderen": ("zorgzaam", {"V4": S, "V5": S, "V3": S, "SF12": S, "SF16": S}),
+    # Not in BRIEF §9: the practice case of the right to challenge (issue #16).
+    "groen-op-het-lindeplein": (
+        "leefbaar",
+        {
+            "V9": LinkRelation.AVOIDS,
+            "V1": LinkRelation.RISK,
+            "SF7": S,
+            "SF2": S,
+            "SF15": S,
+            "faciliteren": S,
+            "reguleren": S,
+        },
+    ),
 }
 BRIEF_GROUPS = {
     FactorGroup.INITIATOR: [f"SF{n}" for n in range(1, 7)],
@@ -38,7 +51,7 @@ def test_the_migration_ships_the_defaults():
     # No fixture: the data migration loaded them (unless a transactional test flushed the database first).
     if not KnowledgeItem.objects.exists():
         pytest.skip("database flushed by an earlier transactional test")
-    assert KnowledgeItem.objects.filter(municipality__isnull=True).count() == 17 + 19 + 5 + 11 + 10
+    assert KnowledgeItem.objects.filter(municipality__isnull=True).count() == 17 + 19 + 5 + 11 + 11 + 1
 
 
 def test_seventeen_pitfalls_each_written_out_in_full(library):
@@ -83,7 +96,7 @@ def test_life_cycle_with_the_common_reasons_to_stop(library):
 
 def test_ten_cases_with_story_questions_and_the_links_the_brief_names(library):
     cases = defaults(Kind.CASE)
-    assert len(cases) == 10
+    assert len(cases) == 11  # the ten of BRIEF §9 and a challenge (uitdaagrecht)
     for case in cases:
         theme, links = BRIEF_CASES[case.key]
         assert case.theme == theme
@@ -119,8 +132,17 @@ def test_links_work_both_ways(library, municipality):
     assert {(entry["item"].key, entry["relation"]) for entry in reverse} == {
         ("buurtmoestuin-op-het-grasveld", LinkRelation.AVOIDS),
         ("zelfgebouwd-klimrek", LinkRelation.SHOWS),
+        ("groen-op-het-lindeplein", LinkRelation.AVOIDS),
     }
 
 
 def test_pitfall_get_by_stable_key(library, municipality):
     assert selectors.pitfall_get(municipality=municipality, key="V4").title == "Geen of traag antwoord"
+
+
+def test_an_article_on_the_right_to_challenge(library, municipality):
+    article = selectors.item_get(municipality=municipality, key="artikel-uitdaagrecht")
+    assert article.kind == Kind.ARTICLE
+    assert "uitdaagrecht" in article.body and "bezwaar" in article.body and "Awb" in article.body
+    case = selectors.item_get(municipality=municipality, key="groen-op-het-lindeplein")
+    assert case.kind == Kind.CASE and case.number == 11 and "uitdaagrecht" in case.title

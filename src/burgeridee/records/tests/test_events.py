@@ -49,6 +49,16 @@ KEYS_PER_APP = {
     "evaluations": ["evaluatie_gevraagd", "evaluatie_ingevuld"],
     "showcase": ["etalage_voorgesteld", "etalage_toestemming", "etalage_ingetrokken"],
     "privacy": ["verwijderverzoek", "gegevens_verwijderd", "verwijderverzoek_geweigerd"],
+    "challenges": [
+        "uitdaging_ontvangen",
+        "uitdaging_omgezet",
+        "uitdaging_plan_compleet",
+        "uitdaging_advies_gevraagd",
+        "uitdaging_beoordeeld",
+        "uitdaging_besluit",
+        "uitdaging_overeenkomst",
+        "uitdaging_geevalueerd",
+    ],
 }
 INTERNAL = {
     "notitie",
@@ -58,6 +68,7 @@ INTERNAL = {
     "overdracht_beantwoord",
     "terugbellen_gepland",
     "terugbellen_gedaan",
+    "uitdaging_advies_gevraagd",
 }
 
 

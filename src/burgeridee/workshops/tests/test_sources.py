@@ -113,7 +113,7 @@ def test_switched_off_items_are_not_offered_but_stored_keys_still_read(workshop,
         municipality=municipality, key="buurtmoestuin-op-het-grasveld", active=False, actor=trainer
     )
     later = services.session_create(municipality=municipality, title="Later", date=datetime.date(2027, 1, 5))
-    assert later.agenda_items.get(module=Module.CASES).case_numbers == [8, 10]
+    assert later.agenda_items.get(module=Module.CASES).case_numbers == [8, 10, 11]
 
 
 def test_checklist_numbers_stay_stable_when_a_new_model_version_is_published(workshop, trainer, trainer_client):

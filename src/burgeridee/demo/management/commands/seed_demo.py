@@ -11,6 +11,7 @@ from burgeridee.administration.models import Source
 from burgeridee.administration.services import municipality_configure, staff_invite
 from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
+from burgeridee.demo.challenges import challenges_seed
 from burgeridee.demo.conversations import conversations_seed
 from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives import services as initiative_services
@@ -185,6 +186,14 @@ class Command(BaseCommand):
             created[title] = submitted.initiative
         self._handovers_and_callbacks(created, departments, staff, now)
         conversations_seed(municipality=municipality, contact=staff["contact"])
+        challenges_seed(
+            municipality=municipality,
+            administrator=staff["beheer"],
+            contact=staff["contact"],
+            coordinator=staff["coordinator"],
+            neighbourhood=neighbourhoods["Centrum"],
+            now=now,
+        )
         session_create(
             municipality=municipality,
             title="Oké, een burger-idee",
