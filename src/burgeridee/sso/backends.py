@@ -1,7 +1,8 @@
 """mozilla-django-oidc's authentication backend, configured per municipality instead of by settings.
 
-The callback view passes the municipality's `IdentityProvider` (`burgeridee_provider=`); without it this
-backend does nothing, so password sign-in is untouched. mozilla-django-oidc does the protocol: it swaps the
+The callback view puts the municipality's `IdentityProvider` on the request (`request.burgeridee_provider`,
+as the library's view calls `authenticate` itself); without it this backend does nothing, so password
+sign-in is untouched. mozilla-django-oidc does the protocol: it swaps the
 code for tokens (with the PKCE verifier), checks the ID token's signature against the provider's keys and
 its nonce against the one kept in the session. On top of that we check the issuer, the audience and the
 expiry, and leave who the person is and which roles they get to `services.provider_sign_in`.
@@ -9,6 +10,8 @@ expiry, and leave who the person is and which roles they get to `services.provid
 
 import time
 
+import jwt
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
@@ -57,10 +60,11 @@ class MunicipalityOIDCBackend(OIDCAuthenticationBackend):
             return getattr(settings, attr, *args)
         return provider_setting(self.provider, attr, *args)
 
-    def authenticate(self, request, burgeridee_provider=None, **kwargs):
-        if burgeridee_provider is None or request is None:
+    def authenticate(self, request, **kwargs):
+        provider = getattr(request, "burgeridee_provider", None)
+        if provider is None or "nonce" not in kwargs:
             return None
-        self.provider = burgeridee_provider
+        self.provider = provider
         for name in (
             "OIDC_OP_TOKEN_ENDPOINT",
             "OIDC_OP_USER_ENDPOINT",
@@ -86,6 +90,25 @@ class MunicipalityOIDCBackend(OIDCAuthenticationBackend):
             if not isinstance(payload.get("exp"), int | float) or payload["exp"] < time.time():
                 raise SuspiciousOperation("ID token has expired.")
         return payload
+
+    def retrieve_matching_jwk(self, token):
+        """The library needs a key id (`kid`) in the token; a provider with one signing key may leave it out,
+        and then that one key is used."""
+        header = jwt.get_unverified_header(token)
+        if "kid" in header:
+            return super().retrieve_matching_jwk(token)
+        response = requests.get(
+            self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT, verify=settings.OIDC_VERIFY_SSL
+        )
+        response.raise_for_status()
+        keys = [
+            key
+            for key in response.json().get("keys", [])
+            if key.get("use", "sig") == "sig" and key.get("alg", header.get("alg")) == header.get("alg")
+        ]
+        if len(keys) != 1:
+            raise SuspiciousOperation("ID token names no key and the provider has more than one.")
+        return jwt.PyJWK(keys[0])
 
     def store_tokens(self, access_token, id_token):
         # Only the ID token, for logging out at the provider (id_token_hint); never the access token.

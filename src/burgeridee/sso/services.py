@@ -92,7 +92,6 @@ def _record(provider: IdentityProvider, user) -> None:
     )
 
 
-@transaction.atomic
 def provider_sign_in(*, provider: IdentityProvider, claims: dict, id_token_claims: dict) -> ProviderSignIn:
     """The person the provider vouches for (`claims`: the ID token's, completed with the user info), as a
     staff member of the provider's municipality with the roles their groups give.
@@ -107,18 +106,34 @@ def provider_sign_in(*, provider: IdentityProvider, claims: dict, id_token_claim
     subject = _claim(claims, "sub")
     if not subject:
         raise SignInRefused("no_subject")
-    municipality = provider.municipality
     roles = provider.roles_for(claims)
+    if not roles:
+        provider_access_withdraw(provider=provider, subject=subject)
+        raise SignInRefused("no_role")
+    return _provider_sign_in(
+        provider=provider, subject=subject, roles=roles, claims=claims, id_token_claims=id_token_claims
+    )
+
+
+@transaction.atomic
+def provider_access_withdraw(*, provider: IdentityProvider, subject: str) -> None:
+    """The provider no longer gives `subject` a role: their membership of the municipality becomes inactive
+    (the account and everything it did stay)."""
+    account = ProviderAccount.objects.select_related("user").filter(provider=provider, subject=subject).first()
+    if account is None:
+        return
+    changed = Membership.objects.filter(user=account.user, municipality=provider.municipality, is_active=True).update(
+        is_active=False
+    )
+    if changed:
+        _record(provider, account.user)
+
+
+@transaction.atomic
+def _provider_sign_in(*, provider, subject: str, roles: list[str], claims: dict, id_token_claims: dict):
+    municipality = provider.municipality
     account = ProviderAccount.objects.select_related("user").filter(provider=provider, subject=subject).first()
     user = account.user if account else None
-    if not roles:
-        if user is not None:
-            changed = Membership.objects.filter(user=user, municipality=municipality, is_active=True).update(
-                is_active=False
-            )
-            if changed:
-                _record(provider, user)
-        raise SignInRefused("no_role")
     username = _claim(claims, provider.username_claim) or _claim(claims, provider.email_claim)
     email = _claim(claims, provider.email_claim)
     changed = False

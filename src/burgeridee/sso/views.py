@@ -159,6 +159,7 @@ class SignInCallback(OIDCAuthenticationCallbackView):
         states = request.session[SESSION_STATES]
         states.pop(state, None)
         request.session[SESSION_STATES] = states
+        request.burgeridee_provider = self.provider  # for the backend (backends.py)
         try:
             return super().get(request)
         except SuspiciousOperation as error:
