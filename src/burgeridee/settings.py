@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "burgeridee.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSP, so its response step runs first: a provider's sign-out address becomes a form-action.
+    "burgeridee.sso.middleware.ProviderLogoutFormActionMiddleware",
     "burgeridee.core.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

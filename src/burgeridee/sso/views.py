@@ -14,6 +14,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -21,10 +22,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from burgeridee.accounts.constants import Role
+from burgeridee.accounts.constants import EnrolmentReason, Role
 from burgeridee.accounts.decorators import staff_view
 from burgeridee.accounts.external import LoginAlternative, external_login_complete
-from burgeridee.accounts.two_factor import is_verified, second_factor_url
+from burgeridee.accounts.services import enrolment_link_issue
+from burgeridee.accounts.two_factor import has_confirmed_device, is_verified, second_factor_url
 
 from .backends import provider_setting
 from .forms import ProviderSettingsForm
@@ -190,6 +192,7 @@ class SignInCallback(OIDCAuthenticationCallbackView):
         next_url = next_url or reverse("workspace:home")
         if is_verified(request):
             return redirect(next_url)
+        _enrolment_link_if_needed(self.user)
         return redirect(second_factor_url(request, next_url))
 
     def _logout_url(self, id_token: str) -> str:
@@ -205,6 +208,18 @@ class SignInCallback(OIDCAuthenticationCallbackView):
             params["id_token_hint"] = id_token
         separator = "&" if "?" in endpoint else "?"
         return f"{endpoint}{separator}{urlencode(params)}"
+
+
+def _enrolment_link_if_needed(user) -> None:
+    """The provider did not assert a multi-factor sign-in and the person has no second factor of ours yet:
+    like a new colleague they get a one-time set-up link by email (a sign-in alone never sets one up)."""
+    if has_confirmed_device(user):
+        return
+    open_links = user.enrolment_links.filter(
+        used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    )
+    if not open_links.exists():
+        enrolment_link_issue(user=user, reason=EnrolmentReason.NEW_ACCOUNT)
 
 
 SETTINGS_ROLES = (Role.ADMINISTRATOR,)

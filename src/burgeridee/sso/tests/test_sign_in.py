@@ -61,9 +61,14 @@ def test_a_municipality_without_sso_has_no_sso_address(client, municipality):
     assert client.get(f"/werkplek/{municipality.slug}/inloggen/sso/").status_code == 404
 
 
-def test_sign_in_makes_the_colleague_with_the_roles_of_their_groups(identity_provider, municipality, provider_url):
+def test_sign_in_makes_the_colleague_with_the_roles_of_their_groups(
+    identity_provider, municipality, provider_url, mailoutbox, django_capture_on_commit_callbacks
+):
     client = Client()
-    response = sign_in(client, municipality, "sub-nina", person(groups=["bi-contact", "bi-coordinator"]), provider_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_in(
+            client, municipality, "sub-nina", person(groups=["bi-contact", "bi-coordinator"]), provider_url
+        )
     user = User.objects.get(provider_accounts__subject="sub-nina")
     assert (user.username, user.email, user.first_name) == ("nina.de.vries", "nina@onsdorp.example", "Nina")
     assert not user.has_usable_password()  # only the provider lets them in
@@ -73,6 +78,8 @@ def test_sign_in_makes_the_colleague_with_the_roles_of_their_groups(identity_pro
     assert response.status_code == 302
     assert response["Location"].startswith("/werkplek/inloggen/app-instellen/")
     assert client.get(f"/werkplek/{municipality.slug}/").status_code == 302
+    # Like any new colleague they get a one-time link to set up their app, by email.
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["nina@onsdorp.example"]
     line = ProcessingLogEntry.objects.get(activity=Activity.PROVIDER_ACCOUNT_UPDATE)
     assert line.municipality == municipality
 
