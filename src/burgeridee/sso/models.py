@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from burgeridee.accounts.constants import Role
 
-DEFAULT_MFA_AMR = "mfa otp hwk swk sc fpt face pin"
+# RFC 8176 values that mean more than a password: "mfa" (Entra ID, ADFS), "otp" and "hwk" (Keycloak and
+# others, after the password). A municipality lists what its own provider sends.
+DEFAULT_MFA_AMR = "mfa otp hwk"
 
 
 def split_values(text: str) -> list[str]:
