@@ -53,17 +53,6 @@ def test_a_backup_code_lets_a_colleague_without_phone_in(contact, municipality):
     )
 
 
-def test_each_backup_code_use_and_new_set_is_in_the_processing_log(contact, municipality):
-    from burgeridee.records.models import ProcessingLogEntry, StaffAuditEntry
-
-    codes = backup_codes_make(user=contact)
-    backup_code_use(user=contact, code=codes[0])
-    made = ProcessingLogEntry.objects.get(activity="backup_codes_create")
-    used = ProcessingLogEntry.objects.get(activity="backup_code_use")
-    assert made.municipality == used.municipality == municipality
-    assert StaffAuditEntry.objects.get(processing=used).actor == contact
-
-
 def test_a_wrong_backup_code_says_so_and_counts_for_axes(contact):
     TOTPDevice.objects.create(user=contact, name="app", confirmed=True)
     backup_codes_make(user=contact)
