@@ -9,6 +9,7 @@ Every variable is described in docs/configuration.md. BURGERIDEE_ENV picks a mod
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_setup_configuration",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -90,6 +93,7 @@ INSTALLED_APPS = [
     "burgeridee.knowledge",
     "burgeridee.administration",
     "burgeridee.challenges",
+    "burgeridee.sso",
     "burgeridee.demo",
 ]
 
@@ -112,6 +116,8 @@ MIDDLEWARE = [
     "burgeridee.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSP, so its response step runs first: a provider's sign-out address becomes a form-action.
+    "burgeridee.sso.middleware.ProviderLogoutFormActionMiddleware",
     "burgeridee.core.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -183,6 +189,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on with a municipality's own OpenID Connect provider (sso app, docs/sso.md).
+    "burgeridee.sso.backends.MunicipalityOIDCBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspace:home"
@@ -203,6 +211,11 @@ SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # link, valid this long; a password alone never does. Unknown links count against the address's limit.
 STAFF_ENROLMENT_LINK_VALID_HOURS = env_int("STAFF_ENROLMENT_LINK_VALID_HOURS", 72)
 RATELIMIT_ENROLMENT_LINK = os.environ.get("RATELIMIT_ENROLMENT_LINK", "10/h")
+# One-time backup codes made at a time (django-otp's static device).
+STAFF_BACKUP_CODE_COUNT = 10
+# Single sign-on (sso app): how long to wait for a municipality's provider (discovery, token, user info).
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_VERIFY_SSL = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -253,6 +266,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The address residents see in emails; links in mail are built from it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Passkeys (django-otp-webauthn) are a second factor only: the password (or the provider) comes first. The
+# relying party is this site: its host name and origin, from SITE_URL unless set. Changing the RP ID later
+# makes every registered passkey unusable. Browsers allow passkeys only on https:// or http://localhost (not
+# on an IP address): under `make run` open http://localhost:8000 to try them.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+_PASSKEY_ORIGIN = SITE_URL if SITE_URL.startswith(("https://", "http://localhost")) else "http://localhost:8000"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS", [_PASSKEY_ORIGIN])
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", "") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
+OTP_WEBAUTHN_HELPER_CLASS = "burgeridee.accounts.passkeys.PasskeyHelper"
 
 # Security headers. Production mode is what `manage.py check --deploy` checks.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -30,6 +30,7 @@ from burgeridee.municipalities import urls as municipalities_urls
 from burgeridee.municipalities import views as municipality_views
 from burgeridee.privacy import urls as privacy_urls
 from burgeridee.showcase import urls as showcase_urls
+from burgeridee.sso import urls as sso_urls
 from burgeridee.workshops import urls as workshops_urls
 from burgeridee.workspace import urls as workspace_urls
 
@@ -70,6 +71,8 @@ urlpatterns = [
     namespace(
         "accounts", path("werkplek/", include(accounts_urls.urlpatterns)), staff(accounts_urls.staff_urlpatterns)
     ),
+    path("werkplek/passkey/", include((accounts_urls.passkey_urlpatterns, "otp_webauthn"))),
+    namespace("sso", path("werkplek/", include(sso_urls.urlpatterns)), staff(sso_urls.staff_urlpatterns)),
     namespace(
         "workspace", path("werkplek/", include(workspace_urls.urlpatterns)), staff(workspace_urls.staff_urlpatterns)
     ),

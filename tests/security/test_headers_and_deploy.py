@@ -76,3 +76,34 @@ def test_production_cookies_are_secure_and_hsts_is_on():
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.stdout.split() == ["True", "True", "True", "True", "True", "False"], result.stderr
+
+
+def test_production_requires_two_factors_for_staff_even_when_demo_is_asked():
+    code = (
+        "from burgeridee.accounts.two_factor import second_factor_required;"
+        "from django.conf import settings as s;"
+        "print(s.DEMO_MODE, second_factor_required(), s.OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN)"
+    )
+    env = {
+        **os.environ,
+        "BURGERIDEE_ENV": "production",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "a.example",
+        "BURGERIDEE_DEMO": "true",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django,os,sys;sys.path.insert(0,'src');"
+         f"os.environ.setdefault('DJANGO_SETTINGS_MODULE','burgeridee.settings');django.setup();{code}"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.stdout.split() == ["False", "True", "False"], result.stderr
+
+
+def test_the_deploy_check_refuses_staff_without_a_second_factor(settings):
+    from burgeridee.accounts.checks import second_factor_required_check
+
+    assert second_factor_required_check(None) == []
+    settings.DEMO_MODE = True
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "OTPMiddleware" not in m]
+    assert {error.id for error in second_factor_required_check(None)} == {"burgeridee.E001", "burgeridee.E002"}

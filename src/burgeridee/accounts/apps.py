@@ -10,4 +10,4 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Its section in the staff menu is registered by the workspace shell (workspace/apps.py): accounts
         # is part of the ground, below the records foundation that holds the menu's registry.
-        from . import middleware  # noqa: F401 - connects the login-time signal (receivers connect in ready())
+        from . import checks, middleware  # noqa: F401 - the deploy check; the login-time signal (receivers connect in ready())

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 
+from .external import session_municipality
 from .selectors import membership_get
 from .two_factor import is_verified, second_factor_url
 
@@ -35,7 +36,8 @@ def staff_view(*, roles: tuple[str, ...] = ()):
     """Staff page under /werkplek/<municipality_slug>/.
 
     Anonymous users go to the login page, users without a verified second factor to the code page
-    (outside demo mode). A municipality the user is no member of is a 404 (we do not even confirm it
+    (outside demo mode). A municipality the user is no member of (or, signed in through a municipality's
+    identity provider, any other municipality) is a 404 (we do not even confirm it
     exists); a member without one of `roles` gets 403. The view receives the municipality and sets
     request.municipality and request.membership.
     """
@@ -47,7 +49,9 @@ def staff_view(*, roles: tuple[str, ...] = ()):
             if refused is not None:
                 return refused
             membership = membership_get(user=request.user, municipality_slug=municipality_slug)
-            if membership is None:
+            limited_to = session_municipality(request)
+            if membership is None or (limited_to is not None and limited_to != municipality_slug):
+                # Signed in through one municipality's identity provider: no other municipality exists here.
                 raise Http404
             if roles and not membership.has_role(*roles):
                 raise PermissionDenied

@@ -66,3 +66,17 @@ class TokenForm(AccessibleFormMixin, forms.Form):
                 self.device = device
                 return token
         raise forms.ValidationError(_("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat."))
+
+
+class BackupCodeForm(AccessibleFormMixin, forms.Form):
+    """One of the one-time backup codes (eight letters and digits; spaces and dashes do not matter)."""
+
+    code = forms.CharField(
+        label=_("Reservecode"),
+        max_length=20,
+        help_text=_("Acht letters en cijfers van uw lijst met reservecodes. Elke code werkt één keer."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false", "size": 12}
+        ),
+        error_messages={"required": _("Vul een reservecode in.")},
+    )

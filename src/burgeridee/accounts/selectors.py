@@ -20,12 +20,15 @@ def membership_get(*, user, municipality_slug: str) -> Membership | None:
     )
 
 
-def membership_list(*, user) -> list[Membership]:
-    return list(
-        Membership.objects.select_related("municipality")
-        .filter(user=user, is_active=True, municipality__is_active=True)
-        .order_by("municipality__name")
+def membership_list(*, user, municipality_slug: str | None = None) -> list[Membership]:
+    """The user's active memberships; only that of `municipality_slug` when given (a session signed in
+    through that municipality's identity provider, accounts/external.py)."""
+    memberships = Membership.objects.select_related("municipality").filter(
+        user=user, is_active=True, municipality__is_active=True
     )
+    if municipality_slug is not None:
+        memberships = memberships.filter(municipality__slug=municipality_slug)
+    return list(memberships.order_by("municipality__name"))
 
 
 def _colleagues(*, municipality):

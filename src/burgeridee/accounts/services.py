@@ -18,7 +18,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from burgeridee.core.mail import mail_send
 
@@ -184,3 +186,51 @@ def staff_create(
     Membership.objects.create(user=user, municipality=municipality, roles=list(roles), department=department)
     enrolment = enrolment_link_issue(user=user, reason=EnrolmentReason.NEW_ACCOUNT, actor=actor, send_email=send_email)
     return StaffCreated(user=user, enrolment=enrolment)
+
+
+# --- Backup codes: one-time codes for a lost phone (django-otp's static device) ---------------------------
+
+BACKUP_DEVICE_NAME = "Reservecodes"
+
+
+@transaction.atomic
+def backup_codes_make(*, user: User) -> list[str]:
+    """A new set of one-time backup codes for `user`; the old set stops working. Returns the codes, to show
+    once. Announced through `signals.second_factor_changed` (the processing log above accounts)."""
+    device = StaticDevice.objects.filter(user=user, name=BACKUP_DEVICE_NAME).first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(settings.STAFF_BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    signals.second_factor_changed.send(sender=User, user=user, change=signals.BACKUP_CODES_MADE)
+    return codes
+
+
+def backup_codes_left(*, user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__name=BACKUP_DEVICE_NAME).count()
+
+
+def backup_code_normalise(code: str) -> str:
+    """What a person types, as stored: without spaces or dashes, lower case."""
+    return "".join(code.split()).replace("-", "").lower()
+
+
+@transaction.atomic
+def backup_code_use(*, user: User, code: str) -> StaticDevice | None:
+    """The device when `code` is one of the user's unused backup codes (it is used up), else None. django-otp
+    throttles wrong codes per device."""
+    device = StaticDevice.objects.select_for_update().filter(user=user, name=BACKUP_DEVICE_NAME).first()
+    if device is None or not device.verify_token(backup_code_normalise(code)):
+        return None
+    signals.second_factor_changed.send(sender=User, user=user, change=signals.BACKUP_CODE_USED)
+    return device
+
+
+@transaction.atomic
+def passkey_remove(*, user: User, pk: int) -> bool:
+    """Remove one of the user's own passkeys; False when there is no such passkey of theirs."""
+    deleted, _ = WebAuthnCredential.objects.filter(user=user, pk=pk).delete()
+    if deleted:
+        signals.second_factor_changed.send(sender=User, user=user, change=signals.PASSKEY_REMOVED)
+    return bool(deleted)

@@ -1,4 +1,5 @@
-"""The second factor (TOTP via django-otp): when it is required and where to send who lacks it."""
+"""The second factor (django-otp: an authenticator app (TOTP), a passkey (WebAuthn) or a one-time backup
+code): when it is required and where to send who lacks it."""
 
 import base64
 import io
@@ -9,7 +10,10 @@ import qrcode.image.svg
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .external import provider_asserted_mfa
 
 
 def second_factor_required() -> bool:
@@ -18,17 +22,20 @@ def second_factor_required() -> bool:
 
 
 def is_verified(request) -> bool:
-    """Logged in, and past the second factor (or the demo does not ask for one)."""
+    """Logged in, and past the second factor: a device of ours, or a multi-factor sign-in asserted by the
+    municipality's identity provider (accounts/external.py); or the demo does not ask for one."""
     user = request.user
     if not user.is_authenticated:
         return False
     if not second_factor_required():
         return True
-    return bool(getattr(user, "is_verified", lambda: False)())
+    return bool(getattr(user, "is_verified", lambda: False)()) or provider_asserted_mfa(request)
 
 
 def has_confirmed_device(user) -> bool:
-    return any(True for _ in devices_for_user(user, confirmed=True))
+    """An authenticator app or a passkey. Backup codes alone do not count: they are the spare key to one of
+    those, made only after one is set up."""
+    return any(not isinstance(device, StaticDevice) for device in devices_for_user(user, confirmed=True))
 
 
 def second_factor_url(request, next_url: str = "") -> str:

@@ -1,5 +1,8 @@
-"""Staff login: password first, then a code from an authenticator app (TOTP). The app is set up only
-through a one-time link (see services.py); coordinators reset a colleague's second factor."""
+"""Staff login: password first (or the municipality's identity provider, the sso app), then the second
+factor: a code from an authenticator app (TOTP), a passkey, or a one-time backup code. The app is set up
+only through a one-time link (see services.py); passkeys and backup codes are added by someone already past
+the second factor (the "Uw tweede stap" page); coordinators reset a colleague's second factor. Every wrong
+code or refused passkey counts for django-axes (lockout.py)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,14 +18,27 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import devices_for_user
 from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from django_ratelimit.core import is_ratelimited
 
 from .constants import Role
 from .decorators import staff_login_required, staff_view
-from .forms import StaffLoginForm, StaffPasswordChangeForm, TokenForm
+from .external import login_alternatives_for, provider_asserted_mfa, provider_logout_url
+from .forms import BackupCodeForm, StaffLoginForm, StaffPasswordChangeForm, TokenForm
+from .lockout import second_factor_failed, second_factor_locked
 from .models import EnrolmentLink
 from .selectors import colleague_get, colleague_list
-from .services import EnrolmentLinkUnusable, enrolment_complete, enrolment_link_find, second_factor_reset
+from .services import (
+    EnrolmentLinkUnusable,
+    backup_code_use,
+    backup_codes_left,
+    backup_codes_make,
+    enrolment_complete,
+    enrolment_link_find,
+    passkey_remove,
+    second_factor_reset,
+)
 from .two_factor import (
     has_confirmed_device,
     is_verified,
@@ -51,6 +67,12 @@ class LoginView(auth_views.LoginView):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Other ways in: "Inloggen met uw werkaccount" for municipalities with their own identity provider.
+        context["alternatives"] = login_alternatives_for(self.request, self.get_redirect_url())
+        return context
 
     def get_success_url(self):
         next_url = self.get_redirect_url() or resolve_url("workspace:home")
@@ -84,7 +106,12 @@ class LogoutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
 
     def post(self, request, *args, **kwargs):
+        # Signed in through the municipality's identity provider: end the session there too (read before
+        # our own session is flushed).
+        at_provider = provider_logout_url(request)
         response = super().post(request, *args, **kwargs)
+        if at_provider:
+            response = redirect(at_provider)
         messages.success(request, _("U bent uitgelogd."))
         # Conversation notes kept on this device while offline (localStorage) must not stay behind on a
         # shared tablet: the browser wipes the site's storage and cache (cookies stay: the message above).
@@ -112,19 +139,97 @@ def verify(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     next_url = _next_url(request)
-    if is_verified(request) and request.user.is_verified():
+    if _past_second_factor(request):
         return redirect(next_url)
     if not has_confirmed_device(request.user):
         return redirect(second_factor_url(request, next_url))
+    if request.method == "POST" and second_factor_locked(request, request.user):
+        return locked_out(request)
     form = TokenForm(request.POST or None, devices=devices_for_user(request.user, confirmed=True))
-    if request.method == "POST" and form.is_valid():
-        _second_factor_login(request, form.device)
-        return redirect(next_url)
+    if request.method == "POST":
+        if form.is_valid():
+            _second_factor_login(request, form.device)
+            return redirect(next_url)
+        second_factor_failed(request, request.user)
     return render(
         request,
         "accounts/verify.html",
-        {"form": form, "next": next_url},
+        {
+            "form": form,
+            "next": next_url,
+            "has_passkey": WebAuthnCredential.objects.filter(user=request.user, confirmed=True).exists(),
+            "has_backup_codes": backup_codes_left(user=request.user) > 0,
+        },
         status=400 if form.errors else 200,
+    )
+
+
+def _past_second_factor(request) -> bool:
+    """Past the second factor in this session (even in demo mode, where is_verified always says yes)."""
+    return request.user.is_verified() or provider_asserted_mfa(request)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def backup_code(request):
+    """Step two with a one-time backup code, for a lost or forgotten phone."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    next_url = _next_url(request)
+    if _past_second_factor(request):
+        return redirect(next_url)
+    if request.method == "POST" and second_factor_locked(request, request.user):
+        return locked_out(request)
+    form = BackupCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = backup_code_use(user=request.user, code=form.cleaned_data["code"])
+        if device is not None:
+            _second_factor_login(request, device)
+            left = backup_codes_left(user=request.user)
+            messages.warning(
+                request,
+                _(
+                    "U heeft een reservecode gebruikt. U heeft er nog %(left)s. Maak nieuwe codes op de pagina "
+                    "'Uw tweede stap'."
+                )
+                % {"left": left},
+            )
+            return redirect(next_url)
+        form.add_error("code", _("Deze reservecode klopt niet of is al gebruikt."))
+    if request.method == "POST":
+        second_factor_failed(request, request.user)
+    return render(
+        request, "accounts/backup_code.html", {"form": form, "next": next_url}, status=400 if form.errors else 200
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_login_required
+def second_factors(request):
+    """The person's own second factors: the app, passkeys (add, remove) and backup codes (make new ones;
+    they are shown once, right after making them)."""
+    codes = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "backup_codes":
+            codes = backup_codes_make(user=request.user)
+        elif action == "remove_passkey":
+            pk = request.POST.get("passkey", "")
+            if pk.isdigit() and passkey_remove(user=request.user, pk=int(pk)):
+                messages.success(request, _("De passkey is verwijderd."))
+            return redirect("accounts:second_factors")
+        else:
+            return redirect("accounts:second_factors")
+    return render(
+        request,
+        "accounts/second_factors.html",
+        {
+            "has_app": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "passkeys": WebAuthnCredential.objects.filter(user=request.user, confirmed=True).order_by("created_at"),
+            "backup_codes_left": backup_codes_left(user=request.user),
+            "codes": codes,
+        },
     )
 
 
@@ -242,7 +347,7 @@ def setup(request):
     next_url = _next_url(request)
     if has_confirmed_device(request.user):
         # Adding another app needs the existing second factor first.
-        if not request.user.is_verified():
+        if not _past_second_factor(request):
             return redirect(second_factor_url(request, next_url))
         return redirect(next_url)
     link, problem = _session_link(request)

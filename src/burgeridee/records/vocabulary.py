@@ -132,6 +132,14 @@ class Activity(models.TextChoices):
     CONVERSATION_MODEL_CHOOSE = "conversation_model_choose", _("Versie van het gespreksmodel kiezen")
     RETENTION_CHANGE = "retention_change", _("Bewaartermijnen wijzigen")
     PROCESSING_REGISTER_CHANGE = "processing_register_change", _("Verwijzingen naar het verwerkingsregister wijzigen")
+    PASSKEY_ADD = "passkey_add", _("Passkey van een medewerker toevoegen")
+    PASSKEY_REMOVE = "passkey_remove", _("Passkey van een medewerker verwijderen")
+    PASSKEY_USE = "passkey_use", _("Inloggen met een passkey")
+    BACKUP_CODES_CREATE = "backup_codes_create", _("Reservecodes van een medewerker maken")
+    BACKUP_CODE_USE = "backup_code_use", _("Inloggen met een reservecode")
+    # Single sign-on with the municipality's identity provider (sso)
+    SSO_SETTINGS_UPDATE = "sso_settings_update", _("Inloggen met werkaccount instellen")
+    PROVIDER_ACCOUNT_UPDATE = "provider_account_update", _("Medewerker bijwerken vanuit de inlogdienst")
 
     @property
     def definition(self) -> "ActivityDefinition":
@@ -218,6 +226,13 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.CONVERSATION_MODEL_CHOOSE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
     Activity.RETENTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
     Activity.PROCESSING_REGISTER_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.PASSKEY_ADD: ActivityDefinition(A.CREATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.PASSKEY_REMOVE: ActivityDefinition(A.DELETE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.PASSKEY_USE: ActivityDefinition(A.READ, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.BACKUP_CODES_CREATE: ActivityDefinition(A.CREATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.BACKUP_CODE_USE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
+    Activity.SSO_SETTINGS_UPDATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS),
+    Activity.PROVIDER_ACCOUNT_UPDATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.NAME, F.EMAIL)),
 }
 del F, A, P
 

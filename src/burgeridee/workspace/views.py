@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_login_required, staff_view
+from burgeridee.accounts.external import session_municipality
 from burgeridee.accounts.selectors import membership_list
 from burgeridee.administration.services import can_set_up_municipalities
 from burgeridee.initiatives.selectors import contact_people
@@ -27,7 +28,7 @@ PAGE_SIZE = 25
 @staff_login_required
 def home(request):
     """/werkplek/: straight to the start page of the user's municipality, or a choice when there are several."""
-    memberships = membership_list(user=request.user)
+    memberships = membership_list(user=request.user, municipality_slug=session_municipality(request))
     installation = can_set_up_municipalities(request.user)
     if len(memberships) == 1 and not installation:
         return redirect(home_url(memberships[0]))

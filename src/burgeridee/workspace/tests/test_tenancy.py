@@ -38,6 +38,14 @@ NOT_TENANT_SCOPED = {
     "werkplek/installatie/",
     "werkplek/installatie/nieuw/",
     "werkplek/installatie/<slug:municipality_slug>/beheerder/",
+    "werkplek/inloggen/reservecode/",
+    "werkplek/tweede-stap/",  # the logged-in person's own passkeys and backup codes
+    "werkplek/passkey/registration/begin/",
+    "werkplek/passkey/registration/complete/",
+    "werkplek/passkey/authentication/begin/",
+    "werkplek/passkey/authentication/complete/",
+    "werkplek/passkey/jsi18n/",
+    "werkplek/inloggen/sso/terug/",  # the provider's way back; the state names the municipality
 }
 ARGUMENT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
