@@ -130,6 +130,12 @@ class Activity(models.TextChoices):
     CONVERSATION_MODEL_CHOOSE = "conversation_model_choose", _("Versie van het gespreksmodel kiezen")
     RETENTION_CHANGE = "retention_change", _("Bewaartermijnen wijzigen")
     PROCESSING_REGISTER_CHANGE = "processing_register_change", _("Verwijzingen naar het verwerkingsregister wijzigen")
+    # Other systems of the municipality (api): clients, subscriptions, the case system
+    API_INITIATIVE_READ = "api_initiative_read", _("Initiatief met contactgegevens inzien via de API")
+    API_CLIENT_CHANGE = "api_client_change", _("API-koppeling aanmaken of intrekken")
+    SUBSCRIPTION_CHANGE = "subscription_change", _("Abonnement op meldingen wijzigen")
+    ZGW_SETTINGS_CHANGE = "zgw_settings_change", _("Koppeling met het zaaksysteem wijzigen")
+    ZGW_REGISTER = "zgw_register", _("Initiatief als zaak registreren in het zaaksysteem")
 
     @property
     def definition(self) -> "ActivityDefinition":
@@ -215,6 +221,11 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.CONVERSATION_MODEL_CHOOSE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
     Activity.RETENTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
     Activity.PROCESSING_REGISTER_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.API_INITIATIVE_READ: ActivityDefinition(A.READ, P.INITIATIVE_SUPPORT, (*CONTACT, F.PREFERRED_CONTACT)),
+    Activity.API_CLIENT_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.SUBSCRIPTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.ZGW_SETTINGS_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.ZGW_REGISTER: ActivityDefinition(A.SEND, P.INITIATIVE_SUPPORT, (F.NAME, F.EMAIL, F.PHONE)),
 }
 del F, A, P
 
