@@ -400,3 +400,10 @@ SPECTACULAR_SETTINGS = {
         "burgeridee.api.schema.api_version_header",
     ],
 }
+# Event notifications (CloudEvents) to subscribed systems: api/delivery.py.
+NOTIFICATION_TIMEOUT = env_int("NOTIFICATION_TIMEOUT", 10)
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 8)
+NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
+NOTIFICATION_RETRY_MAX_SECONDS = env_int("NOTIFICATION_RETRY_MAX_SECONDS", 3600)
+# Only https endpoints in production; http (e.g. a receiver on loopback) elsewhere.
+NOTIFICATION_ALLOW_HTTP = env_bool("NOTIFICATION_ALLOW_HTTP", not IS_PRODUCTION)

@@ -2,8 +2,11 @@
 administration app audits a municipality's set-up (a processing-log line naming who, through
 records.StaffAuditEntry, and an administration.ConfigurationChange saying what)."""
 
+import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +16,7 @@ from burgeridee.municipalities.models import Municipality
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
-from .models import ApiClient, Scope
+from .models import ApiClient, Scope, Subscription
 from .tokens import api_token_make
 
 
@@ -79,3 +82,57 @@ def api_client_revoke(*, client: ApiClient, actor) -> ApiClient:
         after={"name": client.name, "active": False},
     )
     return client
+
+
+@dataclass(frozen=True)
+class SubscriptionCreated:
+    subscription: Subscription
+    secret: str  # shown once; the receiver checks signatures with it
+
+
+def endpoint_validate(url: str) -> None:
+    if not url.startswith("https://") and not (settings.NOTIFICATION_ALLOW_HTTP and url.startswith("http://")):
+        raise ValidationError({"endpoint_url": _("Gebruik een adres dat begint met https://.")})
+
+
+@transaction.atomic
+def subscription_create(
+    *, municipality: Municipality, name: str, endpoint_url: str, event_types: list[str], actor
+) -> SubscriptionCreated:
+    endpoint_validate(endpoint_url)
+    secret = secrets.token_urlsafe(32)
+    subscription = Subscription.objects.create(
+        municipality=municipality,
+        name=name,
+        endpoint_url=endpoint_url,
+        secret=secret,
+        event_types=list(event_types),
+        created_at=timezone.now(),
+    )
+    change_record(
+        municipality=municipality,
+        actor=actor,
+        activity=Activity.SUBSCRIPTION_CHANGE,
+        summary=_("Abonnement op meldingen %(name)s aangemaakt") % {"name": name},
+        after={"name": name, "endpoint_url": endpoint_url, "event_types": list(event_types)},
+    )
+    return SubscriptionCreated(subscription=subscription, secret=secret)
+
+
+@transaction.atomic
+def subscription_set_active(*, subscription: Subscription, active: bool, actor) -> bool:
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    if subscription.is_active == active:
+        return False
+    subscription.is_active = active
+    subscription.save(update_fields=["is_active"])
+    change_record(
+        municipality=subscription.municipality,
+        actor=actor,
+        activity=Activity.SUBSCRIPTION_CHANGE,
+        summary=(_("Abonnement %(name)s aangezet") if active else _("Abonnement %(name)s uitgezet"))
+        % {"name": subscription.name},
+        before={"active": not active},
+        after={"active": active},
+    )
+    return True

@@ -59,4 +59,6 @@ BEHEER = "beheer/api/"
 staff_urlpatterns = [
     path(BEHEER, views_admin.clients, name="clients"),
     path(BEHEER + "<int:pk>/intrekken/", views_admin.client_revoke, name="client_revoke"),
+    path(BEHEER + "meldingen/", views_admin.subscriptions, name="subscriptions"),
+    path(BEHEER + "meldingen/<int:pk>/", views_admin.subscription, name="subscription"),
 ]
