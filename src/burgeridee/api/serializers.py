@@ -5,6 +5,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from burgeridee.conversations.constants import AgreementStatus
 from burgeridee.initiatives.constants import ContactPreference, Phase, StopReason, SupportType, Theme
 from burgeridee.knowledge.constants import FactorGroup, Kind
 from burgeridee.records.events import event_label
@@ -116,6 +117,7 @@ class AgreementSerializer(serializers.Serializer):
     what = serializers.CharField()
     who = serializers.SerializerMethodField(help_text="Alleen met het recht 'contactgegevens'; anders null.")
     due_date = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=AgreementStatus.choices)
     response = serializers.CharField()
     done_at = serializers.DateTimeField(allow_null=True)
     is_overdue = serializers.BooleanField()
