@@ -10,7 +10,7 @@ DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true SITE_URL=http://$(HOS
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 TEST_ENV := BURGERIDEE_ENV=test
 
-.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short
+.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short api-schema
 
 help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
@@ -73,6 +73,12 @@ lint: install
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(BIN)/bandit --quiet --recursive src --exclude '*/tests/*,*/migrations/*'
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn | diff -u docs/api/openapi.yaml - \
+		|| (echo "docs/api/openapi.yaml differs from the code: run make api-schema"; exit 1)
+
+# The committed OpenAPI document of the REST API (docs/api.md); `make lint` and a test fail when it drifts.
+api-schema: install
+	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
 format: install
 	$(BIN)/ruff format .

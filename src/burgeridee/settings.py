@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
@@ -94,6 +97,7 @@ INSTALLED_APPS = [
     "burgeridee.administration",
     "burgeridee.challenges",
     "burgeridee.sso",
+    "burgeridee.api",
     "burgeridee.demo",
 ]
 
@@ -104,6 +108,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "burgeridee.records.tracing.TraceContextMiddleware",
+    "burgeridee.api.rest.ApiVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "burgeridee.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -385,3 +390,45 @@ WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)
 # A handled request for a workshop, training or coaching (name, email, phone) is deleted this many
 # months after it was handled (apply_retention).
 WORKSHOP_REQUEST_RETENTION_MONTHS = env_int("WORKSHOP_REQUEST_RETENTION_MONTHS", 12)
+
+# The REST API (/api/v1/, docs/api.md): token per API client, scopes, problem+json errors, camelCase JSON.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["burgeridee.api.rest.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["burgeridee.api.rest.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["burgeridee.api.rest.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "burgeridee.api.rest.LinkedPagination",
+    "EXCEPTION_HANDLER": "burgeridee.api.rest.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "1000/h")
+API_RATE_LIMIT_ANONYMOUS = os.environ.get("API_RATE_LIMIT_ANONYMOUS", "300/h")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Burgeridee API",
+    "DESCRIPTION": (
+        "Initiatieven, tijdlijnen, afspraken, cijfers, de etalage en de kennisbank van een gemeente, volgens de "
+        "NL API Design Rules. Uitleg: docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "burgeridee.api.schema.api_version_header",
+    ],
+}
+# Event notifications (CloudEvents) to subscribed systems: api/delivery.py.
+NOTIFICATION_TIMEOUT = env_int("NOTIFICATION_TIMEOUT", 10)
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 8)
+NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
+NOTIFICATION_RETRY_MAX_SECONDS = env_int("NOTIFICATION_RETRY_MAX_SECONDS", 3600)
+# Only https endpoints in production; http (e.g. a receiver on loopback) elsewhere.
+NOTIFICATION_ALLOW_HTTP = env_bool("NOTIFICATION_ALLOW_HTTP", not IS_PRODUCTION)

@@ -16,6 +16,7 @@ from django.views.i18n import set_language
 
 from burgeridee.accounts import urls as accounts_urls
 from burgeridee.administration import urls as administration_urls
+from burgeridee.api import urls as api_urls
 from burgeridee.challenges import urls as challenges_urls
 from burgeridee.conversations import urls as conversations_urls
 from burgeridee.core import views as core_views
@@ -59,6 +60,7 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path(".well-known/security-policy", core_views.security_policy, name="security_policy"),
     path("taal/", set_language, name="set_language"),
+    namespace("api", *api_urls.urlpatterns, staff(api_urls.staff_urlpatterns)),
     # /werkplek/installatie/ before the /werkplek/<gemeente>/ pages ("installatie" is a reserved slug).
     namespace(
         "administration",

@@ -140,6 +140,10 @@ class Activity(models.TextChoices):
     # Single sign-on with the municipality's identity provider (sso)
     SSO_SETTINGS_UPDATE = "sso_settings_update", _("Inloggen met werkaccount instellen")
     PROVIDER_ACCOUNT_UPDATE = "provider_account_update", _("Medewerker bijwerken vanuit de inlogdienst")
+    # Other systems of the municipality (api): clients and subscriptions
+    API_INITIATIVE_READ = "api_initiative_read", _("Initiatief met contactgegevens inzien via de API")
+    API_CLIENT_CHANGE = "api_client_change", _("API-koppeling aanmaken of intrekken")
+    SUBSCRIPTION_CHANGE = "subscription_change", _("Abonnement op meldingen wijzigen")
 
     @property
     def definition(self) -> "ActivityDefinition":
@@ -233,6 +237,9 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.BACKUP_CODE_USE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.SECOND_FACTOR,)),
     Activity.SSO_SETTINGS_UPDATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS),
     Activity.PROVIDER_ACCOUNT_UPDATE: ActivityDefinition(A.UPDATE, P.STAFF_ACCESS, (F.NAME, F.EMAIL)),
+    Activity.API_INITIATIVE_READ: ActivityDefinition(A.READ, P.INITIATIVE_SUPPORT, (*CONTACT, F.PREFERRED_CONTACT)),
+    Activity.API_CLIENT_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.SUBSCRIPTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
 }
 del F, A, P
 
