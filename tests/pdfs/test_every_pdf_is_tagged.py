@@ -112,6 +112,11 @@ def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client
             reverse("conversations:report_pdf", kwargs=conversation_pages),
             "Gespreksverslag",
         ),
+        "conversations:checklist_filled_pdf": (
+            contact_client,
+            reverse("conversations:checklist_filled_pdf", kwargs=conversation_pages),
+            "Checklist van het eerste gesprek",
+        ),
         "conversations:resident_report_pdf": (
             Client(),
             reverse("conversations:resident_report_pdf", kwargs=resident),
