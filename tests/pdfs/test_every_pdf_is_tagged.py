@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from burgeridee.challenges import selectors as challenge_selectors
+from burgeridee.challenges import services as challenge_services
+from burgeridee.challenges.constants import CriterionVerdict, Decision
+from burgeridee.challenges.tests.factories import challenge_setup, idea_kwargs
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.tests.helpers import next_weekday_at
 from burgeridee.workshops import services as workshop_services
@@ -57,6 +62,33 @@ def pdfinfo(pdf: bytes, tmp_path: Path) -> dict[str, str]:
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in output.splitlines())}
 
 
+def decided_challenge(municipality, actor):
+    """A challenge of a task (the right to challenge), planned, assessed and granted: it has a decision letter."""
+    tasks = challenge_setup(municipality)
+    initiative = challenge_services.challenge_submit(
+        municipality=municipality, task=tasks["square"], **idea_kwargs(municipality)
+    ).initiative
+    challenge = initiative.challenge
+    challenge = challenge_services.challenge_plan_save(
+        challenge=challenge,
+        actor=actor,
+        plan_what="Maaien en snoeien",
+        plan_where="Lindeplein",
+        plan_budget=Decimal("3500"),
+        plan_quality="Zoals de gemeente vraagt",
+        plan_insurance="Vrijwilligersverzekering",
+        plan_support_evidence="handtekeningen",
+        plan_support_count=42,
+        complete=True,
+    )
+    criteria = challenge_selectors.criteria_for_assessment(municipality=municipality)
+    scores = [challenge_services.CriterionScore(c, CriterionVerdict.MET, f"Reden bij {c.title}") for c in criteria]
+    challenge = challenge_services.challenge_assess(challenge=challenge, actor=actor, scores=scores)
+    return challenge_services.challenge_decide(
+        challenge=challenge, actor=actor, decision=Decision.GRANTED, reasons="Het plan voldoet."
+    )
+
+
 def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client) -> dict[str, tuple]:
     """Each PDF address with the client allowed to fetch it and the title its document carries."""
     slug = municipality.slug
@@ -88,6 +120,8 @@ def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client
     go_to(workshop, Module.CHECKLIST)
     chosen = {f"keep_{n}": "1" for n in range(1, 27)} | {f"text_{n}": "" for n in range(1, 27)}
     assert participant.post(f"/doe-mee/{workshop.code}/checklist/", chosen).status_code == 302
+
+    challenge = decided_challenge(municipality, contact_client.user)
 
     conversation_pages = {"municipality_slug": slug, "pk": initiative.pk}
     resident = {"municipality_slug": slug, "token": token}
@@ -126,6 +160,11 @@ def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client
             Client(),
             reverse("initiatives:data_export_pdf", kwargs=resident),
             "Uw gegevens",
+        ),
+        "challenges:decision_letter": (
+            contact_client,
+            reverse("challenges:decision_letter", kwargs={"municipality_slug": slug, "pk": challenge.pk}),
+            "Besluit over uw uitdaging",
         ),
         "workshops:checklist_pdf": (
             participant,
