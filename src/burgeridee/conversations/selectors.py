@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.dates import add_working_days, local_date
@@ -14,10 +15,19 @@ from burgeridee.initiatives.constants import SupportType
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.selectors import initiative_get_by_token
 from burgeridee.initiatives.tokens import token_hash
-from burgeridee.knowledge.selectors import pitfall_titles
+from burgeridee.knowledge.selectors import participation_ladder, pitfall_titles
 from burgeridee.municipalities.models import Municipality
 
-from .constants import AgreementStatus, Facilitation, ModelStatus, Moment, ReportStatus
+from .constants import (
+    TEXT_CAPTURES,
+    AgreementStatus,
+    CaptureField,
+    Facilitation,
+    ModelStatus,
+    Moment,
+    Rating,
+    ReportStatus,
+)
 from .models import (
     Agreement,
     AgreementStep,
@@ -32,6 +42,7 @@ from .models import (
 )
 
 AGREEMENT_TO_DO = (AgreementStatus.PROPOSED, AgreementStatus.CONFIRMED, AgreementStatus.RUNNING)
+TEXT_CAPTURE_KEYS = frozenset(c.value for c in TEXT_CAPTURES)
 
 # --- The model -----------------------------------------------------------------------------------------
 
@@ -381,6 +392,82 @@ def tasks_open(*, municipality: Municipality, assignee=None) -> list[FollowUpTas
     if assignee is not None:
         tasks = tasks.filter(assignee=assignee)
     return list(tasks.order_by("due_date", "id"))
+
+
+@dataclass
+class FilledPhase:
+    """One phase of a held (or planned) conversation with what was written down in it."""
+
+    phase: ModelPhase
+    captured: list[tuple[str, str]]  # (label, text), in the phase's order
+    note: str
+
+
+@dataclass
+class FilledChecklist:
+    """The checklist of one conversation as it stands: which items were covered, which remain open, the notes."""
+
+    before: list[ChecklistItem]
+    during: list[tuple[ChecklistItem, bool]]  # (item, covered in the conversation)
+    after: list[tuple[ChecklistItem, FollowUpTask | None]]  # the task the item became once the conversation was held
+    phases: list[FilledPhase]
+    held: bool
+
+    @property
+    def during_done(self) -> int:
+        return sum(1 for _item, done in self.during if done)
+
+    @property
+    def after_done(self) -> int:
+        return sum(1 for _item, task in self.after if task is not None and task.done_at is not None)
+
+
+def _agreement_lines(rows: list[dict]) -> list[str]:
+    """The agreements noted during the conversation, as 'what (who, due date)'."""
+    lines = []
+    for row in rows:
+        what = (row.get("what") or "").strip()
+        if not what:
+            continue
+        due = date_format(date.fromisoformat(row["due"]), "j F Y") if row.get("due") else ""
+        details = ", ".join(part for part in ((row.get("who") or "").strip(), due) if part)
+        lines.append(f"{what} ({details})" if details else what)
+    return lines
+
+
+def checklist_filled(*, conversation: Conversation) -> FilledChecklist:
+    """The conversation's own checklist, from its model version: ticked during the conversation (`checked_items`),
+    the 'after' items as the tasks they became, and the notes and captured texts per phase."""
+    model = conversation.model
+    items = list(model.checklist_items.filter(is_active=True).order_by("order", "id"))
+    checked = set(conversation.checked_items)
+    tasks = {task.checklist_key: task for task in tasks_for_conversation(conversation=conversation)}
+    ladder = participation_ladder(municipality=conversation.initiative.municipality)
+    phases = []
+    for phase in phases_active(model=model):
+        captured = [
+            (str(CaptureField(key).label), conversation.captures[key].strip())
+            for key in phase.capture_fields
+            if key in TEXT_CAPTURE_KEYS and (conversation.captures.get(key) or "").strip()
+        ]
+        if CaptureField.MUNICIPAL_ROLES in phase.capture_fields and conversation.municipal_roles:
+            # The rung's title only ("Faciliteren"), not its summary.
+            roles = "; ".join(str(ladder.get(key, key)).split(":", 1)[0] for key in conversation.municipal_roles)
+            captured.append((str(CaptureField.MUNICIPAL_ROLES.label), roles))
+        if CaptureField.AGREEMENTS in phase.capture_fields:
+            captured += [(str(_("Afspraak")), text) for text in _agreement_lines(conversation.agreements_draft)]
+        if CaptureField.CALLBACK_DATE in phase.capture_fields and conversation.callback_date:
+            captured.append((str(CaptureField.CALLBACK_DATE.label), date_format(conversation.callback_date, "j F Y")))
+        if CaptureField.RATING in phase.capture_fields and conversation.rating:
+            captured.append((str(CaptureField.RATING.label), str(Rating(conversation.rating).label)))
+        phases.append(FilledPhase(phase, captured, (conversation.phase_notes.get(phase.key) or "").strip()))
+    return FilledChecklist(
+        before=[item for item in items if item.moment == Moment.BEFORE],
+        during=[(item, item.key in checked) for item in items if item.moment == Moment.DURING],
+        after=[(item, tasks.get(item.key)) for item in items if item.moment == Moment.AFTER],
+        phases=phases,
+        held=conversation.held_at is not None,
+    )
 
 
 def tasks_for_conversation(*, conversation: Conversation) -> list[FollowUpTask]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import after, model_editor, planning, report, resident, screen
+from .views import after, checklist, model_editor, planning, report, resident, screen
 
 app_name = "conversations"
 
@@ -28,6 +28,7 @@ staff_urlpatterns = [
     path(CONVERSATION + "voorbereiden.pdf", planning.prepare_pdf, name="prepare_pdf"),
     path(CONVERSATION + "verslag/", report.report, name="report"),
     path(CONVERSATION + "verslag.pdf", report.report_pdf, name="report_pdf"),
+    path(CONVERSATION + "checklist.pdf", checklist.conversation_checklist_pdf, name="checklist_filled_pdf"),
     path(CONVERSATION + "opvolging/", after.follow_up, name="follow_up"),
     path(CONVERSATION + "reflectie/", after.reflection, name="reflection"),
 ]

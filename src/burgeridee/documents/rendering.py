@@ -1,4 +1,9 @@
-"""HTML template -> PDF bytes with WeasyPrint, with print CSS. Nothing is fetched from the network."""
+"""HTML template -> PDF bytes with WeasyPrint, with print CSS. Nothing is fetched from the network.
+
+Every PDF is tagged (PDF/UA-1): headings, lists, tables and reading order reach a screen reader, and the
+document's title (the template's `<title>`) and language (`<html lang>`) are in the file. A template
+without a title would make an invalid PDF/UA document, so documents/base.html always gives one.
+"""
 
 import hashlib
 from functools import lru_cache
@@ -32,6 +37,7 @@ def url_fetcher():
 
 
 REUSE_SECONDS = 24 * 60 * 60
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF for assistive technology; see the module's docstring
 
 
 def render_pdf(template: str, context: dict, *, request=None, reuse: bool = False, print_css: bool = True) -> bytes:
@@ -52,7 +58,7 @@ def render_pdf(template: str, context: dict, *, request=None, reuse: bool = Fals
     write = _write_pdf if print_css else _write_pdf_own_css
     if not reuse:
         return write(html)
-    css = _print_css_digest() if print_css else b"own print CSS"
+    css = (_print_css_digest() if print_css else b"own print CSS") + PDF_VARIANT.encode()
     key = "pdf:" + hashlib.sha256(html.encode() + css).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
@@ -64,14 +70,14 @@ def render_pdf(template: str, context: dict, *, request=None, reuse: bool = Fals
 def _write_pdf(html: str) -> bytes:
     from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(stylesheets=[_print_css()])
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(stylesheets=[_print_css()], pdf_variant=PDF_VARIANT)
 
 
 def _write_pdf_own_css(html: str) -> bytes:
     """A document with its own print CSS: nothing added, nothing fetched beyond `url_fetcher`."""
     from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf()
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = True) -> HttpResponse:

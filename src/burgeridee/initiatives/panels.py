@@ -83,5 +83,6 @@ for _panel in (
 ):
     initiative_panels.register(_panel)
 
-# Where the other apps' sections go (they register themselves): MAIN 30 hand-overs; SIDE 20 the first
-# conversation, 30 deadlines and follow-ups, 40 the showcase, 15 the right to challenge; FOOT 10 the processing log.
+# Where the other apps' sections go (they register themselves): MAIN 30 hand-overs; SIDE 12 the letter for a
+# resident by post (intake), 15 the right to challenge, 20 the first conversation, 30 deadlines and follow-ups,
+# 40 the showcase; FOOT 10 the processing log.

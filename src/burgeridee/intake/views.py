@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
 from burgeridee.initiatives import selectors as initiative_selectors
 from burgeridee.initiatives.services import initiative_status_token_renew, status_link
@@ -17,12 +16,13 @@ from burgeridee.initiatives.tokens import token_hash
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
+from .constants import INTAKE_ROLES
 from .forms import IntakeForm
+from .selectors import letter_state
 from .services import initiative_intake
 
 logger = logging.getLogger(__name__)
 
-INTAKE_ROLES = (Role.CONTACT, Role.COORDINATOR)
 SESSION_LETTER = "burgeridee_intake_letter"
 
 
@@ -75,7 +75,7 @@ def letter(request, municipality, pk):
     initiative = initiative_selectors.initiative_get_for_staff(municipality=municipality, pk=pk)
     token = _session_token(request, initiative)
     if token is None:
-        return render(request, "intake/letter_renew.html", {"initiative": initiative})
+        return _renew_warning(request, initiative)
     initiator = initiative.primary_initiator
     processing_record(
         municipality=municipality,
@@ -98,11 +98,23 @@ def letter(request, municipality, pk):
     return response
 
 
+def _renew_warning(request, initiative):
+    """The step before a new letter: a new link ends the one the resident holds, so say which one first."""
+    return render(
+        request,
+        "intake/letter_renew.html",
+        {"initiative": initiative, "letter": letter_state(initiative=initiative)},
+    )
+
+
 @never_cache
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 @staff_view(roles=INTAKE_ROLES)
 def letter_renew(request, municipality, pk):
+    """GET: the warning (changes nothing). POST, from the warning's button: a new link, then the letter."""
     initiative = initiative_selectors.initiative_get_for_staff(municipality=municipality, pk=pk)
+    if request.method == "GET":
+        return _renew_warning(request, initiative)
     token = initiative_status_token_renew(initiative=initiative, actor=request.user)
     request.session[SESSION_LETTER] = {"initiative_id": initiative.pk, "token": token}
     messages.success(request, _("Er is een nieuwe persoonlijke link gemaakt. De oude link werkt niet meer."))

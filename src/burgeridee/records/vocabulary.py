@@ -101,6 +101,7 @@ class Activity(models.TextChoices):
     CONVERSATION_REPORT_UPDATE = "conversation_report_update", _("Gespreksverslag bewerken")
     CONVERSATION_REPORT_SEND = "conversation_report_send", _("Gespreksverslag versturen")
     CONVERSATION_REPORT_EXPORT = "conversation_report_export", _("Gespreksverslag als PDF")
+    CONVERSATION_CHECKLIST_EXPORT = "conversation_checklist_export", _("Checklist van het eerste gesprek als PDF")
     # The right to challenge (challenges)
     CHALLENGE_DECISION_LETTER = "challenge_decision_letter", _("Besluitbrief uitdaagrecht maken")
     # The resident's rights (initiatives, privacy)
@@ -193,6 +194,7 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.CONVERSATION_REPORT_UPDATE: ActivityDefinition(A.UPDATE, P.INITIATIVE_SUPPORT),
     Activity.CONVERSATION_REPORT_SEND: ActivityDefinition(A.SEND, P.INITIATIVE_SUPPORT, (F.EMAIL,)),
     Activity.CONVERSATION_REPORT_EXPORT: ActivityDefinition(A.EXPORT, P.INITIATIVE_SUPPORT, (F.NAME,)),
+    Activity.CONVERSATION_CHECKLIST_EXPORT: ActivityDefinition(A.EXPORT, P.INITIATIVE_SUPPORT, (F.NAME,)),
     Activity.CHALLENGE_DECISION_LETTER: ActivityDefinition(A.EXPORT, P.INITIATIVE_SUPPORT, (F.NAME, F.ADDRESS)),
     Activity.RESIDENT_DATA_DOWNLOAD: ActivityDefinition(A.EXPORT, P.RIGHT_OF_ACCESS),
     Activity.PROCESSING_LOG_EXPORT: ActivityDefinition(A.EXPORT, P.RIGHT_OF_ACCESS),

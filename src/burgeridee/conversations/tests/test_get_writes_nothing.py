@@ -81,6 +81,7 @@ def test_every_conversation_page_reads_only(coordinator_client, municipality, pl
         "prepare_pdf": [mine, slug | {"pk": unplanned.pk}],
         "report": [mine, slug | {"pk": sent[0].pk}],  # no report yet; a sent one
         "report_pdf": [mine, slug | {"pk": sent[0].pk}],
+        "checklist_filled_pdf": [mine, slug | {"pk": sent[0].pk}],
         "follow_up": [mine, slug | {"pk": sent[0].pk}],
         "reflection": [mine],
         "resident": [slug | {"token": token}, slug | {"token": sent[1]}],

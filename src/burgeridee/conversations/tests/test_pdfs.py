@@ -8,8 +8,12 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from burgeridee.accounts.constants import Role
+from burgeridee.accounts.tests.factories import StaffFactory
 from burgeridee.conversations import services
 from burgeridee.initiatives.constants import SupportType
+from burgeridee.municipalities.tests.factories import DepartmentFactory
+from burgeridee.records.models import ProcessingLogEntry
 
 from .helpers import base
 
@@ -72,3 +76,68 @@ def test_report_pdf_for_staff_and_resident(contact_client, client, municipality,
     services.report_send(report=report)
     resident_text = text_of(client.get(f"/{municipality.slug}/mijn-initiatief/{token}/gesprek/verslag.pdf"))
     assert "Kabels en leidingen nagaan" in resident_text
+
+
+def checklist_url(municipality, initiative) -> str:
+    return base(municipality, initiative) + "checklist.pdf"
+
+
+def test_the_conversations_own_checklist_says_what_was_covered_and_what_is_open(
+    contact_client, municipality, planned, coordinator_client
+):
+    """Issue #11: the filled checklist of this conversation is on paper too, not only the blank hand-out."""
+    initiative, _token, conversation = planned
+    services.conversation_save(
+        conversation=conversation,
+        checked_items=["tijdens-1", "tijdens-2", "tijdens-9"],
+        captures={"motivation": "Fatima woont er twintig jaar en mist groen.", "showstoppers": "Kabels onder de stoep"},
+        phase_notes={"kennismaken": "Open gesprek, koffie bij Fatima thuis."},
+        callback_date=timezone.localdate() + timedelta(days=14),
+    )
+    services.conversation_mark_held(conversation=conversation, actor=contact_client.user)
+    task = conversation.tasks.get(checklist_key="na-4")
+    services.task_complete(task=task)
+
+    # Linked from the conversation's pages.
+    for page in ("", "verslag/", "opvolging/"):
+        html = contact_client.get(base(municipality, initiative) + page).content.decode()
+        assert f'href="{checklist_url(municipality, initiative)}"' in html, page
+
+    text = " ".join(text_of(contact_client.get(checklist_url(municipality, initiative))).split())
+    assert "Checklist van het eerste gesprek" in text
+    assert initiative.reference in text and "Moestuin aan de Kastanjelaan" in text
+    assert "Buurthuis De Kastanje" in text
+    assert "3 van de 11 punten gedaan" in text
+    assert "Begin met kennismaken en de motivatie, niet met regels. Gedaan" in text
+    assert "Spreek één vast aanspreekpunt af. Nog open" in text
+    assert "Leg het initiatief vast: status, rol en afspraken. Gedaan op" in text
+    assert "1 van de 7 taken gedaan" in text
+    assert "Plan een evaluatie. Vier en laat successen zien. Open, uiterlijk" in text
+    # The notes, per phase.
+    assert "Fatima woont er twintig jaar en mist groen." in text
+    assert "Open gesprek, koffie bij Fatima thuis." in text
+    assert "Kabels onder de stoep" in text
+    # Not the blank hand-out.
+    assert "Naam initiatief" not in text
+    # Personal data read: recorded in the processing log.
+    assert ProcessingLogEntry.objects.filter(
+        initiative=initiative, activity="conversation_checklist_export", action="export"
+    ).exists()
+    assert coordinator_client.get(checklist_url(municipality, initiative)).status_code == 200
+
+
+def test_the_conversations_checklist_before_it_was_held_and_for_other_people(
+    contact_client, municipality, planned, submit_idea, staff_client, other_municipality
+):
+    initiative, _token, _conversation = planned
+    text = " ".join(text_of(contact_client.get(checklist_url(municipality, initiative))).split())
+    assert "0 van de 11 punten gedaan" in text
+    assert "Het gesprek is nog niet gehouden" in text  # no tasks yet, and it says why
+    unplanned, _ = submit_idea(municipality, title="Nog geen gesprek")
+    assert contact_client.get(checklist_url(municipality, unplanned)).status_code == 404
+    department = DepartmentFactory(municipality=municipality, name="Vergunningen")
+    colleague = StaffFactory(municipality=municipality, roles=[Role.DEPARTMENT], department=department)
+    assert staff_client(colleague).get(checklist_url(municipality, initiative)).status_code == 403
+    foreign = StaffFactory(municipality=other_municipality, roles=[Role.CONTACT], username="otto")
+    url = f"/werkplek/{other_municipality.slug}/initiatieven/{initiative.pk}/gesprek/checklist.pdf"
+    assert staff_client(foreign).get(url).status_code == 404

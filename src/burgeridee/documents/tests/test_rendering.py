@@ -1,6 +1,9 @@
 import io
+import shutil
+import subprocess
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from burgeridee.documents import rendering
@@ -59,3 +62,28 @@ def test_a_pdf_without_reuse_is_laid_out_every_time(tmp_path, settings, monkeypa
     render_pdf(template, {"name": "Fatima"})
     render_pdf(template, {"name": "Fatima"})
     assert len(layouts) == 2
+
+
+def _pdfinfo(pdf: bytes, tmp_path) -> dict[str, str]:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in output.splitlines())}
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs pdfinfo (poppler-utils)")
+@pytest.mark.parametrize("print_css", [True, False])
+def test_every_pdf_is_tagged_with_its_title_and_language(tmp_path, settings, print_css):
+    """PDF/UA: a screen reader gets the structure; the title and language are in the file."""
+    template = _template(tmp_path, settings, "<h1>Verslag</h1><ul><li>Een</li><li>Twee</li></ul>")
+    (tmp_path / "templates" / "t" / "titled.html").write_text(
+        '{% extends "t/blank.html" %}{% block title %}Verslag van {{ name }}{% endblock %}'
+    )
+    pdf = render_pdf("t/titled.html", {"name": "Fatima"}, print_css=print_css)
+    info = _pdfinfo(pdf, tmp_path)
+    assert (info["Tagged"], info["Title"]) == ("yes", "Verslag van Fatima")
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]  # a reader shows the title, not the file name
+    with translation.override("en"):
+        assert PdfReader(io.BytesIO(render_pdf(template, {}))).trailer["/Root"]["/Lang"] == "en"

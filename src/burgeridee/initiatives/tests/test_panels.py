@@ -26,7 +26,16 @@ def test_every_app_places_its_section_in_the_order_of_the_page():
     in_order = sorted(initiative_panels, key=lambda panel: (panel.order, panel.key))
     assert {column: [p.key for p in in_order if p.column == column] for column in ("main", "side", "foot")} == {
         "main": ["idea", "help", "handovers", "messages", "notes", "timeline"],
-        "side": ["contact_person", "challenge", "conversation", "deadlines", "showcase", "phase", "initiators"],
+        "side": [
+            "contact_person",
+            "letter",
+            "challenge",
+            "conversation",
+            "deadlines",
+            "showcase",
+            "phase",
+            "initiators",
+        ],
         "foot": ["processing_log"],
     }
     assert initiative_panels["processing_log"].roles == (Role.ADMINISTRATOR,)

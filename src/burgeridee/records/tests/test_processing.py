@@ -194,6 +194,7 @@ STORED_ACTIVITIES = {
     "conversation_report_update",
     "conversation_report_send",
     "conversation_report_export",
+    "conversation_checklist_export",
     "resident_data_download",
     "processing_log_export",
     "deletion_request_carry_out",

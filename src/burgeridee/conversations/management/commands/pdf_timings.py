@@ -6,6 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from burgeridee.conversations.models import Report
+from burgeridee.conversations.views.checklist import conversation_checklist_context
 from burgeridee.conversations.views.model_editor import checklist_context
 from burgeridee.conversations.views.planning import preparation_context
 from burgeridee.conversations.views.shared import report_pdf_context
@@ -13,7 +14,10 @@ from burgeridee.documents.rendering import render_pdf
 
 
 class Command(BaseCommand):
-    help = "Render the checklist hand-out, a preparation sheet and a report several times; print the timings."
+    help = (
+        "Render the checklist hand-out, a preparation sheet, a report and a conversation's own checklist several "
+        "times; print the timings."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=5)
@@ -35,6 +39,10 @@ class Command(BaseCommand):
             "conversation report": (
                 "conversations/pdf/report.html",
                 report_pdf_context(initiative, conversation, report, list(report.agreements.all())),
+            ),
+            "conversation checklist": (
+                "conversations/pdf/conversation_checklist.html",
+                conversation_checklist_context(initiative, conversation),
             ),
         }
         first = True
