@@ -55,6 +55,15 @@ class Phase(models.TextChoices):
 
 CLOSED_PHASES = {Phase.COMPLETED, Phase.STOPPED, Phase.NOT_AN_INITIATIVE}
 
+
+def resident_phase_label(phase: str) -> str:
+    """A phase as the resident reads it: the staff term "Geen initiatief: warm doorverwezen" says nothing to a
+    resident (and sounds like a verdict); they read where their idea went."""
+    if phase == Phase.NOT_AN_INITIATIVE:
+        return str(_("Doorverwezen"))
+    return str(Phase(phase).label) if phase in Phase.values else phase
+
+
 # The life cycle in order (BRIEF §8). Besides it: paused, stopped (with a reason), not an initiative.
 LIFE_CYCLE = [
     Phase.IDEA,

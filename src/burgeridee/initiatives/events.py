@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from burgeridee.records.events import EventType, ResidentStep, event_types
 
-from .constants import CLOSED_PHASES, LIFE_CYCLE, PHASE_MEANING, Phase, StopReason
+from .constants import CLOSED_PHASES, LIFE_CYCLE, PHASE_MEANING, Phase, StopReason, resident_phase_label
 
 # The key of the last step of a closed initiative: how it ended.
 CLOSING_STEP = "afgesloten"
@@ -24,6 +24,7 @@ def _phase_change_context(event) -> dict:
     return {
         "from_phase": _label(Phase, data.get("from", "")),
         "to_phase": _label(Phase, data.get("to", "")),
+        "to_phase_resident": resident_phase_label(data.get("to", "")),
         "reason": _label(StopReason, data.get("reason", "")),
     }
 

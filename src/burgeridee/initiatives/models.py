@@ -17,6 +17,7 @@ from .constants import (
     StopReason,
     SupportType,
     Theme,
+    resident_phase_label,
 )
 from .tokens import token_for_nonce
 
@@ -129,6 +130,10 @@ class Initiative(ChoiceLabelsMixin, models.Model):
     @property
     def is_closed(self) -> bool:
         return self.phase in CLOSED_PHASES
+
+    @property
+    def resident_phase_label(self) -> str:
+        return resident_phase_label(self.phase)
 
     @property
     def primary_initiator(self) -> "Initiator | None":

@@ -114,6 +114,8 @@ def test_not_an_initiative_shows_only_what_happened_and_where_to_go(
     assert "niet meer nodig" not in html
     assert "Waar kunt u nu terecht?" in html
     assert "Het wijkteam Centrum helpt u verder: bel 030 123 45 67." in html
+    # The staff term ("Geen initiatief: warm doorverwezen") is not the resident's word for it.
+    assert "Geen initiatief" not in html and "Doorverwezen</span>" in html
 
     # The resident gets a message in their own channel (mail), saying where to go now.
     message = outbound(initiative)[-1]
