@@ -55,7 +55,9 @@ class Proposal(ChoiceLabelsMixin, models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
     version = models.PositiveSmallIntegerField(_("versie"), default=1)
     token_nonce = models.CharField(_("sleutel persoonlijke link"), max_length=32, blank=True)
-    token_hash = models.CharField(_("controlegetal persoonlijke link"), max_length=64, null=True, blank=True, unique=True)
+    token_hash = models.CharField(
+        _("controlegetal persoonlijke link"), max_length=64, null=True, blank=True, unique=True
+    )
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     responded_at = models.DateTimeField(_("reactie op"), null=True, blank=True)
     requester_comment = models.TextField(_("gevraagde wijzigingen"), blank=True)
@@ -162,7 +164,9 @@ class Meeting(ChoiceLabelsMixin, models.Model):
 
 
 class MeetingSignup(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="signups", verbose_name=_("bijeenkomst"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="signups", verbose_name=_("bijeenkomst")
+    )
     name = models.CharField(_("naam"), max_length=120)
     email = models.EmailField(_("e-mailadres"))
     organisation = models.CharField(_("afdeling of organisatie"), max_length=200, blank=True)
@@ -191,7 +195,12 @@ class CoachingTrajectory(models.Model):
         verbose_name=_("gemeente"),
     )
     proposal = models.ForeignKey(
-        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="trajectories", verbose_name=_("voorstel")
+        Proposal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trajectories",
+        verbose_name=_("voorstel"),
     )
     title = models.CharField(_("titel"), max_length=200)
     coach = models.ForeignKey(
@@ -265,7 +274,9 @@ class CoachingSession(models.Model):
 class CoachingNote(models.Model):
     """A private note with a session: only the coach and the coachee read it."""
 
-    session = models.ForeignKey(CoachingSession, on_delete=models.CASCADE, related_name="notes", verbose_name=_("gesprek"))
+    session = models.ForeignKey(
+        CoachingSession, on_delete=models.CASCADE, related_name="notes", verbose_name=_("gesprek")
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("door")
     )
