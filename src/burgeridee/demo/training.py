@@ -93,7 +93,9 @@ def training_seed(*, municipality, trainer, coachee, now) -> None:
         trajectory=trajectory, starts_at=now - timedelta(days=7), place="Gemeentehuis, kamer 2.14"
     )
     training.coaching_note_add(
-        session=first, author=coachee, text="Ik merk dat ik snel 'dat mag niet' zeg als het over de openbare ruimte gaat."
+        session=first,
+        author=coachee,
+        text="Ik merk dat ik snel 'dat mag niet' zeg als het over de openbare ruimte gaat.",
     )
     training.coaching_note_add(
         session=first, author=trainer, text="Volgende keer oefenen: eerst drie vragen stellen voordat je iets uitlegt."
