@@ -49,7 +49,7 @@ def test_request_to_accepted_proposal_meeting_and_coaching(live_server, new_page
     coachee_user = StaffFactory(
         municipality=municipality, roles=[Role.CONTACT], username="omar", first_name="Omar", last_name="Ouali"
     )
-    workshop_request = WorkshopRequestFactory(municipality=municipality)
+    WorkshopRequestFactory(municipality=municipality)
 
     for viewport in (WIDE, PHONE):  # the trainer's pages at both widths
         trainer = new_page(viewport=viewport)

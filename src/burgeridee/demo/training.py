@@ -111,7 +111,8 @@ def training_seed(*, municipality, trainer, coachee, now) -> None:
         duration_minutes=90,
         place="Buurthuis De Kastanje, Oosterpark",
         description="Een avond voor bewoners met ideeën voor het plein, met de wijkcoördinator.",
-        agenda="Welkom en kennismaken\nWat werkt al op het plein?\nIdeeën in groepjes\nWie doet mee, en wat is de volgende stap?",
+        agenda="Welkom en kennismaken\nWat werkt al op het plein?\nIdeeën in groepjes\n"
+        "Wie doet mee, en wat is de volgende stap?",
         capacity=30,
     )
     for name, email in (("Fatima", "fatima@voorbeeld.example"), ("Johan", "johan@voorbeeld.example")):
