@@ -16,7 +16,9 @@ class TrainingConfig(AppConfig):
         nav_registry.register(NavItem("training:meetings", _("Bijeenkomsten"), (Role.TRAINER,), order=82))
         nav_registry.register(NavItem("training:coaching", _("Coaching"), (), order=83))
         nav_registry.register(NavItem("training:participation", _("Mijn workshop"), (), order=84))
-        nav_registry.register(NavItem("training:effect", _("Effect van de workshop"), (Role.TRAINER,), order=85))
+        nav_registry.register(
+            NavItem("training:effect", _("Effect van de workshop"), (Role.TRAINER, Role.COORDINATOR), order=85)
+        )
         insight_links.register(
             InsightLink(
                 "training:effect",
