@@ -257,6 +257,10 @@ def proposal_accept(*, proposal, name: str) -> Proposal:
     proposal.save(update_fields=["status", "accepted_by_name", "responded_at"])
     for item in proposal.items.all():
         _plan(proposal, item)
+    request = proposal.request
+    if request.handled_at is None:  # the request is done: off the open list, and under its retention period
+        request.handled_at, request.handled_by = proposal.responded_at, proposal.trainer
+        request.save(update_fields=["handled_at", "handled_by"])
     _tell_trainer(
         proposal,
         _("Voorstel geaccepteerd: %(title)s") % {"title": proposal.title},

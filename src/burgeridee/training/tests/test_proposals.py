@@ -124,6 +124,8 @@ def test_request_becomes_an_accepted_proposal_and_everything_is_planned(trainer_
     assert accepted.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.ACCEPTED and proposal.accepted_by_name == "Sanne Vermeer"
+    assert proposal.request.handled_at is not None  # off the trainer's open list
+    assert "Team Wijken" not in trainer_client.get(f"{BASE}/").content.decode().split("Voorstellen op maat")[0]
 
     session = WorkshopSession.objects.get(municipality=municipality)
     assert session.date == date(2027, 3, 9) and session.expected_participants == 14
