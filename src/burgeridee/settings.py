@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "burgeridee.conversations",
     "burgeridee.documents",
     "burgeridee.workshops",
+    "burgeridee.training",
     "burgeridee.knowledge",
     "burgeridee.administration",
     "burgeridee.challenges",
@@ -386,6 +387,10 @@ PROCESSING_REGISTER_URL = os.environ.get("PROCESSING_REGISTER_URL", "urn:burgeri
 
 # Workshop participants' display names are removed this many days after the session (prune_workshop_names).
 WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)
+# The effect of the workshop: figures only over groups of at least this many participants who opted in.
+TRAINING_MIN_GROUP_SIZE = env_int("TRAINING_MIN_GROUP_SIZE", 5)
+# Days after the workshop before participants are offered the follow-up self-assessment (about three months).
+TRAINING_FOLLOWUP_DAYS = env_int("TRAINING_FOLLOWUP_DAYS", 91)
 
 # A handled request for a workshop, training or coaching (name, email, phone) is deleted this many
 # months after it was handled (apply_retention).

@@ -32,6 +32,7 @@ from burgeridee.municipalities import views as municipality_views
 from burgeridee.privacy import urls as privacy_urls
 from burgeridee.showcase import urls as showcase_urls
 from burgeridee.sso import urls as sso_urls
+from burgeridee.training import urls as training_urls
 from burgeridee.workshops import urls as workshops_urls
 from burgeridee.workspace import urls as workspace_urls
 
@@ -82,6 +83,7 @@ urlpatterns = [
     namespace("deadlines", staff(deadlines_urls.staff_urlpatterns)),
     namespace("intake", staff(intake_urls.staff_urlpatterns)),
     namespace("workshops", *workshops_urls.urlpatterns, staff(workshops_urls.staff_urlpatterns)),
+    namespace("training", *training_urls.urlpatterns, staff(training_urls.staff_urlpatterns)),
     namespace("knowledge", staff(knowledge_urls.staff_urlpatterns)),
     # The initiative's staff pages, the resident's status page and what hangs under it: the pages of privacy
     # and evaluations (above initiatives) join the initiatives namespace here, so initiatives need not

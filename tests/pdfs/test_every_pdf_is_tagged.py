@@ -29,6 +29,8 @@ from burgeridee.challenges.constants import CriterionVerdict, Decision
 from burgeridee.challenges.tests.factories import challenge_setup, idea_kwargs
 from burgeridee.conversations import services as conversation_services
 from burgeridee.conversations.tests.helpers import next_weekday_at
+from burgeridee.training import services as training_services
+from burgeridee.training.tests.factories import WorkshopRequestFactory
 from burgeridee.workshops import services as workshop_services
 from burgeridee.workshops.constants import Module
 from burgeridee.workshops.models import Participant
@@ -89,6 +91,17 @@ def decided_challenge(municipality, actor):
     )
 
 
+def sent_proposal(municipality, trainer):
+    """A proposal on measure for a workshop request, sent to the requester: it has a PDF for both sides."""
+    workshop_request = WorkshopRequestFactory(municipality=municipality)
+    proposal = training_services.proposal_create(workshop_request=workshop_request, trainer=trainer)
+    for item in proposal.items.all():
+        item.date = timezone.localdate() + timedelta(days=30)
+        item.save(update_fields=["date"])
+    link = training_services.proposal_send(proposal=proposal, actor=trainer)
+    return proposal, link.rstrip("/").rsplit("/", 1)[-1]
+
+
 def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client) -> dict[str, tuple]:
     """Each PDF address with the client allowed to fetch it and the title its document carries."""
     slug = municipality.slug
@@ -122,6 +135,7 @@ def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client
     assert participant.post(f"/doe-mee/{workshop.code}/checklist/", chosen).status_code == 302
 
     challenge = decided_challenge(municipality, contact_client.user)
+    proposal, proposal_token = sent_proposal(municipality, trainer)
 
     conversation_pages = {"municipality_slug": slug, "pk": initiative.pk}
     resident = {"municipality_slug": slug, "token": token}
@@ -165,6 +179,26 @@ def every_pdf(municipality, submit_idea, contact_client, trainer, trainer_client
             contact_client,
             reverse("challenges:decision_letter", kwargs={"municipality_slug": slug, "pk": challenge.pk}),
             "Besluit over uw uitdaging",
+        ),
+        "training:proposal_pdf": (
+            trainer_client,
+            reverse("training:proposal_pdf", kwargs={"municipality_slug": slug, "pk": proposal.pk}),
+            proposal.title,
+        ),
+        "training:proposal_public_pdf": (
+            Client(),
+            reverse("training:proposal_public_pdf", kwargs={"municipality_slug": slug, "token": proposal_token}),
+            proposal.title,
+        ),
+        "workshops:folder": (
+            Client(),
+            reverse("workshops:folder", kwargs={"municipality_slug": slug}),
+            "Workshop „Oké, een burger-idee”",
+        ),
+        "workshops:folder_trainer": (
+            trainer_client,
+            reverse("workshops:folder_trainer", kwargs={"municipality_slug": slug}),
+            "Workshop „Oké, een burger-idee”",
         ),
         "workshops:checklist_pdf": (
             participant,

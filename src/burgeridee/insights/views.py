@@ -10,6 +10,7 @@ from burgeridee.municipalities.models import Neighbourhood
 
 from .charts import bar_chart, shown_value
 from .forms import DashboardFilterForm
+from .links import insight_links
 from .selectors import DASHBOARD_CACHE_SECONDS, Filters, Row, dashboard_recent
 
 INSIGHT_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
@@ -68,6 +69,7 @@ def insights_dashboard(request, municipality):
             "computed_at": computed_at,
             "refresh_minutes": DASHBOARD_CACHE_SECONDS // 60,
             "challenges": challenges,
+            "more_insights": list(insight_links),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -47,6 +47,7 @@ class Purpose(models.TextChoices):
     SHOWCASE = "showcase", _("Succes zichtbaar maken, met toestemming")
     WORKSHOP = "workshop", _("Een workshop begeleiden en nabespreken")
     WORKSHOP_REQUEST = "workshop_request", _("Een aanvraag voor een workshop of training afhandelen")
+    TRAINING = "training", _("Bijeenkomsten en coaching organiseren en begeleiden")
     RETENTION = "retention", _("Persoonsgegevens verwijderen na de bewaartermijn")
     STAFF_ACCESS = "staff_access", _("Toegang tot de werkplek beveiligen")
     CONFIGURATION = "configuration", _("De gemeente inrichten en beheren")
@@ -76,6 +77,7 @@ class DataSubjectType(models.TextChoices):
     STAFF_MEMBER = "staff_member", _("medewerker")
     WORKSHOP_PARTICIPANTS = "workshop_participants", _("workshopdeelnemers")
     WORKSHOP_REQUESTER = "workshop_requester", _("aanvrager van een workshop")
+    MEETING_PARTICIPANTS = "meeting_participants", _("deelnemers aan een bijeenkomst")
 
 
 class Activity(models.TextChoices):
@@ -118,6 +120,10 @@ class Activity(models.TextChoices):
     WORKSHOP_REQUESTS_READ = "workshop_requests_read", _("Open aanvragen voor een workshop of training inzien")
     WORKSHOP_REQUEST_HANDLE = "workshop_request_handle", _("Aanvraag voor een workshop of training afhandelen")
     WORKSHOP_REQUESTS_DELETE = "workshop_requests_delete", _("Afgehandelde workshopaanvragen verwijderen")
+    PROPOSAL_SEND = "proposal_send", _("Voorstel op maat naar de aanvrager sturen")
+    MEETING_SIGNUPS_READ = "meeting_signups_read", _("Aanmeldingen voor een bijeenkomst inzien")
+    MEETING_INVITATIONS_SEND = "meeting_invitations_send", _("Uitnodigingen voor een bijeenkomst versturen")
+    COACHING_READ = "coaching_read", _("Coachingstraject inzien")
     # Staff access (accounts)
     SECOND_FACTOR_RESET = "second_factor_reset", _("Tweede stap van een medewerker opnieuw instellen")
     ENROLMENT_LINK_CREATE = "enrolment_link_create", _("Inloglink voor een medewerker maken")
@@ -216,6 +222,16 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.WORKSHOP_REQUEST_HANDLE: ActivityDefinition(
         A.UPDATE, P.WORKSHOP_REQUEST, group=DataSubjectType.WORKSHOP_REQUESTER
     ),
+    Activity.PROPOSAL_SEND: ActivityDefinition(
+        A.SEND, P.WORKSHOP_REQUEST, (F.NAME, F.EMAIL), group=DataSubjectType.WORKSHOP_REQUESTER
+    ),
+    Activity.MEETING_SIGNUPS_READ: ActivityDefinition(
+        A.READ, P.TRAINING, (F.NAME, F.EMAIL), group=DataSubjectType.MEETING_PARTICIPANTS
+    ),
+    Activity.MEETING_INVITATIONS_SEND: ActivityDefinition(
+        A.SEND, P.TRAINING, (F.EMAIL,), group=DataSubjectType.MEETING_PARTICIPANTS
+    ),
+    Activity.COACHING_READ: ActivityDefinition(A.READ, P.TRAINING, (F.NOTE,)),
     Activity.WORKSHOP_REQUESTS_DELETE: ActivityDefinition(
         A.DELETE, P.RETENTION, (F.NAME, F.EMAIL, F.PHONE, F.WISHES), group=DataSubjectType.WORKSHOP_REQUESTER
     ),

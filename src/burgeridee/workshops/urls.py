@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import export, participant, presenter, requests, trainer
+from .views import export, folder, participant, presenter, requests, trainer
 
 app_name = "workshops"
 
@@ -12,10 +12,12 @@ urlpatterns = [
     path("doe-mee/<str:code>/mijn-checklist.pdf", participant.participant_checklist_pdf, name="checklist_pdf"),
     path("doe-mee/<str:code>/<slug:action>/", participant.participant_submit, name="participant_submit"),
     path("<slug:municipality_slug>/workshop-aanvragen/", requests.request_form, name="request"),
+    path("<slug:municipality_slug>/workshop-folder.pdf", folder.folder, name="folder"),
 ]
 
 staff_urlpatterns = [
     path("workshops/", trainer.session_list, name="list"),
+    path("workshops/folder.pdf", folder.folder_trainer, name="folder_trainer"),
     path(
         "workshops/aanvraag/<int:request_pk>/afgehandeld/",
         requests.request_handled,

@@ -68,6 +68,8 @@ def get_every_page(trainer_client, participant_client, workshop, request_pk) -> 
         "review": (reverse("workshops:review", args=staff), {"onderdeel": 2}),
         "export_csv": (reverse("workshops:export_csv", args=staff), {}),
         "export_pdf": (reverse("workshops:export_pdf", args=staff), {}),
+        "folder": (reverse("workshops:folder", args=[workshop.municipality.slug]), {"opmaak": "folder"}),
+        "folder_trainer": (reverse("workshops:folder_trainer", args=[workshop.municipality.slug]), {}),
     }
     for name, (url, params) in urls.items():
         # The trainer's pages as the trainer; the public ones as the participant and as someone who did not join.

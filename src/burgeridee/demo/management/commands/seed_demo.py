@@ -13,6 +13,7 @@ from burgeridee.core.dates import add_working_days, local_date
 from burgeridee.deadlines import services as deadline_services
 from burgeridee.demo.challenges import challenges_seed
 from burgeridee.demo.conversations import conversations_seed
+from burgeridee.demo.training import training_seed
 from burgeridee.handovers import services as handover_services
 from burgeridee.initiatives import services as initiative_services
 from burgeridee.initiatives.constants import Channel, ContactPreference, Phase, StopReason, SupportType, Theme
@@ -201,6 +202,7 @@ class Command(BaseCommand):
             expected_participants=16,
             created_by=staff["trainer"],
         )
+        training_seed(municipality=municipality, trainer=staff["trainer"], coachee=staff["contact2"], now=now)
         self.stdout.write(self.style.SUCCESS("Demo data created for Gemeente Voorbeeld."))
 
     def _bring_to_life(self, initiative, *, phase, days_ago, staff, now):
