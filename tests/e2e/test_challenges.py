@@ -141,7 +141,7 @@ def test_granted_challenge_end_to_end(live_server, new_page, municipality, conta
     url = _staff_carries_to_decision(
         staff, base, challenge, verdict="voldoet", decision="toegekend", reasons="Het plan voldoet op elk punt."
     )
-    text = _pdf_text(staff.request.get(f"{url}besluitbrief.pdf"))
+    text = _pdf_text(staff.request.get(f"{url}besluitbrief.pdf", timeout=60_000))
     assert "Besluit over uw uitdaging" in text and "Toegekend" in text and "U mag deze taak overnemen." in text
     assert "Het plan voldoet op elk punt." in text and "Anouk de Vries" in text
     assert "bezwaar" in text and "6 weken" in text and "Awb" in text
@@ -185,7 +185,7 @@ def test_refused_challenge_end_to_end(live_server, new_page, municipality, conta
     url = _staff_carries_to_decision(
         staff, base, challenge, verdict="voldoet_niet", decision="afgewezen", reasons="Het plan is duurder dan nu."
     )
-    text = _pdf_text(staff.request.get(f"{url}besluitbrief.pdf"))
+    text = _pdf_text(staff.request.get(f"{url}besluitbrief.pdf", timeout=60_000))
     assert "Afgewezen" in text and "U mag deze taak niet overnemen." in text and "Het plan is duurder dan nu." in text
     assert "bezwaar" in text and "Awb" in text
     assert "Overeenkomst vastleggen" not in staff.locator("main").inner_text()
