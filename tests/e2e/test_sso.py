@@ -17,17 +17,11 @@ from burgeridee.accounts.models import Membership, User
 from burgeridee.accounts.testing import totp_token
 from burgeridee.accounts.tests.factories import STAFF_PASSWORD, StaffFactory
 from burgeridee.records.models import ProcessingLogEntry
-from burgeridee.sso.testing import identity_provider_make, oidc_provider, provider_person_set
+from burgeridee.sso.testing import identity_provider_make, provider_person_set
 
 from .helpers import assert_accessible, login_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def oidc_url():
-    with oidc_provider() as url:
-        yield url
 
 
 @pytest.fixture
