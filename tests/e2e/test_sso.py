@@ -70,8 +70,8 @@ def test_sign_in_role_from_groups_tenancy_and_logout_at_the_provider(
     assert "Sanne Jansen" in page.locator(".bi-staff-bar").inner_text()
     user = User.objects.get(provider_accounts__subject="sub-sanne")
     assert Membership.objects.get(user=user).roles == [Role.COORDINATOR]
-    page.goto(f"{base}/werkplek/{municipality.slug}/medewerkers/")  # a coordinator's page
-    assert page.locator("h1").inner_text() == "Medewerkers"
+    page.goto(f"{base}/werkplek/{municipality.slug}/beheer/medewerkers/")  # a coordinator's page (lost phones)
+    assert page.locator("h1").inner_text() == "Medewerkers beheren"
     assert "Wachtwoord wijzigen" not in page.locator(".bi-staff-bar").inner_text()  # no password of ours
     # Tenancy: B does not exist for A's colleague, not even with a membership there.
     Membership.objects.create(user=user, municipality=other_municipality, roles=[Role.COORDINATOR])
