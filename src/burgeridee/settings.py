@@ -327,7 +327,10 @@ SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@burgeridee.examp
 # Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
 # `manage.py setup_configuration --yaml-file FILE` applies these steps (docs/configuration.md, "Een
 # gemeente inrichten"); each step is idempotent.
-SETUP_CONFIGURATION_STEPS = ["burgeridee.administration.setup_configuration.MunicipalitiesConfigurationStep"]
+SETUP_CONFIGURATION_STEPS = [
+    "burgeridee.administration.setup_configuration.MunicipalitiesConfigurationStep",
+    "burgeridee.sso.setup_configuration.IdentityProvidersConfigurationStep",
+]
 
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 

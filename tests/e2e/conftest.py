@@ -56,3 +56,12 @@ def new_page(browser):
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+@pytest.fixture(scope="module")
+def oidc_url():
+    """A real OpenID Connect provider on loopback (oidc-provider-mock), for the SSO tests."""
+    from burgeridee.sso.testing import oidc_provider  # noqa: PLC0415 - only for the tests that use it
+
+    with oidc_provider() as url:
+        yield url

@@ -4,7 +4,9 @@ The installation administrator creates Gemeente Zeestad and invites its function
 enrols (password + TOTP through the one-time link), gives Zeestad its own theme (a colour pair without
 enough contrast is refused first), reads its neighbourhoods from a CSV file (a wrong line is shown and
 fixed), adds a department and invites a colleague; the colleague enrols and works an initiative there.
-Nothing of Gemeente Voorbeeld shows. axe-core checks every page on the way, error states included.
+She then switches on signing in with Zeestad's own work accounts (a real OpenID Connect provider on loopback),
+and a second colleague signs in there, gets her roles from her groups, sees only Zeestad and works an
+initiative. Nothing of Gemeente Voorbeeld shows. axe-core checks every page on the way, error states included.
 """
 
 import io
@@ -20,6 +22,8 @@ from burgeridee.accounts.testing import totp_token
 from burgeridee.accounts.tests.factories import UserFactory
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.municipalities.models import Municipality
+from burgeridee.sso.models import IdentityProvider
+from burgeridee.sso.testing import provider_person_set
 
 from .helpers import assert_accessible
 
@@ -66,7 +70,7 @@ def ida_with_app(db):
 
 
 def test_an_installation_administrator_sets_up_a_second_municipality_with_only_a_browser(
-    live_server, new_page, municipality, submit_idea, ida_with_app, tmp_path
+    live_server, new_page, municipality, submit_idea, ida_with_app, tmp_path, oidc_url
 ):
     base = live_server.url
     voorbeeld_idea, _token = submit_idea(municipality, title="Geheim plan van Voorbeeld")
@@ -192,6 +196,24 @@ def test_an_installation_administrator_sets_up_a_second_municipality_with_only_a
     assert "Femke Beheer" in page.locator("main").inner_text()
     assert_accessible(page)
 
+    # Signing in with Zeestad's work accounts: the provider's groups give the roles.
+    page.click("nav a:has-text('Inloggen met werkaccount')")
+    page.wait_for_url("**/werkplek/zeestad/beheer/inloggen-met-werkaccount/")
+    assert_accessible(page)
+    page.check("#id_enabled")
+    page.fill("#id_label", "Werkaccount Zeestad")
+    page.fill("#id_discovery_url", f"{oidc_url}/.well-known/openid-configuration")
+    page.fill("#id_client_id", "burgeridee-zeestad")
+    page.fill("#id_client_secret", "zeestad-geheim-42")
+    page.fill("#id_groups_coordinator", "zs-coordinatoren")
+    page.fill("#id_groups_contactpersoon", "zs-contactpersonen")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=De instellingen voor inloggen met werkaccount zijn opgeslagen.")
+    assert "zeestad-geheim-42" not in page.content()
+    assert_accessible(page)
+    provider = IdentityProvider.objects.get(municipality=zeestad)
+    assert provider.enabled and provider.issuer and provider.client_secret == "zeestad-geheim-42"
+
     # 3. A resident's idea arrives in Zeestad; the colleague enrols and works it.
     idea, _zeestad_token = submit_idea(zeestad, title="Bankjes op de boulevard")
     page = new_page()
@@ -223,7 +245,54 @@ def test_an_installation_administrator_sets_up_a_second_municipality_with_only_a
     response = page.goto(f"{base}/werkplek/zeestad/initiatieven/{voorbeeld_idea.pk}/")
     assert response.status == 404
 
-    # 4. The public pages of Zeestad carry its own theme.
+    # 4. Another colleague signs in with her Zeestad work account (the provider asserts MFA): coordinator and
+    # contact person from her groups, only Zeestad; she assigns a second idea to herself and answers it.
+    second, _token = submit_idea(zeestad, title="Een speeltuin in de Duinen")
+    provider_person_set(
+        oidc_url,
+        "zs-noor",
+        {
+            "preferred_username": "noor.zee",
+            "email": "noor@zeestad.example",
+            "given_name": "Noor",
+            "family_name": "Zeeman",
+            "groups": ["zs-coordinatoren", "zs-contactpersonen", "iets-anders"],
+            "amr": ["pwd", "mfa"],
+        },
+    )
+    page = new_page()
+    page.goto(f"{base}/werkplek/inloggen/?next=/werkplek/zeestad/")
+    assert_accessible(page)
+    assert "Werkaccount Voorbeeld" not in page.locator("main").inner_text()
+    page.get_by_role("link", name="Inloggen met uw werkaccount: Werkaccount Zeestad").click()
+    page.wait_for_selector("input[name=sub]")  # the provider's own sign-in page
+    page.fill("input[name=sub]", "zs-noor")
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(f"{base}/werkplek/zeestad/**")
+    assert "Noor Zeeman" in page.locator(".bi-staff-bar").inner_text()
+    noor = User.objects.get(provider_accounts__subject="zs-noor")
+    memberships = list(noor.memberships.values_list("municipality__slug", "roles"))
+    assert memberships == [("zeestad", ["coordinator", "contactpersoon"])]
+    inbox = page.locator("main").inner_text()
+    assert "Een speeltuin in de Duinen" in inbox and "Geheim plan van Voorbeeld" not in inbox
+    assert "Gemeente Voorbeeld" not in page.content()
+    assert_accessible(page)
+    page.click("text=Een speeltuin in de Duinen")
+    page.wait_for_url(f"**/initiatieven/{second.pk}/")
+    assert_accessible(page)
+    page.select_option("#id_contact-contact", str(noor.pk))
+    page.click("form[action$='contactpersoon/'] button[type=submit]")
+    page.wait_for_selector("text=De contactpersoon is gekoppeld")
+    page.fill("#id_bericht-body", "Wat een goed plan. Ik bel u deze week.")
+    page.click("form[action$='berichten/'] button[type=submit]")
+    page.wait_for_selector("text=Het bericht is opgeslagen")
+    assert_accessible(page)
+    assert Initiative.objects.get(pk=second.pk).contact_person == noor
+    assert Message.objects.filter(author=noor, initiative=second).exists()
+    for path in ("/werkplek/voorbeeld/", f"/werkplek/zeestad/initiatieven/{voorbeeld_idea.pk}/"):
+        assert page.goto(base + path).status == 404
+
+    # 5. The public pages of Zeestad carry its own theme.
     public = new_page()
     public.goto(f"{base}/zeestad/")
     assert public.locator("img.bi-header__logo").count() == 1

@@ -23,7 +23,7 @@ ROLES = {
     "contact2": ("", INITIATIVE),
     "afdeling": ("overdrachten/", f"main table a[href^='{STAFF}overdrachten/']"),
     "trainer": ("workshops/", f"main table a[href^='{STAFF}workshops/']"),
-    "beheer": ("medewerkers/", f"main table a[href^='{STAFF}medewerkers/']"),
+    "beheer": ("beheer/", f"main a[href^='{STAFF}beheer/medewerkers/']"),
 }
 
 

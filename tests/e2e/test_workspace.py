@@ -117,7 +117,7 @@ def test_coordinator_assigns_contact_writes_resident_sees_it(live_server, new_pa
     assert_accessible(page)
     page.fill("#id_token", totp_token(TOTPDevice.objects.get(user=admin)))
     page.click("main button[type=submit]")
-    page.wait_for_url(f"**/werkplek/{municipality.slug}/medewerkers/")  # the administrator's home
+    page.wait_for_url(f"**/werkplek/{municipality.slug}/beheer/")  # the administrator's home: Inrichting
     page.goto(f"{base}/werkplek/{municipality.slug}/initiatieven/{initiative.pk}/logboek/")
     assert page.locator("h1").inner_text() == "Logboek dataverwerkingen"
     table = page.locator("table").inner_text()

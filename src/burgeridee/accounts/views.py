@@ -28,7 +28,7 @@ from .external import login_alternatives_for, provider_asserted_mfa, provider_lo
 from .forms import BackupCodeForm, StaffLoginForm, StaffPasswordChangeForm, TokenForm
 from .lockout import second_factor_failed, second_factor_locked
 from .models import EnrolmentLink
-from .selectors import colleague_get, colleague_list
+from .selectors import colleague_get
 from .services import (
     EnrolmentLinkUnusable,
     backup_code_use,
@@ -37,7 +37,6 @@ from .services import (
     enrolment_complete,
     enrolment_link_find,
     passkey_remove,
-    second_factor_reset,
 )
 from .two_factor import (
     has_confirmed_device,
@@ -380,33 +379,16 @@ def setup(request):
 @require_GET
 @staff_view(roles=COLLEAGUE_ROLES)
 def colleagues(request, municipality):
-    """The municipality's staff and whether each has set up their second factor."""
-    return render(request, "accounts/colleagues.html", {"colleagues": colleague_list(municipality=municipality)})
+    """The older staff page is now part of Inrichting -> Medewerkers (administration): bookmarks go there."""
+    return redirect("administration:staff", municipality_slug=municipality.slug)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
+@require_GET
 @staff_view(roles=COLLEAGUE_ROLES)
 def colleague_second_factor(request, municipality, pk: int):
-    """Reset a colleague's second factor (lost phone) or give them a new set-up link. The new link is
-    emailed to them and shown here once."""
+    """The older reset page: the reset is now on the colleague's page in Inrichting -> Medewerkers."""
     colleague = colleague_get(municipality=municipality, pk=pk)
-    context = {"colleague": colleague, "person": colleague.user}
-    if colleague.user_id == request.user.pk:
-        # Otherwise a stolen session could swap in the thief's app for good.
-        return render(request, "accounts/colleague_second_factor.html", context | {"own": True}, status=403)
-    if request.method == "POST":
-        issued = second_factor_reset(user=colleague.user, actor=request.user, municipality=municipality)
-        # A colleague who also works for another municipality: the link would open that municipality's
-        # data too, which this coordinator may not see. It goes only to the colleague's own mailbox.
-        elsewhere = colleague.user.memberships.filter(is_active=True).exclude(municipality=municipality).exists()
-        shown = None if elsewhere and colleague.user.email else issued.url
-        return render(
-            request,
-            "accounts/colleague_link.html",
-            context | {"url": shown, "link": issued.link, "elsewhere": elsewhere},
-        )
-    return render(request, "accounts/colleague_second_factor.html", context)
+    return redirect("administration:staff_member", municipality_slug=municipality.slug, pk=colleague.pk)
 
 
 def locked_out(request, original_response=None, credentials=None):

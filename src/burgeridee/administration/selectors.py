@@ -58,6 +58,10 @@ def staff_list(*, municipality) -> list[Membership]:
     )
 
 
+def staff_has_app(*, membership: Membership) -> bool:
+    return TOTPDevice.objects.filter(user=membership.user_id, confirmed=True).exists()
+
+
 def change_list(*, municipality):
     return ConfigurationChange.objects.filter(municipality=municipality).select_related(
         "processing", "processing__staff_audit"

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_login_required, staff_view
 from burgeridee.accounts.models import Membership
+from burgeridee.accounts.services import second_factor_reset
 from burgeridee.conversations.constants import ModelStatus
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_model_ensure_default
@@ -51,6 +52,9 @@ from .forms import (
 logger = logging.getLogger(__name__)
 
 ADMIN = (Role.ADMINISTRATOR,)
+# The staff pages are the one place to reset a colleague's second factor (lost phone), which coordinators
+# may do too; inviting, roles and deactivating stay the administrator's.
+STAFF_PAGE_ROLES = (Role.ADMINISTRATOR, Role.COORDINATOR)
 SAVE_FAILED = gettext_lazy(
     "Het opslaan is niet gelukt, omdat de database niet bereikbaar is. Wat u invulde staat er nog. "
     "Probeer het over een paar minuten opnieuw."
@@ -476,9 +480,17 @@ def department(request, municipality, pk=None):
 
 @never_cache
 @require_GET
-@staff_view(roles=ADMIN)
+@staff_view(roles=STAFF_PAGE_ROLES)
 def staff(request, municipality):
-    return render(request, "administration/staff.html", {"members": selectors.staff_list(municipality=municipality)})
+    """The municipality's staff: roles, department, and whether each has set up their second factor."""
+    return render(
+        request,
+        "administration/staff.html",
+        {
+            "members": selectors.staff_list(municipality=municipality),
+            "is_administrator": request.membership.has_role(Role.ADMINISTRATOR),
+        },
+    )
 
 
 @never_cache
@@ -495,12 +507,22 @@ def staff_invite(request, municipality):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@staff_view(roles=ADMIN)
+@staff_view(roles=STAFF_PAGE_ROLES)
 def staff_member(request, municipality, pk):
+    """One colleague. The administrator changes roles and department and (de)activates; administrator and
+    coordinator reset the second factor (never their own: a stolen session could swap in the thief's app)."""
     member = get_object_or_404(
         Membership.objects.select_related("user", "department"), municipality=municipality, pk=pk
     )
+    is_administrator = request.membership.has_role(Role.ADMINISTRATOR)
+    own = member.user_id == request.user.pk
     action = request.POST.get("action", "save") if request.method == "POST" else ""
+    if action and action != "second_factor_reset" and not is_administrator:
+        raise PermissionDenied
+    if action == "second_factor_reset":
+        if own or not member.is_active:
+            raise PermissionDenied
+        return _second_factor_reset(request, municipality=municipality, member=member)
     form = StaffEditForm(
         request.POST if action == "save" else None,
         municipality=municipality,
@@ -533,11 +555,41 @@ def staff_member(request, municipality, pk):
             if ok:
                 messages.success(request, _("Opgeslagen.") if changed else _("Er was niets veranderd."))
                 return redirect(_beheer(municipality, "staff"))
+    return _staff_member_page(request, member=member, form=form, action_form=action_form, status=status)
+
+
+def _staff_member_page(request, *, member, form, action_form=None, status=200):
+    context = {
+        "member": member,
+        "form": form,
+        "action_form": action_form,
+        "own": member.user_id == request.user.pk,
+        "is_administrator": request.membership.has_role(Role.ADMINISTRATOR),
+        "has_app": selectors.staff_has_app(membership=member),
+    }
+    return render(request, "administration/staff_member.html", context, status=status)
+
+
+def _second_factor_reset(request, *, municipality, member):
+    """Remove the colleague's authenticator apps and issue a new set-up link (accounts' service: its audit and
+    signal). The link is emailed and shown here once, unless the colleague also works for another
+    municipality: then the link would open that municipality's data too, so only their mailbox gets it."""
+    action_form = ActionForm()
+    ok, issued, status = _attempt(
+        action_form,
+        lambda: second_factor_reset(user=member.user, actor=request.user, municipality=municipality),
+    )
+    if not ok:
+        form = StaffEditForm(
+            municipality=municipality, initial={"roles": member.roles, "department": member.department}
+        )
+        return _staff_member_page(request, member=member, form=form, action_form=action_form, status=status)
+    elsewhere = member.user.memberships.filter(is_active=True).exclude(municipality=municipality).exists()
+    shown = None if elsewhere and member.user.email else issued.url
     return render(
         request,
-        "administration/staff_member.html",
-        {"member": member, "form": form, "action_form": action_form, "own": member.user_id == request.user.pk},
-        status=status,
+        "administration/second_factor_link.html",
+        {"member": member, "person": member.user, "url": shown, "link": issued.link, "elsewhere": elsewhere},
     )
 
 

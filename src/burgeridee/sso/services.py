@@ -183,3 +183,41 @@ def _linkable_user(*, username: str, municipality):
     elsewhere = user.memberships.exclude(municipality=municipality).exists()
     here = user.memberships.filter(municipality=municipality).exists()
     return user if here and not elsewhere else None
+
+
+# The settings a configuration file may set (setup_configuration.py); the discovered endpoints come on top.
+CONFIGURABLE_FIELDS = (
+    "enabled",
+    "label",
+    "discovery_url",
+    "client_id",
+    "client_secret",
+    "scopes",
+    "username_claim",
+    "email_claim",
+    "groups_claim",
+    "role_groups",
+    "mfa_amr_values",
+    "mfa_acr_values",
+)
+
+
+@transaction.atomic
+def provider_configure(*, municipality, values: dict, discovered: dict) -> bool:
+    """Bring `municipality`'s provider settings to `values` (from a configuration file, see
+    setup_configuration.py) plus the endpoints just `discovered`; made when there are none yet. Saved and
+    audited (no actor: the file did it; never the secret) only when something differs, so applying the
+    same file twice changes nothing. Returns whether anything changed."""
+    provider = IdentityProvider.objects.select_for_update().filter(municipality=municipality).first()
+    created = provider is None
+    if created:
+        provider = IdentityProvider(municipality=municipality)
+    wanted = {name: values[name] for name in CONFIGURABLE_FIELDS if name in values} | discovered
+    changed = created or any(getattr(provider, name) != value for name, value in wanted.items())
+    if not changed:
+        return False
+    for name, value in wanted.items():
+        setattr(provider, name, value)
+    provider.save()
+    processing_record(municipality=municipality, actor=None, activity=Activity.SSO_SETTINGS_UPDATE)
+    return True

@@ -14,8 +14,8 @@ class WorkspaceConfig(AppConfig):
         nav_registry.register(
             NavItem("workspace:inbox", _("Inbox"), (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR), order=10)
         )
-        # The colleagues pages belong to accounts, but accounts is part of the ground below records and
-        # may not import the registry; the shell, which may import every layer, registers them for it.
+        # The one staff page is Inrichting -> Medewerkers (administration): the administrator manages staff
+        # there, a coordinator resets a lost phone there. Registered here as before, in the same place.
         nav_registry.register(
-            NavItem("accounts:colleagues", _("Medewerkers"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=20)
+            NavItem("administration:staff", _("Medewerkers"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=20)
         )

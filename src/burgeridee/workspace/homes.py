@@ -9,10 +9,10 @@ from burgeridee.accounts.models import Membership
 
 # The first line whose roles the membership holds decides. Coordinators and contact persons handle
 # initiatives, so with either role the inbox comes first whatever else someone does. The administrator
-# may open the inbox too (to read an initiative's processing log), but starts on their management page.
+# may open the inbox too (to read an initiative's processing log), but starts on Inrichting (their set-up pages).
 ROLE_HOMES: tuple[tuple[tuple[str, ...], str], ...] = (
     ((Role.COORDINATOR, Role.CONTACT), "workspace:inbox"),
-    ((Role.ADMINISTRATOR,), "accounts:colleagues"),
+    ((Role.ADMINISTRATOR,), "administration:overview"),
     ((Role.DEPARTMENT,), "handovers:list"),
     ((Role.TRAINER,), "workshops:list"),
 )

@@ -1,5 +1,7 @@
 """Setting up the second factor: only with a one-time link (and the password), never with a password alone.
-Coordinators reset a colleague's second factor; administrators make links with a command. That a reset is
+Coordinators and administrators reset a colleague's second factor on the colleague's page in Inrichting ->
+Medewerkers (administration; the older /medewerkers/ pages redirect there); administrators also make links
+with a command. That a reset is
 written to the processing log is tested where it is written: privacy/tests/test_staff_second_factor_log.py."""
 
 import io
@@ -267,7 +269,22 @@ def test_demo_mode_still_needs_no_second_factor_and_says_so(client):
 
 
 def reset_url(municipality, membership) -> str:
-    return f"/werkplek/{municipality.slug}/medewerkers/{membership.pk}/tweede-stap/"
+    return f"/werkplek/{municipality.slug}/beheer/medewerkers/{membership.pk}/"
+
+
+RESET = {"action": "second_factor_reset"}
+
+
+def staff_url(municipality) -> str:
+    return f"/werkplek/{municipality.slug}/beheer/medewerkers/"
+
+
+def test_the_older_staff_pages_redirect_to_the_one_staff_page(coordinator_client, municipality, newcomer):
+    membership = Membership.objects.get(user=newcomer, municipality=municipality)
+    old = coordinator_client.get(f"/werkplek/{municipality.slug}/medewerkers/")
+    assert old.status_code == 302 and old["Location"] == staff_url(municipality)
+    old = coordinator_client.get(f"/werkplek/{municipality.slug}/medewerkers/{membership.pk}/tweede-stap/")
+    assert old.status_code == 302 and old["Location"] == reset_url(municipality, membership)
 
 
 def test_a_coordinator_resets_a_lost_phone_and_the_colleague_enrols_again(
@@ -277,15 +294,15 @@ def test_a_coordinator_resets_a_lost_phone_and_the_colleague_enrols_again(
     assert colleague_client.get(f"/werkplek/{municipality.slug}/").status_code == 200
     membership = Membership.objects.get(user=newcomer, municipality=municipality)
 
-    overview = coordinator_client.get(f"/werkplek/{municipality.slug}/medewerkers/")
+    overview = coordinator_client.get(staff_url(municipality))
     assert overview.status_code == 200
-    assert "Nina Nieuw" in overview.content.decode() and "Ingesteld" in overview.content.decode()
+    assert "Nina Nieuw" in overview.content.decode() and "Actief" in overview.content.decode()
     confirm = coordinator_client.get(reset_url(municipality, membership))
     assert confirm.status_code == 200
     assert "Opnieuw instellen en link sturen" in confirm.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        done = coordinator_client.post(reset_url(municipality, membership))
+        done = coordinator_client.post(reset_url(municipality, membership), RESET)
     content = done.content.decode()
     assert done.status_code == 200
     assert not TOTPDevice.objects.filter(user=newcomer).exists()
@@ -312,8 +329,8 @@ def test_a_new_link_for_a_colleague_who_never_set_up(coordinator_client, municip
     )
     membership = Membership.objects.get(user=newcomer)
     page = coordinator_client.get(reset_url(municipality, membership)).content.decode()
-    assert "geen geldige link" in page and "Nieuwe link sturen" in page
-    coordinator_client.post(reset_url(municipality, membership))
+    assert "Nieuwe link sturen" in page and "Opnieuw instellen en link sturen" not in page
+    coordinator_client.post(reset_url(municipality, membership), RESET)
     expired.link.refresh_from_db()
     assert expired.link.revoked_at is not None
     assert EnrolmentLink.objects.get(user=newcomer, revoked_at__isnull=True).reason == EnrolmentReason.NEW_LINK
@@ -322,7 +339,7 @@ def test_a_new_link_for_a_colleague_who_never_set_up(coordinator_client, municip
 def test_an_administrator_may_reset_too(municipality, staff_client_factory, newcomer):
     client = staff_client_factory(municipality, Role.ADMINISTRATOR)
     membership = Membership.objects.get(user=newcomer)
-    assert client.post(reset_url(municipality, membership)).status_code == 200
+    assert client.post(reset_url(municipality, membership), RESET).status_code == 200
 
 
 @pytest.mark.parametrize("role", [Role.CONTACT, Role.DEPARTMENT, Role.TRAINER])
@@ -330,9 +347,9 @@ def test_other_roles_may_not_reset(municipality, staff_client_factory, newcomer,
     client = staff_client_factory(municipality, role)
     login_with_second_factor(newcomer)
     membership = Membership.objects.get(user=newcomer)
-    assert client.get(f"/werkplek/{municipality.slug}/medewerkers/").status_code == 403
+    assert client.get(staff_url(municipality)).status_code == 403
     assert client.get(reset_url(municipality, membership)).status_code == 403
-    assert client.post(reset_url(municipality, membership)).status_code == 403
+    assert client.post(reset_url(municipality, membership), RESET).status_code == 403
     assert TOTPDevice.objects.filter(user=newcomer, confirmed=True).exists()
     assert not EnrolmentLink.objects.exists()
 
@@ -344,25 +361,26 @@ def test_a_coordinator_cannot_reset_someone_of_another_municipality(
     login_with_second_factor(stranger)
     theirs = Membership.objects.get(user=stranger)
     # Through the own municipality's address and through theirs: both 404.
-    assert coordinator_client.post(reset_url(municipality, theirs)).status_code == 404
-    assert coordinator_client.post(reset_url(other_municipality, theirs)).status_code == 404
-    assert coordinator_client.get(f"/werkplek/{other_municipality.slug}/medewerkers/").status_code == 404
+    assert coordinator_client.post(reset_url(municipality, theirs), RESET).status_code == 404
+    assert coordinator_client.post(reset_url(other_municipality, theirs), RESET).status_code == 404
+    assert coordinator_client.get(staff_url(other_municipality)).status_code == 404
     assert TOTPDevice.objects.filter(user=stranger, confirmed=True).exists()
 
 
 def test_a_coordinator_cannot_reset_their_own_second_factor(coordinator_client, municipality):
     own = Membership.objects.get(user=coordinator_client.user)
     page = coordinator_client.get(reset_url(municipality, own))
-    assert page.status_code == 403
+    assert page.status_code == 200
     assert "Uw eigen tweede stap kunt u hier niet opnieuw instellen" in page.content.decode()
-    assert coordinator_client.post(reset_url(municipality, own)).status_code == 403
+    assert "second_factor_reset" not in page.content.decode()
+    assert coordinator_client.post(reset_url(municipality, own), RESET).status_code == 403
     assert TOTPDevice.objects.filter(user=coordinator_client.user, confirmed=True).exists()
 
 
 def test_the_colleague_list_runs_a_constant_number_of_queries(coordinator_client, municipality):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert coordinator_client.get(f"/werkplek/{municipality.slug}/medewerkers/").status_code == 200
+            assert coordinator_client.get(staff_url(municipality)).status_code == 200
         return len(queries)
 
     StaffFactory(municipality=municipality, roles=[Role.CONTACT])
@@ -452,7 +470,7 @@ def test_a_colleague_of_two_municipalities_gets_the_link_only_by_mail(
     Membership.objects.create(user=newcomer, municipality=other_municipality, roles=[Role.CONTACT])
     membership = Membership.objects.get(user=newcomer, municipality=municipality)
     with django_capture_on_commit_callbacks(execute=True):
-        done = coordinator_client.post(reset_url(municipality, membership))
+        done = coordinator_client.post(reset_url(municipality, membership), RESET)
     content = done.content.decode()
     assert done.status_code == 200
     url = mail.outbox[-1].body.split("http://", 1)[1].split()[0]

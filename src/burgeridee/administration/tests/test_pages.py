@@ -302,3 +302,60 @@ def test_processing_register_references_are_used_by_the_log(admin_client, munici
     note = processing_record(municipality=municipality, actor=None, activity=Activity.NOTE_ADD)
     assert read.processing_activity_id == "https://register.voorbeeld.example/initiative_read"
     assert note.processing_activity_id == "https://register.voorbeeld.example/7"
+
+
+# --- The one staff page: the second-factor reset (accounts' service, its audit and signal) ----------------
+
+
+def test_the_administrator_resets_a_lost_phone_on_the_staff_page(
+    admin_client, municipality, functional_admin, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from burgeridee.accounts.signals import second_factor_was_reset
+    from burgeridee.records.models import ProcessingLogEntry
+
+    colleague = StaffFactory(municipality=municipality, roles=[Role.CONTACT], first_name="Nina", last_name="Nieuw")
+    TOTPDevice.objects.create(user=colleague, name="app", confirmed=True)
+    membership = colleague.memberships.get()
+    page = admin_client.get(f"{BEHEER}medewerkers/{membership.pk}/").content.decode()
+    assert "data-second-factor" in page and "Opnieuw instellen en link sturen" in page
+    heard = []
+    second_factor_was_reset.connect(lambda **kwargs: heard.append(kwargs), weak=False, dispatch_uid="test-heard")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            done = admin_client.post(f"{BEHEER}medewerkers/{membership.pk}/", {"action": "second_factor_reset"})
+    finally:
+        second_factor_was_reset.disconnect(dispatch_uid="test-heard")
+    assert done.status_code == 200 and "data-enrolment-link" in done.content.decode()
+    assert not TOTPDevice.objects.filter(user=colleague).exists()
+    assert mail.outbox[-1].to == [colleague.email]
+    assert heard and heard[0]["user"] == colleague and heard[0]["actor"] == functional_admin
+    assert heard[0]["municipalities"] == [municipality]
+    assert ProcessingLogEntry.objects.filter(activity=Activity.SECOND_FACTOR_RESET).count() == 1
+
+
+def test_a_coordinator_may_reset_on_the_staff_page_but_not_manage(coordinator_client, municipality):
+    colleague = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
+    membership = colleague.memberships.get()
+    listing = coordinator_client.get(f"{BEHEER}medewerkers/")
+    assert listing.status_code == 200 and "medewerkers/nieuw/" not in listing.content.decode()
+    page = coordinator_client.get(f"{BEHEER}medewerkers/{membership.pk}/").content.decode()
+    assert "second_factor_reset" in page and 'value="save"' not in page and 'value="deactivate"' not in page
+    url = f"{BEHEER}medewerkers/{membership.pk}/"
+    assert coordinator_client.post(url, {"action": "save", "roles": [Role.COORDINATOR]}).status_code == 403
+    assert coordinator_client.post(url, {"action": "deactivate"}).status_code == 403
+    assert coordinator_client.get(f"{BEHEER}medewerkers/nieuw/").status_code == 403
+    membership.refresh_from_db()
+    assert membership.roles == [Role.CONTACT] and membership.is_active
+    assert coordinator_client.post(url, {"action": "second_factor_reset"}).status_code == 200
+
+
+def test_a_failed_reset_says_so_and_changes_nothing(admin_client, municipality):
+    colleague = StaffFactory(municipality=municipality, roles=[Role.CONTACT])
+    membership = colleague.memberships.get()
+    with database_refuses_writes():
+        response = admin_client.post(f"{BEHEER}medewerkers/{membership.pk}/", {"action": "second_factor_reset"})
+    assert response.status_code == 503
+    assert "database niet bereikbaar" in response.content.decode()

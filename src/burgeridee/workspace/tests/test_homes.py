@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 HOMES = {
     Role.COORDINATOR: "workspace:inbox",
     Role.CONTACT: "workspace:inbox",
-    Role.ADMINISTRATOR: "accounts:colleagues",
+    Role.ADMINISTRATOR: "administration:overview",
     Role.DEPARTMENT: "handovers:list",
     Role.TRAINER: "workshops:list",
 }
@@ -66,7 +66,7 @@ def test_after_login_each_role_lands_on_its_home(role, municipality, member):
         ((Role.TRAINER, Role.CONTACT), "workspace:inbox"),
         ((Role.DEPARTMENT, Role.COORDINATOR), "workspace:inbox"),
         ((Role.ADMINISTRATOR, Role.CONTACT), "workspace:inbox"),
-        ((Role.DEPARTMENT, Role.ADMINISTRATOR), "accounts:colleagues"),
+        ((Role.DEPARTMENT, Role.ADMINISTRATOR), "administration:overview"),
         ((Role.TRAINER, Role.DEPARTMENT), "handovers:list"),
         ((), "knowledge:overview"),
     ],
