@@ -3,6 +3,7 @@
 Imported from InitiativesConfig.ready(); see records/events.py for what a type declares.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -85,7 +86,8 @@ def _withdrawn_steps(event) -> list[ResidentStep]:
     ]
 
 
-assert not (CLOSED_PHASES - set(PHASE_MEANING)), "every ending needs its meaning for the resident"
+if CLOSED_PHASES - set(PHASE_MEANING):
+    raise ImproperlyConfigured("Every ending of an initiative needs its meaning for the resident (PHASE_MEANING).")
 
 for event_type in [
     EventType("ingediend", _("Idee ontvangen")),

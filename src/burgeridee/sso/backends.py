@@ -38,8 +38,9 @@ def provider_setting(provider, name: str, default=None):
         "OIDC_USE_PKCE": True,
         "OIDC_PKCE_CODE_CHALLENGE_METHOD": "S256",
         "OIDC_ALLOW_UNSECURED_JWT": False,
-        "OIDC_STORE_ID_TOKEN": False,
-        "OIDC_STORE_ACCESS_TOKEN": False,
+        # Tokens are not kept in the session (bandit reads the setting names as passwords).
+        "OIDC_STORE_ID_TOKEN": False,  # nosec B105
+        "OIDC_STORE_ACCESS_TOKEN": False,  # nosec B105
         "OIDC_CREATE_USER": True,
         "OIDC_TIMEOUT": settings.OIDC_TIMEOUT,
         "OIDC_VERIFY_SSL": settings.OIDC_VERIFY_SSL,
