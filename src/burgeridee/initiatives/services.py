@@ -155,7 +155,8 @@ def initiative_submit(
     event_record(initiative=initiative, kind="ingediend", actor=actor, data={"channel": channel}, at=now)
     if initiator.email:
         language = translation.get_language()
-        transaction.on_commit(lambda: confirmation_send(initiative_id=initiative.pk, language=language))
+        # In this transaction: the mail is stored in the outbox together with the idea (core.mail).
+        confirmation_send(initiative_id=initiative.pk, language=language)
     return Submitted(initiative=initiative, token=token)
 
 
@@ -175,7 +176,11 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
         subject = render_to_string("initiatives/email/confirmation_subject.txt", context).strip()
         body = render_to_string("initiatives/email/confirmation.txt", context)
     if not mail_send(
-        subject=subject, body=body, to=[initiator.email], what=f"Confirmation mail for {initiative.reference}"
+        subject=subject,
+        body=body,
+        to=[initiator.email],
+        what=f"Confirmation mail for {initiative.reference}",
+        municipality=initiative.municipality,
     ):
         return
     event_record(initiative=initiative, kind="bevestiging", data={"channel": "email"})
@@ -432,7 +437,7 @@ def message_to_resident(*, initiative: Initiative, body: str, actor) -> Message:
             data_subject=initiator,
         )
         language = translation.get_language()
-        transaction.on_commit(lambda: message_email_send(message_id=message.pk, language=language))
+        message_email_send(message_id=message.pk, language=language)
     return message
 
 
@@ -458,6 +463,7 @@ def message_email_send(*, message_id: int, language: str | None = None) -> None:
         to=[initiator.email],
         reply_to=reply_to,
         what=f"Message mail for {initiative.reference}",
+        municipality=initiative.municipality,
     )
 
 
