@@ -9,6 +9,7 @@ Every variable is described in docs/configuration.md. BURGERIDEE_ENV picks a mod
 import os
 import tempfile
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -224,6 +225,10 @@ AXES_VERBOSE = False
 # The client's address, from X-Forwarded-For only through TRUSTED_PROXIES (core/clientip.py, django-ipware):
 # the same address for lockouts, rate limits and logs.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+try:
+    [ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 AXES_CLIENT_IP_CALLABLE = "burgeridee.core.clientip.client_ip"
 # Staff sessions end after this much idle time, and after this long in any case.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
