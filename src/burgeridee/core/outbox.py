@@ -87,12 +87,12 @@ def due_filter(now: datetime) -> Q:
 def _mark(mail_id: int, *, worker: str, **values) -> None:
     """Record the outcome of a send. It must not be lost (the mail would be sent again after the lease), so
     a locked SQLite database is waited for; PostgreSQL never reports a lock here."""
-    for attempt in range(50):
+    for attempt in range(150):
         try:
             OutboxMail.objects.filter(pk=mail_id, claimed_by=worker).update(**values)
             return
         except OperationalError as error:
-            if not is_locked_database_exception(error) or attempt == 49:
+            if not is_locked_database_exception(error) or attempt == 149:
                 raise
             time.sleep(0.2)
 
