@@ -792,16 +792,14 @@ def report_respond(*, report: Report, responses: dict[int, tuple[str, str]], com
         path = reverse(
             "conversations:report", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
         )
-        transaction.on_commit(
-            lambda: staff_notice_send(
-                initiative_id=initiative.pk,
-                headline=gettext_lazy("Verslag betwist"),
-                text=gettext_lazy(
-                    "De bewoner vindt dat niet alles in het gespreksverslag klopt. Lees de opmerkingen en maak een "
-                    "nieuwe versie."
-                ),
-                path=path,
-            )
+        staff_notice_send(
+            initiative_id=initiative.pk,
+            headline=gettext_lazy("Verslag betwist"),
+            text=gettext_lazy(
+                "De bewoner vindt dat niet alles in het gespreksverslag klopt. Lees de opmerkingen en maak een "
+                "nieuwe versie."
+            ),
+            path=path,
         )
     return report
 

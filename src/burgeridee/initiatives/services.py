@@ -223,7 +223,8 @@ def staff_to_tell(*, initiative: Initiative) -> list:
 
 
 def staff_notice_send(*, initiative_id: int, headline, text, path: str) -> int:
-    """Mail the people `staff_to_tell` names that the resident did something (call it on commit).
+    """Mail the people `staff_to_tell` names that the resident did something (call it in the action's
+    transaction: the mails go into the outbox with it).
 
     The mail says what happened and links to `path` in the workspace; the resident's own words stay
     there, out of mailboxes. Staff mail is in the workspace's language (Dutch). Returns how many went out.
@@ -244,7 +245,11 @@ def staff_notice_send(*, initiative_id: int, headline, text, path: str) -> int:
             subject = render_to_string("initiatives/email/staff_notice_subject.txt", context).strip()
             body = render_to_string("initiatives/email/staff_notice.txt", context)
             sent += mail_send(
-                subject=subject, body=body, to=[person.email], what=f"Staff notice for {initiative.reference}"
+                subject=subject,
+                body=body,
+                to=[person.email],
+                what=f"Staff notice for {initiative.reference}",
+                municipality=initiative.municipality,
             )
     return sent
 
@@ -260,13 +265,11 @@ def message_from_resident(*, initiative: Initiative, body: str) -> Message:
     path = reverse(
         "initiatives:staff_initiative", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
     )
-    transaction.on_commit(
-        lambda: staff_notice_send(
-            initiative_id=initiative.pk,
-            headline=gettext_lazy("Nieuw bericht van de bewoner"),
-            text=gettext_lazy("De bewoner heeft u een bericht gestuurd."),
-            path=path + "#berichten",
-        )
+    staff_notice_send(
+        initiative_id=initiative.pk,
+        headline=gettext_lazy("Nieuw bericht van de bewoner"),
+        text=gettext_lazy("De bewoner heeft u een bericht gestuurd."),
+        path=path + "#berichten",
     )
     return message
 
