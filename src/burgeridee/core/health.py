@@ -18,9 +18,6 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from health_check.base import HealthCheck
-from health_check.checks import Cache, Database
-from health_check.exceptions import HealthCheckException, ServiceUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +25,14 @@ _migrations_applied = False  # once seen complete, this process does not look ag
 
 
 @dataclasses.dataclass
-class Migrations(HealthCheck):
-    """Every migration this code knows is applied to the database."""
+class Migrations:
+    """Every migration this code knows is applied to the database (a check in django-health-check's shape)."""
 
     alias: str = DEFAULT_DB_ALIAS
 
     def run(self):
+        from health_check.exceptions import ServiceUnavailable  # see readiness_checks
+
         global _migrations_applied  # noqa: PLW0603 - a per-process memo of a fact that only becomes true
         if _migrations_applied:
             return
@@ -44,13 +43,19 @@ class Migrations(HealthCheck):
         _migrations_applied = True
 
 
-def readiness_checks() -> list[HealthCheck]:
+def readiness_checks() -> list:
+    # Imported here: django-health-check loads redis, dnspython and more (0.4 s at every start of every
+    # process); only this probe needs it.
+    from health_check.checks import Cache, Database
+
     return [Database(), Cache(), Migrations()]
 
 
-def _run(check: HealthCheck) -> str | None:
+def _run(check) -> str | None:
     """None when the check passes, else a short reason. The details (a host name, a driver's message) go to
     the log only: the probe may be reachable from outside."""
+    from health_check.exceptions import HealthCheckException  # see readiness_checks
+
     try:
         if inspect.iscoroutinefunction(check.run):
             async_to_sync(check.run)()
