@@ -7,7 +7,9 @@ Every variable is described in docs/configuration.md. BURGERIDEE_ENV picks a mod
 """
 
 import os
+import tempfile
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # First of the project's apps: its `db_worker` (django-tasks-db's worker plus a heartbeat for the
+    # liveness probe) takes the place of the library's command of the same name.
+    "burgeridee.core",
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -77,7 +82,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "burgeridee.core",
     "burgeridee.accounts",
     "burgeridee.municipalities",
     "burgeridee.records",
@@ -110,6 +114,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "burgeridee.records.tracing.TraceContextMiddleware",
     "burgeridee.api.rest.ApiVersionMiddleware",
+    # After the trace context (the request id), before everything that may log or fail.
+    "burgeridee.core.observability.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "burgeridee.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +192,15 @@ CACHES = {
 }
 if ENV == "test":
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Several app servers: Redis serves the cache, the rate limits and the locks (Django's own Redis backend).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "burgeridee",
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
@@ -208,7 +223,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "burgeridee.accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # failed attempts are enough; no log of every successful login with an IP address
 AXES_VERBOSE = False
-# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER / RATELIMIT_IP_META_KEY accordingly.
+# The client's address, from X-Forwarded-For only through TRUSTED_PROXIES (core/clientip.py, django-ipware):
+# the same address for lockouts, rate limits and logs.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+try:
+    [ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "burgeridee.core.clientip.client_ip"
 # Staff sessions end after this much idle time, and after this long in any case.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
 STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_HOURS", 12) * 3600
@@ -333,6 +355,25 @@ SETUP_CONFIGURATION_STEPS = [
 ]
 
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A worker touches this file while it runs; `manage.py worker_alive` fails when it is older than the limit.
+WORKER_HEARTBEAT_FILE = os.environ.get("WORKER_HEARTBEAT_FILE", "") or str(
+    Path(tempfile.gettempdir()) / "burgeridee-worker.heartbeat"
+)
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 300)
+
+# The mail outbox (core/outbox.py): every mail is stored with its action and sent by a worker.
+# Outside production the writing process also tries it right after the commit (`make run` needs no worker).
+OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", not IS_PRODUCTION)
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 12)
+OUTBOX_ALERT_ATTEMPTS = env_int("OUTBOX_ALERT_ATTEMPTS", 3)
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
+OUTBOX_FAILED_RETENTION_DAYS = env_int("OUTBOX_FAILED_RETENTION_DAYS", 30)
+
+# Scheduled jobs (`manage.py run_scheduled_jobs`, run every few minutes): each runs once a day for the whole
+# installation, at or after this local time.
+SCHEDULED_JOBS_AT = os.environ.get("SCHEDULED_JOBS_AT", "07:00")
 
 # Warm hand-overs: a department answers within this many working days, unless the asker sets another date.
 HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
@@ -353,8 +394,8 @@ RATELIMIT_SHOWCASE_CONSENT = os.environ.get("RATELIMIT_SHOWCASE_CONSENT", "10/h"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"
-# Behind a proxy, set RATELIMIT_IP_META_KEY to e.g. HTTP_X_FORWARDED_FOR.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The client's address through trusted proxies only (TRUSTED_PROXIES); see core/clientip.py.
+RATELIMIT_IP_META_KEY = "burgeridee.core.clientip.client_ip"
 
 # Residents' personal status links stay valid this many days after the last activity.
 STATUS_LINK_VALID_DAYS = env_int("STATUS_LINK_VALID_DAYS", 730)
@@ -363,13 +404,21 @@ SUBMISSION_KEY_VALID_MINUTES = env_int("SUBMISSION_KEY_VALID_MINUTES", 15)
 # The first conversation: remind a resident who has not reacted to the report after this many working days.
 CONVERSATION_REPORT_REMINDER_DAYS = env_int("CONVERSATION_REPORT_REMINDER_DAYS", 5)
 
+# Plain text lines by default (`make run`); LOG_FORMAT=json writes one JSON object a line (structlog) with the
+# request id, the municipality's slug and the user's id, never a resident's personal data.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "burgeridee.core.observability.json_formatter"},
+    },
     # Status and enrolment links carry their secret in the path: masked in every line we write.
     "filters": {"secret_paths": {"()": "burgeridee.core.logfilters.SecretPathFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["secret_paths"]}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["secret_paths"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -440,3 +489,15 @@ NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
 NOTIFICATION_RETRY_MAX_SECONDS = env_int("NOTIFICATION_RETRY_MAX_SECONDS", 3600)
 # Only https endpoints in production; http (e.g. a receiver on loopback) elsewhere.
 NOTIFICATION_ALLOW_HTTP = env_bool("NOTIFICATION_ALLOW_HTTP", not IS_PRODUCTION)
+
+# Error tracking (Sentry or GlitchTip): only when SENTRY_DSN is set; no personal data is sent.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", ENV)
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or 0)
+if SENTRY_DSN:
+    from burgeridee.core.observability import sentry_init  # only with a DSN: the SDK is not loaded otherwise
+
+    sentry_init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
+
+# Prometheus metrics at /metrics: with `Authorization: Bearer <METRICS_TOKEN>`, or from the machine itself.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

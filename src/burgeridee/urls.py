@@ -19,6 +19,8 @@ from burgeridee.administration import urls as administration_urls
 from burgeridee.api import urls as api_urls
 from burgeridee.challenges import urls as challenges_urls
 from burgeridee.conversations import urls as conversations_urls
+from burgeridee.core import health as core_health
+from burgeridee.core import metrics as core_metrics
 from burgeridee.core import views as core_views
 from burgeridee.deadlines import urls as deadlines_urls
 from burgeridee.evaluations import urls as evaluations_urls
@@ -55,6 +57,9 @@ def namespace(name: str, *parts: URLPattern | URLResolver) -> URLResolver:
 urlpatterns = [
     path("", municipality_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("healthz/live", core_health.live, name="healthz-live"),
+    path("healthz/ready", core_health.ready, name="healthz-ready"),
+    path("metrics", core_metrics.metrics, name="metrics"),
     path("favicon.ico", core_views.favicon_ico, name="favicon_ico"),
     path("icoon.svg", core_views.icon, name="icon"),
     path("csp-melding/", core_views.csp_report, name="csp_report"),

@@ -151,3 +151,37 @@ def test_inbox_with_filters_and_errors_is_accessible_on_a_phone(
     page.click("form[action$='fase/'] button[type=submit]")  # no phase chosen: error summary
     page.wait_for_selector("[data-error-summary]")
     assert_accessible(page)
+
+
+def test_mail_that_did_not_arrive_is_resent_by_keyboard_and_accessible(live_server, page, municipality, people):
+    from django.utils import timezone
+
+    from burgeridee.core.models import OutboxMail, OutboxStatus
+
+    coordinator, _contact, _admin = people
+    stuck = OutboxMail.objects.create(
+        municipality_id=municipality.pk,
+        subject="Uw idee BI-2026-000001 is ontvangen",
+        body="Uw persoonlijke link",
+        to=["fatima@example.org"],
+        message_id="<e2e@test>",
+        next_attempt_at=timezone.now(),
+        status=OutboxStatus.FAILED,
+        attempts=12,
+        last_error="SMTPDataError: (451, b'Try again later')",
+    )
+    log_in(page, live_server.url, "carla")
+    second_factor(page, coordinator)
+    page.wait_for_url(f"**/werkplek/{municipality.slug}/")
+    page.get_by_role("link", name="Mail die niet aankwam").click()
+    assert page.locator("h1").inner_text() == "Mail die niet aankwam"
+    assert "Uw idee BI-2026-000001 is ontvangen" in page.locator("table").inner_text()
+    assert_accessible(page)
+    button = page.locator("form[action$='/opnieuw/'] button[type=submit]")
+    assert button.inner_text().startswith("Opnieuw versturen")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=De mail wordt opnieuw verstuurd.")
+    assert_accessible(page)
+    stuck.refresh_from_db()
+    assert stuck.status in (OutboxStatus.PENDING, OutboxStatus.SENT)

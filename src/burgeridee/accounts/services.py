@@ -77,7 +77,7 @@ def enrolment_link_issue(
     url = enrolment_link_url(token)
     if send_email and user.email:
         language = translation.get_language()
-        transaction.on_commit(lambda: enrolment_link_send(link_id=link.pk, url=url, language=language))
+        enrolment_link_send(link_id=link.pk, url=url, language=language)
     return IssuedEnrolmentLink(link=link, url=url)
 
 

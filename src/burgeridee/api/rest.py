@@ -28,6 +28,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from burgeridee.core.clientip import client_ip
 from burgeridee.municipalities.models import Municipality
 
 from .models import ApiClient
@@ -125,6 +126,10 @@ class ClientRateThrottle(SimpleRateThrottle):
         except DatabaseError:  # the rate-limit cache is down: nobody is blocked
             logger.warning("API rate-limit cache unavailable; allowing the request")
             return True
+
+    def get_ident(self, request):
+        # DRF's own reads any X-Forwarded-For (NUM_PROXIES unset): the address through TRUSTED_PROXIES only.
+        return client_ip(request)
 
     def get_cache_key(self, request, view):
         client = request.auth

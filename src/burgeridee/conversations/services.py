@@ -367,8 +367,15 @@ def invitation_ics(*, conversation: Conversation) -> str:
     )
 
 
-def _send(*, subject: str, body: str, to: str, attachments=()) -> bool:
-    return mail_send(subject=subject, body=body, to=[to], attachments=attachments, what="Mail to the resident")
+def _send(*, initiative: Initiative, subject: str, body: str, to: str, attachments=()) -> bool:
+    return mail_send(
+        subject=subject,
+        body=body,
+        to=[to],
+        attachments=attachments,
+        what=f"Mail to the resident about {initiative.reference}",
+        municipality=initiative.municipality_id,
+    )
 
 
 def invitation_send(*, conversation_id: int, language: str | None = None) -> str:
@@ -390,6 +397,7 @@ def invitation_send(*, conversation_id: int, language: str | None = None) -> str
             body = render_to_string("conversations/email/invitation.txt", context)
         ics = invitation_ics(conversation=conversation)
         if _send(
+            initiative=initiative,
             subject=subject,
             body=body,
             to=initiator.email,
@@ -437,7 +445,7 @@ def conversation_plan(
         data={"starts_at": starts_at.isoformat(), "place": place},
     )
     language = translation.get_language()
-    transaction.on_commit(lambda: invitation_send(conversation_id=conversation.pk, language=language))
+    invitation_send(conversation_id=conversation.pk, language=language)
     return conversation
 
 
@@ -719,7 +727,7 @@ def report_send(*, report: Report, actor=None, held_on: date | None = None) -> R
         % {"version": report.version},
     )
     language = translation.get_language()
-    transaction.on_commit(lambda: report_mail(report_id=report.pk, template="report", language=language))
+    report_mail(report_id=report.pk, template="report", language=language)
     return report
 
 
@@ -740,7 +748,7 @@ def report_mail(*, report_id: int, template: str, language: str | None = None) -
         }
         subject = render_to_string(f"conversations/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"conversations/email/{template}.txt", context)
-    return _send(subject=subject, body=body, to=_primary(initiative).email)
+    return _send(initiative=initiative, subject=subject, body=body, to=_primary(initiative).email)
 
 
 @transaction.atomic
@@ -784,16 +792,14 @@ def report_respond(*, report: Report, responses: dict[int, tuple[str, str]], com
         path = reverse(
             "conversations:report", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
         )
-        transaction.on_commit(
-            lambda: staff_notice_send(
-                initiative_id=initiative.pk,
-                headline=gettext_lazy("Verslag betwist"),
-                text=gettext_lazy(
-                    "De bewoner vindt dat niet alles in het gespreksverslag klopt. Lees de opmerkingen en maak een "
-                    "nieuwe versie."
-                ),
-                path=path,
-            )
+        staff_notice_send(
+            initiative_id=initiative.pk,
+            headline=gettext_lazy("Verslag betwist"),
+            text=gettext_lazy(
+                "De bewoner vindt dat niet alles in het gespreksverslag klopt. Lees de opmerkingen en maak een "
+                "nieuwe versie."
+            ),
+            path=path,
         )
     return report
 

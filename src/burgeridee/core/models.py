@@ -45,3 +45,63 @@ class CspReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.received_at:%Y-%m-%d %H:%M} {self.directive} {self.blocked}"
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("wacht op verzending")
+    SENDING = "sending", _("wordt verstuurd")
+    SENT = "sent", _("verstuurd")
+    FAILED = "failed", _("mislukt")
+
+
+class OutboxMail(ChoiceLabelsMixin, models.Model):
+    """One mail, written in the same transaction as the action that caused it; a worker sends it.
+
+    The body holds personal data (and, for a resident's confirmation, their personal link): a sent
+    mail is deleted OUTBOX_RETENTION_DAYS after sending (records.mail_retention). `municipality_id`
+    is the municipality whose coordinators may see and resend it; a plain number because the ground
+    layer does not know the Municipality model.
+    """
+
+    municipality_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    what = models.CharField(max_length=200, blank=True)  # what it is, for the log and the coordinator
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+    to = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list, blank=True)
+    attachments = models.JSONField(default=list, blank=True)  # [{"name", "content" (base64), "mimetype"}]
+    message_id = models.CharField(max_length=255, unique=True)
+    status = models.CharField(max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("uitgaande mail")
+        verbose_name_plural = _("uitgaande mails")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.what or 'mail'} ({self.status})"
+
+
+class JobRun(models.Model):
+    """A scheduled job that ran (or runs) for one day: the unique (job, day) makes a second start a no-op."""
+
+    job = models.CharField(max_length=100)
+    day = models.DateField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="core_jobrun_once_per_day")]
+        ordering = ["-day", "job"]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day}"

@@ -176,5 +176,9 @@ def digest_send(*, digest: Digest) -> bool:
         subject = render_to_string("deadlines/email/digest_subject.txt", context).strip()
         body = render_to_string("deadlines/email/digest.txt", context)
     return mail_send(
-        subject=subject, body=body, to=[membership.user.email], what=f"Daily digest for user {membership.user_id}"
+        subject=subject,
+        body=body,
+        to=[membership.user.email],
+        what=f"Daily digest for user {membership.user_id}",
+        municipality=membership.municipality_id,
     )

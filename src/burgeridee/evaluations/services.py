@@ -32,7 +32,7 @@ def evaluation_invite(*, initiative: Initiative, actor=None) -> Evaluation:
     )
     if by_email:
         language = translation.get_language()
-        transaction.on_commit(lambda: evaluation_invitation_send(initiative_id=initiative.pk, language=language))
+        evaluation_invitation_send(initiative_id=initiative.pk, language=language)
     return evaluation
 
 
@@ -58,6 +58,7 @@ def evaluation_invitation_send(*, initiative_id: int, language: str | None = Non
         body=body,
         to=[context["initiator"].email],
         what=f"Evaluation invitation for {initiative.reference}",
+        municipality=initiative.municipality,
     )
 
 

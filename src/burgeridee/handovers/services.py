@@ -65,7 +65,7 @@ def handover_ask(
         at=now,
     )
     language = translation.get_language()
-    transaction.on_commit(lambda: handover_notify_department(handover_id=handover.pk, language=language))
+    handover_notify_department(handover_id=handover.pk, language=language)
     return handover
 
 
@@ -94,7 +94,7 @@ def handover_answer(*, handover: Handover, answer: str, actor, now: datetime | N
         at=now,
     )
     language = translation.get_language()
-    transaction.on_commit(lambda: handover_notify_asker(handover_id=handover.pk, language=language))
+    handover_notify_asker(handover_id=handover.pk, language=language)
     return handover
 
 
@@ -115,7 +115,13 @@ def _send(subject_template: str, body_template: str, context: dict, recipients: 
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(subject_template, context).strip()
         body = render_to_string(body_template, context)
-    mail_send(subject=subject, body=body, to=recipients, what="Hand-over mail")
+    mail_send(
+        subject=subject,
+        body=body,
+        to=recipients,
+        what=f"Hand-over mail {context['handover'].pk}",
+        municipality=context["handover"].municipality_id,
+    )
 
 
 def handover_notify_department(*, handover_id: int, language: str | None = None) -> None:

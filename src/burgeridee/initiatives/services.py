@@ -155,7 +155,8 @@ def initiative_submit(
     event_record(initiative=initiative, kind="ingediend", actor=actor, data={"channel": channel}, at=now)
     if initiator.email:
         language = translation.get_language()
-        transaction.on_commit(lambda: confirmation_send(initiative_id=initiative.pk, language=language))
+        # In this transaction: the mail is stored in the outbox together with the idea (core.mail).
+        confirmation_send(initiative_id=initiative.pk, language=language)
     return Submitted(initiative=initiative, token=token)
 
 
@@ -175,7 +176,11 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
         subject = render_to_string("initiatives/email/confirmation_subject.txt", context).strip()
         body = render_to_string("initiatives/email/confirmation.txt", context)
     if not mail_send(
-        subject=subject, body=body, to=[initiator.email], what=f"Confirmation mail for {initiative.reference}"
+        subject=subject,
+        body=body,
+        to=[initiator.email],
+        what=f"Confirmation mail for {initiative.reference}",
+        municipality=initiative.municipality,
     ):
         return
     event_record(initiative=initiative, kind="bevestiging", data={"channel": "email"})
@@ -218,7 +223,8 @@ def staff_to_tell(*, initiative: Initiative) -> list:
 
 
 def staff_notice_send(*, initiative_id: int, headline, text, path: str) -> int:
-    """Mail the people `staff_to_tell` names that the resident did something (call it on commit).
+    """Mail the people `staff_to_tell` names that the resident did something (call it in the action's
+    transaction: the mails go into the outbox with it).
 
     The mail says what happened and links to `path` in the workspace; the resident's own words stay
     there, out of mailboxes. Staff mail is in the workspace's language (Dutch). Returns how many went out.
@@ -239,7 +245,11 @@ def staff_notice_send(*, initiative_id: int, headline, text, path: str) -> int:
             subject = render_to_string("initiatives/email/staff_notice_subject.txt", context).strip()
             body = render_to_string("initiatives/email/staff_notice.txt", context)
             sent += mail_send(
-                subject=subject, body=body, to=[person.email], what=f"Staff notice for {initiative.reference}"
+                subject=subject,
+                body=body,
+                to=[person.email],
+                what=f"Staff notice for {initiative.reference}",
+                municipality=initiative.municipality,
             )
     return sent
 
@@ -255,13 +265,11 @@ def message_from_resident(*, initiative: Initiative, body: str) -> Message:
     path = reverse(
         "initiatives:staff_initiative", kwargs={"municipality_slug": initiative.municipality.slug, "pk": initiative.pk}
     )
-    transaction.on_commit(
-        lambda: staff_notice_send(
-            initiative_id=initiative.pk,
-            headline=gettext_lazy("Nieuw bericht van de bewoner"),
-            text=gettext_lazy("De bewoner heeft u een bericht gestuurd."),
-            path=path + "#berichten",
-        )
+    staff_notice_send(
+        initiative_id=initiative.pk,
+        headline=gettext_lazy("Nieuw bericht van de bewoner"),
+        text=gettext_lazy("De bewoner heeft u een bericht gestuurd."),
+        path=path + "#berichten",
     )
     return message
 
@@ -432,7 +440,7 @@ def message_to_resident(*, initiative: Initiative, body: str, actor) -> Message:
             data_subject=initiator,
         )
         language = translation.get_language()
-        transaction.on_commit(lambda: message_email_send(message_id=message.pk, language=language))
+        message_email_send(message_id=message.pk, language=language)
     return message
 
 
@@ -458,6 +466,7 @@ def message_email_send(*, message_id: int, language: str | None = None) -> None:
         to=[initiator.email],
         reply_to=reply_to,
         what=f"Message mail for {initiative.reference}",
+        municipality=initiative.municipality,
     )
 
 

@@ -33,6 +33,7 @@ def showcase_consent_request_send(*, entry_id: int) -> None:
         body=body,
         to=[initiator.email],
         what=f"Showcase consent request for {initiative.reference}",
+        municipality=initiative.municipality,
     )
 
 
@@ -60,7 +61,7 @@ def showcase_prepare(
     entry.consent_withdrawn_at = None
     entry.save()
     event_record(initiative=initiative, kind="etalage_voorgesteld", actor=actor)
-    transaction.on_commit(lambda: showcase_consent_request_send(entry_id=entry.pk))
+    showcase_consent_request_send(entry_id=entry.pk)
     processing_record(
         municipality=initiative.municipality, actor=actor, activity=Activity.SHOWCASE_PREPARE, initiative=initiative
     )

@@ -19,3 +19,7 @@ class WorkspaceConfig(AppConfig):
         nav_registry.register(
             NavItem("administration:staff", _("Medewerkers"), (Role.COORDINATOR, Role.ADMINISTRATOR), order=20)
         )
+        # Mail the outbox could not deliver (core/outbox.py): the coordinator sees it and sends it again.
+        nav_registry.register(
+            NavItem("workspace:mail_stuck", _("Mail die niet aankwam"), (Role.COORDINATOR,), order=90)
+        )

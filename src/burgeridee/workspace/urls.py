@@ -18,4 +18,6 @@ urlpatterns = [
 
 staff_urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("mail/", views.mail_stuck, name="mail_stuck"),
+    path("mail/<int:mail_pk>/opnieuw/", views.mail_resend, name="mail_resend"),
 ]

@@ -2,18 +2,20 @@
 are the initiatives app's (initiatives/views/staff.py); the other apps' staff pages are their own. Where
 each role starts is in homes.py."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_login_required, staff_view
 from burgeridee.accounts.external import session_municipality
 from burgeridee.accounts.selectors import membership_list
 from burgeridee.administration.services import can_set_up_municipalities
+from burgeridee.core.outbox import outbox_resend, outbox_stuck
 from burgeridee.initiatives.selectors import contact_people
 
 from . import selectors
@@ -86,3 +88,24 @@ def inbox(request, municipality):
             "filtered": bool(kept),
         },
     )
+
+
+@never_cache
+@require_http_methods(["GET"])
+@staff_view(roles=(Role.COORDINATOR,))
+def mail_stuck(request, municipality):
+    """Mail to residents or colleagues of this municipality that the mail server keeps refusing.
+
+    Shows what each mail is about (its subject), since when it waits and what the server said, not to whom
+    or what it says: the coordinator needs to know that it did not arrive, and can send it again."""
+    mails = outbox_stuck(municipality_id=municipality.pk).order_by("created_at")
+    return render(request, "workspace/mail_stuck.html", {"mails": mails})
+
+
+@require_POST
+@staff_view(roles=(Role.COORDINATOR,))
+def mail_resend(request, municipality, mail_pk: int):
+    mail = get_object_or_404(outbox_stuck(municipality_id=municipality.pk), pk=mail_pk)
+    outbox_resend(mail=mail)
+    messages.success(request, _("De mail wordt opnieuw verstuurd."))
+    return redirect("workspace:mail_stuck", municipality_slug=municipality.slug)

@@ -172,7 +172,8 @@ def test_reminder_after_n_working_days_once(contact_client, municipality, planne
     mail.outbox.clear()
     assert services.report_reminders_send(after_working_days=5) == 0  # just sent
     Report.objects.filter(pk=report.pk).update(sent_at=timezone.now() - timedelta(days=10))
-    call_command("send_report_reminders", after_working_days=5, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        call_command("send_report_reminders", after_working_days=5, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1 and "Herinnering" in mail.outbox[0].subject
     assert "/gesprek/" in mail.outbox[0].body
     assert initiative.events.filter(kind="verslag_herinnering").count() == 1

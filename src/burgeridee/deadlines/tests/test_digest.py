@@ -99,11 +99,14 @@ def test_command_queues_and_the_worker_sends_each_person_their_own_items(municip
 
 @pytest.mark.django_db
 def test_the_task_counts_sent_mails_and_sends_nothing_when_nothing_is_due(
-    municipality, other_municipality, submit_idea
+    municipality, other_municipality, submit_idea, django_capture_on_commit_callbacks
 ):
     people = build(municipality, other_municipality, submit_idea)
     mail.outbox.clear()
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+    with (
+        override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}),
+        django_capture_on_commit_callbacks(execute=True),  # the outbox sends after the commit
+    ):
         result = daily_digest_send.enqueue(today=people["today"].isoformat())
     assert result.return_value == 4 == len(mail.outbox)
     # Long before anything is due, nobody gets mail.

@@ -197,8 +197,11 @@ def test_the_time_line_dates_read_in_the_interface_language(coordinator_client, 
 
 
 @pytest.mark.parametrize(("language", "day"), [("nl", "maandag 7 december 2026"), ("en", "Monday 7 December 2026")])
-def test_the_confirmation_mail_names_the_day_in_the_residents_language(municipality, initiative, language, day):
+def test_the_confirmation_mail_names_the_day_in_the_residents_language(
+    municipality, initiative, language, day, django_capture_on_commit_callbacks
+):
     Initiative.objects.filter(pk=initiative.pk).update(first_contact_due=date(2026, 12, 7))
     mail.outbox.clear()
-    services.confirmation_send(initiative_id=initiative.pk, language=language)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        services.confirmation_send(initiative_id=initiative.pk, language=language)
     assert day in mail.outbox[0].body
