@@ -504,15 +504,32 @@ def start_jobs_twice(cluster: Cluster) -> list[subprocess.Popen]:
 
 
 def expected_digests() -> dict[str, str]:
-    """Who gets a daily digest today: {email: subject}."""
+    """Who gets a daily digest today: {email: municipality}. Empty on a weekend day or public holiday, when
+    the scheduled jobs send none."""
     from django.db import connection
 
-    from burgeridee.core.dates import local_date
+    from burgeridee.core.dates import is_working_day, local_date
     from burgeridee.deadlines.digest import digest_list
 
-    digests = digest_list(today=local_date())
+    today = local_date()
+    digests = digest_list(today=today) if is_working_day(today) else []
     connection.close()
     return {d.membership.user.email: d.membership.municipality.name for d in digests}
+
+
+def job_runs_today() -> dict[str, int] | None:
+    """How often each scheduled job was recorded as run today (None where the release records no runs)."""
+    from django.db import connection
+
+    try:
+        from burgeridee.core.models import JobRun
+    except ImportError:
+        return None
+    from burgeridee.core.dates import local_date
+
+    counts = Counter(JobRun.objects.filter(day=local_date()).values_list("job", flat=True))
+    connection.close()
+    return dict(counts)
 
 
 # The run --------------------------------------------------------------------------------------------------
@@ -575,6 +592,11 @@ def run(args) -> bool:
         reader.join()
         data = json.loads(outcome["stdout"])
         expected = events.pop("expected_digests")
+        log("scheduled jobs once more (the next CronJob start): they must find everything done")
+        cluster.run_script("jobs", timeout=300)
+        report["job_runs_today"] = job_runs_today()
+        if report["job_runs_today"] is not None and any(n != 1 for n in report["job_runs_today"].values()):
+            failures.append(f"a scheduled job ran more than once today: {report['job_runs_today']}")
         log("waiting for the outbox to drain")
         report.update(check(cluster, data, events, expected, run_id, args, failures))
         if not report["rate_limit"]["held"]:
@@ -690,7 +712,7 @@ def check(cluster: Cluster, data: dict, events: dict, expected_digest: dict, run
         failures.append(f"{len(mails_lost)} of {len(references)} confirmation mails never arrived: {mails_lost[:3]}")
     if mails_twice or duplicates:
         failures.append(f"{len(mails_twice)} confirmations and {len(duplicates)} mails arrived more than once")
-    if not expected_digest:
+    if not expected_digest and job_runs_today() is None:
         failures.append("no daily digest was due, so 'the digest goes out once' was not tested")
     if digest_missing or digest_twice:
         failures.append(
