@@ -230,8 +230,10 @@ class Cluster:
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "WARNING",
             "METRICS_TOKEN": secrets.token_urlsafe(20),
-            "WEB_CONCURRENCY": os.environ.get("CLUSTER_WEB_CONCURRENCY", "2"),
+            "GUNICORN_WORKERS": os.environ.get("CLUSTER_GUNICORN_WORKERS", "2"),
             "GUNICORN_TIMEOUT": "60",
+            # The scheduled jobs are due from this local time: from midnight, so at any hour of a test run.
+            "SCHEDULED_JOBS_AT": "00:00",
         }
         log("migrations (deploy/bin/migrate) and static files (collectstatic, as the image build does)")
         self.run_script("migrate")
@@ -257,7 +259,12 @@ class Cluster:
 
     # App servers, load balancer, workers --------------------------------------------------------------
     def app_server(self, number: int) -> Process:
-        env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{self.app_ports[number]}"}
+        env = {
+            **self.env,
+            "GUNICORN_BIND": f"127.0.0.1:{self.app_ports[number]}",
+            # Several app servers on one machine: each its own metrics files.
+            "PROMETHEUS_MULTIPROC_DIR": str(self.workdir / f"metrics-{number + 1}"),
+        }
         return Process(f"app-{number + 1}", [str(DEPLOY_BIN / "web")], env=env, logdir=self.logs)
 
     def start_app(self, number: int) -> None:
@@ -269,7 +276,8 @@ class Cluster:
         wait_for(lambda: http_ok(f"http://127.0.0.1:{self.app_ports[number]}{health_path()}"), process.name, 60)
 
     def start_worker(self, number: int) -> None:
-        process = Process(f"worker-{number + 1}", [str(DEPLOY_BIN / "worker")], env=self.env, logdir=self.logs)
+        env = {**self.env, "WORKER_HEARTBEAT_FILE": str(self.workdir / f"worker-{number + 1}.heartbeat")}
+        process = Process(f"worker-{number + 1}", [str(DEPLOY_BIN / "worker")], env=env, logdir=self.logs)
         process.start()
         if number < len(self.workers):
             self.workers[number] = process
@@ -357,8 +365,8 @@ http {{
 
 
 def health_path() -> str:
-    """The readiness probe where the release has it, else the older /healthz."""
-    return os.environ.get("CLUSTER_HEALTH_PATH", "/healthz")
+    """The readiness probe: database, cache and migrations ready."""
+    return os.environ.get("CLUSTER_HEALTH_PATH", "/healthz/ready")
 
 
 def wait_for(check, what: str, seconds: float) -> None:
@@ -542,7 +550,7 @@ def run(args) -> bool:
         log(f"starting PostgreSQL, Redis and the SMTP server in {cluster.workdir}")
         cluster.configure()
         slug = seed_data()
-        log(f"{APP_SERVERS} app servers (deploy/bin/web, {cluster.env['WEB_CONCURRENCY']} gunicorn workers each), "
+        log(f"{APP_SERVERS} app servers (deploy/bin/web, {cluster.env['GUNICORN_WORKERS']} gunicorn workers each), "
             f"nginx on {cluster.base}, {WORKERS} workers (deploy/bin/worker)")  # fmt: skip
         for number in range(APP_SERVERS):
             cluster.start_app(number)

@@ -1,32 +1,66 @@
-"""gunicorn's settings for Burgeridee's web process (deploy/bin/web), all from the environment.
+"""gunicorn settings for Burgeridee's app servers: `gunicorn -c deploy/gunicorn.conf.py` (deploy/bin/web).
 
-Used in the container image and by `make cluster-test`; docs/operations.md lists the variables.
+Everything comes from the environment (docs/configuration.md, "Processes"): GUNICORN_WORKERS (processes,
+default 2; WEB_CONCURRENCY is read too), GUNICORN_THREADS (threads per process, default 4), GUNICORN_TIMEOUT
+(seconds before a stuck request's worker is restarted, default 30), PORT (default 8000) or GUNICORN_BIND.
+Used in the container image and by `make cluster-test`.
+
+Request lines are written by the application itself (one JSON line each with LOG_FORMAT=json), so
+gunicorn's access log is off unless GUNICORN_ACCESS_LOG=true; its own messages go to stderr.
+
+Metrics: with several worker processes, each counts for itself; prometheus-client adds them up from
+files in PROMETHEUS_MULTIPROC_DIR (default: a fresh directory under the temporary directory; several app
+servers on one machine need one each).
 """
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
+
+def _env_int(*names: str, default: int) -> int:
+    for name in names:
+        if os.environ.get(name):
+            return int(os.environ[name])
+    return default
+
+
 # Where to listen: GUNICORN_BIND wins; otherwise every interface on $PORT (the container's port).
-bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
-# Synchronous worker processes per app server. Scale out with more app servers (replicas), not with
-# a large number here: two to four per CPU the container may use.
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
-# A request that takes longer is cut off (the PDFs take well under a second).
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
-# On SIGTERM (a rolling update, a scale-down) running requests get this long; keep it below the
-# pod's terminationGracePeriodSeconds (30 s).
-graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "25"))
+bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{_env_int('PORT', default=8000)}"
+# Worker processes per app server, each with a few threads. Scale out with more app servers (replicas).
+workers = _env_int("GUNICORN_WORKERS", "WEB_CONCURRENCY", default=2)
+threads = _env_int("GUNICORN_THREADS", default=4)
+timeout = _env_int("GUNICORN_TIMEOUT", default=30)
+# On SIGTERM (a rolling update, a scale-down) running requests get this long; keep it below the pod's
+# terminationGracePeriodSeconds minus its preStop pause (40 - 5 s in deploy/kubernetes).
+graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", default=timeout)
 # Behind a load balancer that keeps connections open.
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-# A worker is replaced after this many requests (with jitter), so memory cannot creep up.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+keepalive = _env_int("GUNICORN_KEEPALIVE", default=5)
+# A worker is replaced now and then, so a slow leak never grows: staggered, so not all at once.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", default=2000)
 max_requests_jitter = max_requests // 10
 # The workers' heartbeat files in memory: the root file system may be read-only.
-worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108 - gunicorn's heartbeat files
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or ("/dev/shm" if Path("/dev/shm").is_dir() else None)  # noqa: S108
 # gunicorn believes X-Forwarded-Proto only from these addresses (the app uses TRUSTED_PROXIES the same way).
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES") or "127.0.0.1"
-# The application logs every request itself; gunicorn's access log only on request.
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in {"1", "true", "yes"} else None
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = (os.environ.get("GUNICORN_LOG_LEVEL") or os.environ.get("LOG_LEVEL") or "info").lower()
 proc_name = "burgeridee-web"
+wsgi_app = "burgeridee.wsgi:application"
+
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", os.path.join(tempfile.gettempdir(), "burgeridee-metrics"))
+
+
+def on_starting(server):
+    """Start with an empty metrics directory: counts of a previous run must not be added to this one's."""
+    directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory, exist_ok=True)
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess  # imported in the master only when a worker ends
+
+    multiprocess.mark_process_dead(worker.pid)
