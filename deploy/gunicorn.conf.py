@@ -61,6 +61,8 @@ def on_starting(server):
 
 
 def child_exit(server, worker):
-    from prometheus_client import multiprocess  # imported in the master only when a worker ends
-
+    try:
+        from prometheus_client import multiprocess  # imported in the master only when a worker ends
+    except ImportError:  # a release without metrics
+        return
     multiprocess.mark_process_dead(worker.pid)
