@@ -276,13 +276,25 @@ class Cluster:
         wait_for(lambda: http_ok(f"http://127.0.0.1:{self.app_ports[number]}{health_path()}"), process.name, 60)
 
     def start_worker(self, number: int) -> None:
-        env = {**self.env, "WORKER_HEARTBEAT_FILE": str(self.workdir / f"worker-{number + 1}.heartbeat")}
-        process = Process(f"worker-{number + 1}", [str(DEPLOY_BIN / "worker")], env=env, logdir=self.logs)
+        process = Process(
+            f"worker-{number + 1}", [str(DEPLOY_BIN / "worker")], env=self.worker_env(number), logdir=self.logs
+        )
         process.start()
         if number < len(self.workers):
             self.workers[number] = process
         else:
             self.workers.append(process)
+
+    def worker_env(self, number: int) -> dict:
+        return {**self.env, "WORKER_HEARTBEAT_FILE": str(self.workdir / f"worker-{number + 1}.heartbeat")}
+
+    def worker_alive(self, number: int, max_age: int = 4) -> int:
+        """The worker's liveness probe (deploy/bin/worker-alive): its exit code."""
+        result = subprocess.run(
+            [str(DEPLOY_BIN / "worker-alive"), "--max-age", str(max_age)],
+            cwd=ROOT, env=self.worker_env(number), capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        return result.returncode
 
     def start_nginx(self) -> None:
         folder = self.workdir / "nginx"
@@ -609,6 +621,10 @@ def run(args) -> bool:
         report.update(check(cluster, data, events, expected, run_id, args, failures))
         if not report["rate_limit"]["held"]:
             failures.append(f"a rate limit reached through app server 1 did not hold: {report['rate_limit']}")
+        if report["worker_alive"] != {"killed_worker": 1, "running_worker": 0, "restarted_worker": 0}:
+            failures.append(
+                f"deploy/bin/worker-alive did not tell the killed worker from live ones: {report['worker_alive']}"
+            )
         if any(code != 0 for code in report["jobs_exit_codes"]):
             failures.append(f"deploy/bin/jobs, started twice at once, exited with {report['jobs_exit_codes']}")
         report["events_s"] = {k: round(v - started, 1) for k, v in events.items() if isinstance(v, float)}
@@ -643,12 +659,16 @@ def faults(cluster: Cluster, args, started: float, events: dict, slug: str, run_
     events["worker_killed"] = time.time()
     cluster.workers[0].kill()
     log(f"SIGKILL worker 1 at {events['worker_killed'] - started:.0f} s")
+    time.sleep(6)
+    report["worker_alive"] = {"killed_worker": cluster.worker_alive(0), "running_worker": cluster.worker_alive(1)}
+    cluster.start_worker(0)
+    events["worker_back"] = time.time()
     at(0.30)
     cluster.start_app(1)
     events["app_back"] = time.time()
-    cluster.start_worker(0)
-    events["worker_back"] = time.time()
     log("app server 2 and worker 1 started again (as the orchestrator would)")
+    report["worker_alive"]["restarted_worker"] = cluster.worker_alive(0)
+    log(f"deploy/bin/worker-alive exit codes: {report['worker_alive']}")
     at(0.35)
     events["expected_digests"] = expected_digests()
     events["jobs_started"] = time.time()
@@ -815,6 +835,8 @@ def print_report(report: dict) -> None:
              "staff_logged_out")  # fmt: skip
     if "rate_limit" in report:
         print(f"cluster: rate limit: {report['rate_limit']}")
+    if "worker_alive" in report:
+        print(f"cluster: deploy/bin/worker-alive exit codes: {report['worker_alive']}")
     if "throughput" in report:
         t = report["throughput"]
         print(
