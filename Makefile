@@ -10,7 +10,8 @@ DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true SITE_URL=http://$(HOS
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 TEST_ENV := BURGERIDEE_ENV=test
 
-.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short api-schema
+.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short \
+	api-schema cluster-test cluster-test-short manifests
 
 help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
@@ -19,6 +20,8 @@ help:
 	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), bandit, migrations check"
 	@echo "make bench SIZE=small|medium|full - seed, serve as in production, measure every page (docs/benchmark.md)"
 	@echo "make loadtest / loadtest-short - residents and staff under load, PostgreSQL stopped for 10 s"
+	@echo "make cluster-test / cluster-test-short - three app servers, a load balancer, Redis, two workers, SMTP; faults"
+	@echo "make manifests - render the Kubernetes manifests (example overlay) with kubectl kustomize"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +75,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(BIN)/bandit --quiet --recursive src --exclude '*/tests/*,*/migrations/*'
+	$(BIN)/hadolint deploy/Dockerfile
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn | diff -u docs/api/openapi.yaml - \
 		|| (echo "docs/api/openapi.yaml differs from the code: run make api-schema"; exit 1)
@@ -100,6 +104,19 @@ loadtest: install assets
 
 loadtest-short: install assets
 	$(BIN)/python -m bench.loadtest --duration 50 --outage-at 15
+
+# Production on one machine (docs/operations.md): PostgreSQL, Redis, three gunicorn app servers behind nginx, two
+# workers and an SMTP server, as real processes; kills and outages during the run. Needs redis-server and nginx.
+cluster-test: install assets
+	bin/ensure-system-packages --cluster
+	$(BIN)/python -m bench.cluster --duration 240 --smtp-outage 30
+
+cluster-test-short: install assets
+	bin/ensure-system-packages --cluster
+	$(BIN)/python -m bench.cluster --duration 75 --smtp-outage 10 --throughput-seconds 10
+
+manifests: install
+	$(BIN)/kubectl kustomize deploy/kubernetes/overlays/example
 
 clean:
 	rm -rf $(VENV) node_modules src/burgeridee/static/dist staticfiles var

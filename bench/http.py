@@ -60,15 +60,20 @@ class Session:
     timeout: float = 30.0
     cookies: dict = field(default_factory=dict)
     hidden_fields: dict = field(default_factory=dict)
+    source: str | None = None  # a loopback address to send from (127.x.y.z): one resident, one address
+    extra_headers: dict = field(default_factory=dict)  # sent with every request (e.g. X-Forwarded-For)
 
     def __post_init__(self):
         parsed = urllib.parse.urlsplit(self.base)
         if parsed.hostname not in {"127.0.0.1", "localhost", "::1"}:
             raise ValueError("the load driver only talks to loopback")
+        if self.source is not None and not self.source.startswith("127."):
+            raise ValueError("the load driver only sends from loopback addresses")
         self.host, self.port = parsed.hostname, parsed.port or 80
 
     def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None) -> Response:
         send_headers = {"Host": f"{self.host}", "User-Agent": "burgeridee-bench", "Connection": "close"}
+        send_headers.update(self.extra_headers)
         send_headers.update(headers or {})
         if self.cookies:
             send_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -77,7 +82,9 @@ class Session:
             data = urllib.parse.urlencode(body, doseq=True).encode()
             send_headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.perf_counter()
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        connection = http.client.HTTPConnection(
+            self.host, self.port, timeout=self.timeout, source_address=(self.source, 0) if self.source else None
+        )
         try:
             connection.request(method, path, body=data, headers=send_headers)
             raw = connection.getresponse()

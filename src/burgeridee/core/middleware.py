@@ -1,16 +1,20 @@
-"""Request-wide rules: a database outage becomes a plain 503 page, private pages are never cached."""
+"""Request-wide rules: a database (or shared cache) outage becomes a plain 503 page, private pages are never
+cached."""
 
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from .ratelimit import CACHE_UNAVAILABLE
+
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, DatabaseError)
+# The database, or the shared cache (Redis with REDIS_URL) while it restarts: a clear 503, never a 500.
+UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, *CACHE_UNAVAILABLE)
 
 
 def render_unavailable(request, *, status: int = 503):
@@ -28,7 +32,7 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, UNAVAILABLE_ERRORS):
-            logger.error("Database unavailable: %s", exception)
+            logger.error("Database or cache unavailable: %s", exception)
             return render_unavailable(request)
         return None
 
