@@ -77,7 +77,9 @@ def registrations_for_event(*, event) -> list[ZgwRegistration]:
     rows = []
     has_case = ZgwRegistration.objects.filter(initiative=initiative, kind=ZgwKind.CASE).exists()
     if kind == "ingediend" or not has_case:  # switched on later: the zaak comes first
-        rows.append(add(ZgwKind.CASE, {"phase": initiative.phase, "at": event.created_at.isoformat()}))
+        # Its first status is the current phase, unless a status for the new phase follows right after.
+        first_phase = "" if kind in ("fase", "ingetrokken") else initiative.phase
+        rows.append(add(ZgwKind.CASE, {"phase": first_phase, "at": event.created_at.isoformat()}))
     if kind in ("fase", "ingetrokken"):
         phase = (event.data or {}).get("to") or initiative.phase
         rows.append(add(ZgwKind.STATUS, {"phase": phase, "at": event.created_at.isoformat()}))

@@ -259,3 +259,15 @@ def test_failure_visible_to_the_administrator_who_resends(municipality, submit_i
         admin.post(url, {"action": "opnieuw", "registration": work.pk})
         assert zgw.zgw_register() == 1
     assert fake.problems == [] and fake.resources() == ["zaken", "rollen", "statussen"]
+
+
+def test_switched_on_later_the_zaak_comes_first_at_the_next_event(municipality, submit_idea, contact):
+    initiative, _token = submit_idea(municipality)  # the plugin is still off: nothing queued
+    assert not ZgwRegistration.objects.exists()
+    with FakeZgw() as fake:
+        configure(municipality, fake.base)
+        initiative_phase_change(initiative=initiative, to_phase="verkennen", actor=contact)
+        assert zgw.zgw_register() == 2
+    assert fake.problems == []
+    assert fake.resources() == ["zaken", "rollen", "statussen"]  # one status: the new phase's
+    assert fake.requests[2]["body"]["statustype"] == CATALOGI + "statustypen/2"
