@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField
+from burgeridee.initiatives.constants import Phase
 
 from .models import EventType, Scope
 
@@ -46,3 +47,74 @@ class SubscriptionForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class ZgwSettingsForm(AccessibleFormMixin, forms.Form):
+    """The case-system plugin. The secret is write-only: the field is never filled in; empty keeps it."""
+
+    is_active = forms.BooleanField(label=_("Initiatieven registreren in het zaaksysteem"), required=False)
+    zaken_url = forms.URLField(
+        label=_("Zaken API (basisadres)"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld https://openzaak.gemeente.nl/zaken/api/v1/"),
+    )
+    catalogi_url = forms.URLField(
+        label=_("Catalogi API (basisadres)"), max_length=500, required=False, assume_scheme="https"
+    )
+    documenten_url = forms.URLField(
+        label=_("Documenten API (basisadres)"), max_length=500, required=False, assume_scheme="https"
+    )
+    client_id = TextField(label=_("Client-id"), max_length=120, required=False)
+    secret = forms.CharField(
+        label=_("Geheim"),
+        max_length=200,
+        required=False,
+        strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Alleen invullen om het te wijzigen. Het opgeslagen geheim tonen wij nooit."),
+    )
+    rsin = forms.RegexField(
+        label=_("RSIN van de gemeente"),
+        regex=r"^\d{9}\Z",
+        required=False,
+        error_messages={"invalid": _("Het RSIN bestaat uit 9 cijfers.")},
+    )
+    catalogus = forms.URLField(label=_("Catalogus (URL)"), max_length=500, required=False, assume_scheme="https")
+    zaaktype = forms.URLField(label=_("Zaaktype (URL)"), max_length=500, required=False, assume_scheme="https")
+    roltype_initiator = forms.URLField(
+        label=_("Roltype initiatiefnemer (URL)"), max_length=500, required=False, assume_scheme="https"
+    )
+    informatieobjecttype = forms.URLField(
+        label=_("Informatieobjecttype gespreksverslag (URL)"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for phase, label in Phase.choices:
+            self.fields[f"statustype_{phase}"] = forms.URLField(
+                label=_("Statustype voor fase %(phase)s (URL)") % {"phase": label},
+                max_length=500,
+                required=False,
+                assume_scheme="https",
+            )
+
+    @classmethod
+    def initial_for(cls, config) -> dict:
+        if config is None:
+            return {}
+        initial = {name: getattr(config, name) for name in cls.base_fields if name != "secret"}
+        for phase, url in (config.statustypes or {}).items():
+            initial[f"statustype_{phase}"] = url
+        return initial
+
+    def values(self) -> dict:
+        data = {name: value for name, value in self.cleaned_data.items() if not name.startswith("statustype_")}
+        data.pop("secret", None)
+        data["statustypes"] = {
+            phase: self.cleaned_data[f"statustype_{phase}"]
+            for phase in Phase.values
+            if self.cleaned_data.get(f"statustype_{phase}")
+        }
+        return data

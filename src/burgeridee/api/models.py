@@ -167,3 +167,75 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.status_code or self.error}"
+
+
+# --- Registration in the case system (ZGW: Zaken, Catalogi and Documenten API) ------------------------------
+
+
+class ZgwSettings(models.Model):
+    """A municipality's optional plugin: where its Zaken, Catalogi and Documenten API are, the ZGW JWT
+    credentials (client id + secret, HS256) and which types to use. The secret is write-only in the page."""
+
+    municipality = models.OneToOneField(
+        "municipalities.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    is_active = models.BooleanField(_("initiatieven registreren in het zaaksysteem"), default=False)
+    zaken_url = models.URLField(_("Zaken API (basisadres)"), max_length=500, blank=True)
+    catalogi_url = models.URLField(_("Catalogi API (basisadres)"), max_length=500, blank=True)
+    documenten_url = models.URLField(_("Documenten API (basisadres)"), max_length=500, blank=True)
+    client_id = models.CharField(_("client-id"), max_length=120, blank=True)
+    secret = models.CharField(_("geheim"), max_length=200, blank=True)
+    rsin = models.CharField(_("RSIN van de gemeente"), max_length=9, blank=True)
+    catalogus = models.URLField(_("catalogus (URL)"), max_length=500, blank=True)
+    zaaktype = models.URLField(_("zaaktype (URL)"), max_length=500, blank=True)
+    roltype_initiator = models.URLField(_("roltype initiatiefnemer (URL)"), max_length=500, blank=True)
+    statustypes = models.JSONField(_("statustype per fase"), default=dict, blank=True)
+    informatieobjecttype = models.URLField(_("informatieobjecttype verslag (URL)"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("koppeling met het zaaksysteem")
+        verbose_name_plural = _("koppelingen met het zaaksysteem")
+
+    def __str__(self) -> str:
+        return str(self.municipality_id)
+
+
+class ZgwKind(models.TextChoices):
+    CASE = "zaak", _("Zaak en initiatiefnemer registreren")
+    STATUS = "status", _("Status zetten")
+    DOCUMENT = "document", _("Gespreksverslag toevoegen")
+
+
+class ZgwRegistration(models.Model):
+    """One piece of work for the case system, done by the worker in order per initiative (like deliveries:
+    claimed with SKIP LOCKED, retried with back-off, `mislukt` after ZGW_MAX_ATTEMPTS, resent by the
+    administrator). `result` keeps the URLs the case system answered."""
+
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="+", verbose_name=_("initiatief")
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=ZgwKind.choices)
+    data = models.JSONField(_("gegevens"), default=dict, blank=True)
+    result = models.JSONField(_("antwoord"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), db_index=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("gemaakt op"))
+    done_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    last_error = models.CharField(_("laatste fout"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("registratie in het zaaksysteem")
+        verbose_name_plural = _("registraties in het zaaksysteem")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.initiative_id} ({self.status})"

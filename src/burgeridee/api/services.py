@@ -16,7 +16,7 @@ from burgeridee.municipalities.models import Municipality
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
-from .models import ApiClient, Scope, Subscription
+from .models import ApiClient, Scope, Subscription, ZgwSettings
 from .tokens import api_token_make
 
 
@@ -136,3 +136,61 @@ def subscription_set_active(*, subscription: Subscription, active: bool, actor) 
         after={"active": active},
     )
     return True
+
+
+# --- Case system (ZGW) ---------------------------------------------------------------------------------------
+
+ZGW_FIELDS = (
+    "is_active",
+    "zaken_url",
+    "catalogi_url",
+    "documenten_url",
+    "client_id",
+    "rsin",
+    "catalogus",
+    "zaaktype",
+    "roltype_initiator",
+    "statustypes",
+    "informatieobjecttype",
+)
+
+
+@transaction.atomic
+def zgw_settings_update(*, municipality: Municipality, values: dict, secret: str = "", actor) -> ZgwSettings:
+    """Save the plugin's settings. The secret is write-only: empty keeps the stored one; the audit trail says
+    only that it changed, never what it is."""
+    config, _created = ZgwSettings.objects.select_for_update().get_or_create(municipality=municipality)
+    before = {name: getattr(config, name) for name in ZGW_FIELDS}
+    for name in ZGW_FIELDS:
+        if name in values:
+            setattr(config, name, values[name])
+    after = {name: getattr(config, name) for name in ZGW_FIELDS}
+    secret_changed = bool(secret) and secret != config.secret
+    if secret_changed:
+        config.secret = secret
+    if is_active_incomplete(config):
+        raise ValidationError(
+            {"is_active": _("Vul eerst alle adressen, de client-id, het geheim, het RSIN en het zaaktype in.")}
+        )
+    if before == after and not secret_changed:
+        return config
+    config.updated_at = timezone.now()
+    config.save()
+    changed = [name for name in ZGW_FIELDS if before[name] != after[name]]
+    if secret_changed:
+        changed.append("secret")
+        before["secret"], after["secret"] = "***", "*** (nieuw)"
+    change_record(
+        municipality=municipality,
+        actor=actor,
+        activity=Activity.ZGW_SETTINGS_CHANGE,
+        summary=_("Koppeling met het zaaksysteem gewijzigd: %(fields)s") % {"fields": ", ".join(changed)},
+        before={name: before[name] for name in changed},
+        after={name: after[name] for name in changed},
+    )
+    return config
+
+
+def is_active_incomplete(config: ZgwSettings) -> bool:
+    required = ("zaken_url", "documenten_url", "client_id", "secret", "rsin", "zaaktype")
+    return config.is_active and not all(getattr(config, name) for name in required)

@@ -61,4 +61,5 @@ staff_urlpatterns = [
     path(BEHEER + "<int:pk>/intrekken/", views_admin.client_revoke, name="client_revoke"),
     path(BEHEER + "meldingen/", views_admin.subscriptions, name="subscriptions"),
     path(BEHEER + "meldingen/<int:pk>/", views_admin.subscription, name="subscription"),
+    path(BEHEER + "zaaksysteem/", views_admin.zgw_settings, name="zgw"),
 ]

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.decorators import staff_view
 
-from . import delivery, services
-from .forms import ApiClientForm, SubscriptionForm
-from .models import ApiClient, DeliveryStatus, NotificationDelivery, Subscription
+from . import delivery, services, zgw
+from .forms import ApiClientForm, SubscriptionForm, ZgwSettingsForm
+from .models import ApiClient, DeliveryStatus, NotificationDelivery, Subscription, ZgwRegistration, ZgwSettings
 
 logger = logging.getLogger(__name__)
 ADMIN = (Role.ADMINISTRATOR,)
@@ -119,3 +119,54 @@ def subscription(request, municipality, pk):
         return redirect("api:subscription", municipality_slug=municipality.slug, pk=item.pk)
     deliveries = item.deliveries.prefetch_related("log").order_by("-sequence")[:50]
     return render(request, "api/subscription.html", {"subscription": item, "deliveries": deliveries})
+
+
+# --- Case system (ZGW) -----------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_view(roles=ADMIN)
+def zgw_settings(request, municipality):
+    config = ZgwSettings.objects.filter(municipality=municipality).first()
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "opnieuw":
+        failed = get_object_or_404(
+            ZgwRegistration,
+            municipality=municipality,
+            pk=request.POST.get("registration") or 0,
+            status=DeliveryStatus.FAILED,
+        )
+        zgw.registration_retry(registration=failed)
+        messages.success(request, _("De registratie wordt opnieuw verstuurd."))
+        return redirect("api:zgw", municipality_slug=municipality.slug)
+    if request.method == "POST":
+        form = ZgwSettingsForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                services.zgw_settings_update(
+                    municipality=municipality,
+                    values=form.values(),
+                    secret=form.cleaned_data["secret"],
+                    actor=request.user,
+                )
+                messages.success(request, _("De koppeling met het zaaksysteem is opgeslagen."))
+                return redirect("api:zgw", municipality_slug=municipality.slug)
+            except ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    form.add_error(field, errors)
+            except DatabaseError:
+                logger.exception("The case-system settings could not be saved")
+                form.add_error(None, SAVE_FAILED)
+                status = 503
+    else:
+        form = ZgwSettingsForm(initial=ZgwSettingsForm.initial_for(config))
+    context = {
+        "form": form,
+        "config": config,
+        "registrations": ZgwRegistration.objects.filter(municipality=municipality)
+        .select_related("initiative")
+        .order_by("-pk")[:50],
+    }
+    return render(request, "api/zgw.html", context, status=status)

@@ -151,6 +151,8 @@ class Activity(models.TextChoices):
     API_INITIATIVE_READ = "api_initiative_read", _("Initiatief met contactgegevens inzien via de API")
     API_CLIENT_CHANGE = "api_client_change", _("API-koppeling aanmaken of intrekken")
     SUBSCRIPTION_CHANGE = "subscription_change", _("Abonnement op meldingen wijzigen")
+    ZGW_SETTINGS_CHANGE = "zgw_settings_change", _("Koppeling met het zaaksysteem instellen")
+    ZGW_REGISTER = "zgw_register", _("Initiatief registreren in het zaaksysteem")
 
     @property
     def definition(self) -> "ActivityDefinition":
@@ -258,6 +260,8 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
     Activity.API_INITIATIVE_READ: ActivityDefinition(A.READ, P.INITIATIVE_SUPPORT, (*CONTACT, F.PREFERRED_CONTACT)),
     Activity.API_CLIENT_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
     Activity.SUBSCRIPTION_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.ZGW_SETTINGS_CHANGE: ActivityDefinition(A.UPDATE, P.CONFIGURATION),
+    Activity.ZGW_REGISTER: ActivityDefinition(A.SEND, P.INITIATIVE_SUPPORT, (F.NAME, F.EMAIL)),
 }
 del F, A, P
 

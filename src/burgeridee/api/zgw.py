@@ -1,0 +1,381 @@
+"""Registration in the case system (ZGW): each initiative of a municipality that switched the plugin on
+becomes a zaak in its Zaken API, the resident its initiator (rol), every phase a status, and the confirmed
+conversation report a document in its Documenten API linked to the zaak.
+
+Like the notifications (notifications.py / delivery.py), nothing happens in the resident's request: the
+time-line listener writes ZgwRegistration rows in the action's transaction, the worker is asked after
+commit (tasks.zgw_register_task; `manage.py zgw_send` is the sweep), and the worker claims due rows with
+SELECT ... FOR UPDATE SKIP LOCKED, only the first open row per initiative (the zaak before its statuses
+and documents), sends them, and retries with back-off (backoff.retry_delay, the NOTIFICATION_* settings).
+
+    time-line kind         work
+    ingediend              zaak: POST zaken/api/v1/zaken, POST /rollen (initiator), POST /statussen (first phase)
+    fase, ingetrokken      status: POST /statussen with the statustype configured for the new phase
+    verslag_bevestigd      document: POST enkelvoudiginformatieobjecten (Documenten API), POST /zaakinformatieobjecten
+
+The client is a minimal one on `requests` (docs/api.md says why not zgw-consumers): the ZGW JWT (HS256 with
+the client id as `iss` and `client_id`), JSON, and the Accept-Crs/Content-Crs headers the Zaken API demands.
+"""
+
+import base64
+import logging
+import time
+import uuid
+from datetime import datetime, timedelta
+
+import jwt
+import requests
+from django.conf import settings
+from django.db import OperationalError, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from burgeridee.records.processing import processing_record
+from burgeridee.records.vocabulary import Activity
+
+from .backoff import retry_delay
+from .models import DeliveryStatus, ZgwKind, ZgwRegistration, ZgwSettings
+
+logger = logging.getLogger(__name__)
+
+CRS = "EPSG:4326"
+OMSCHRIJVING_MAX = 80
+
+
+class ZgwError(Exception):
+    pass
+
+
+# --- Queueing (in the action's transaction) ------------------------------------------------------------------
+
+
+def zgw_active_settings(municipality_id: int) -> ZgwSettings | None:
+    config = ZgwSettings.objects.filter(municipality_id=municipality_id, is_active=True).first()
+    return config
+
+
+def registrations_for_event(*, event) -> list[ZgwRegistration]:
+    """Write the case-system work for one time-line event (in its transaction). Returns the new rows."""
+    kind = event.kind
+    if kind not in ("ingediend", "fase", "ingetrokken", "verslag_bevestigd"):
+        return []
+    initiative = event.initiative
+    if zgw_active_settings(initiative.municipality_id) is None:
+        return []
+    now = timezone.now()
+
+    def add(work_kind: str, data: dict) -> ZgwRegistration:
+        return ZgwRegistration.objects.create(
+            municipality_id=initiative.municipality_id,
+            initiative=initiative,
+            kind=work_kind,
+            data=data,
+            next_attempt_at=now,
+            created_at=now,
+        )
+
+    rows = []
+    has_case = ZgwRegistration.objects.filter(initiative=initiative, kind=ZgwKind.CASE).exists()
+    if kind == "ingediend" or not has_case:  # switched on later: the zaak comes first
+        # Its first status is the current phase, unless a status for the new phase follows right after.
+        first_phase = "" if kind in ("fase", "ingetrokken") else initiative.phase
+        rows.append(add(ZgwKind.CASE, {"phase": first_phase, "at": event.created_at.isoformat()}))
+    if kind in ("fase", "ingetrokken"):
+        phase = (event.data or {}).get("to") or initiative.phase
+        rows.append(add(ZgwKind.STATUS, {"phase": phase, "at": event.created_at.isoformat()}))
+    elif kind == "verslag_bevestigd":
+        rows.append(add(ZgwKind.DOCUMENT, {"version": (event.data or {}).get("version")}))
+    transaction.on_commit(_enqueue)
+    return rows
+
+
+def _enqueue() -> None:
+    from .tasks import zgw_register_task
+
+    try:
+        zgw_register_task.enqueue()
+    except Exception:  # the sweep (manage.py zgw_send) registers them anyway
+        logger.warning("Could not queue the case-system worker; the sweep will register")
+
+
+def timeline_event_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    if created and not raw:
+        registrations_for_event(event=instance)
+
+
+# --- The client --------------------------------------------------------------------------------------------
+
+
+def zgw_token(*, client_id: str, secret: str, now: int | None = None) -> str:
+    """The ZGW JWT (Autorisaties API / Open Zaak): HS256, the client id as issuer and `client_id`."""
+    issued = int(now if now is not None else time.time())
+    claims = {
+        "iss": client_id,
+        "iat": issued,
+        "client_id": client_id,
+        "user_id": "burgeridee",
+        "user_representation": "Burgeridee",
+    }
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+class ZgwClient:
+    def __init__(self, config: ZgwSettings):
+        self.config = config
+
+    def post(self, base: str, path: str, body: dict, *, crs: bool = False) -> dict:
+        url = base.rstrip("/") + "/" + path.lstrip("/")
+        headers = {
+            "Authorization": f"Bearer {zgw_token(client_id=self.config.client_id, secret=self.config.secret)}",
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "User-Agent": "Burgeridee-zaaksysteem/1.0",
+        }
+        if crs:
+            headers |= {"Accept-Crs": CRS, "Content-Crs": CRS}
+        try:
+            response = requests.post(
+                url, json=body, headers=headers, timeout=settings.NOTIFICATION_TIMEOUT, allow_redirects=False
+            )
+        except requests.RequestException as error:
+            raise ZgwError(f"{type(error).__name__}: {error}") from error
+        if response.status_code != 201:
+            raise ZgwError(f"HTTP {response.status_code} on POST {path}: {response.text[:300]}")
+        try:
+            answer = response.json()
+        except ValueError as error:
+            raise ZgwError(f"No JSON in the answer to POST {path}") from error
+        if not isinstance(answer, dict) or not answer.get("url"):
+            raise ZgwError(f"No url in the answer to POST {path}")
+        return answer
+
+
+# --- The work ----------------------------------------------------------------------------------------------
+
+
+def _case_url(registration: ZgwRegistration) -> str:
+    url = (
+        ZgwRegistration.objects.filter(initiative_id=registration.initiative_id, kind=ZgwKind.CASE)
+        .exclude(result={})
+        .values_list("result", flat=True)
+        .first()
+        or {}
+    ).get("zaak", "")
+    if not url:
+        raise ZgwError("De zaak is nog niet geregistreerd")
+    return url
+
+
+def _keep(registration: ZgwRegistration, **urls) -> None:
+    """Save each answer at once, so a retry after a half-done step does not create the zaak twice."""
+    registration.result = {**registration.result, **urls}
+    ZgwRegistration.objects.filter(pk=registration.pk).update(result=registration.result)
+
+
+def _status(client: ZgwClient, config: ZgwSettings, zaak: str, phase: str, at: str) -> str:
+    statustype = (config.statustypes or {}).get(phase, "")
+    if not statustype:
+        return ""
+    answer = client.post(
+        config.zaken_url,
+        "statussen",
+        {"zaak": zaak, "statustype": statustype, "datumStatusGezet": at, "statustoelichting": phase},
+        crs=False,
+    )
+    return answer["url"]
+
+
+def _register_case(client, config, registration) -> list[str]:
+    initiative = registration.initiative
+    fields: list[str] = []
+    if "zaak" not in registration.result:
+        body = {
+            "zaaktype": config.zaaktype,
+            "bronorganisatie": config.rsin,
+            "verantwoordelijkeOrganisatie": config.rsin,
+            "startdatum": timezone.localdate(initiative.submitted_at).isoformat(),
+            "registratiedatum": timezone.localdate().isoformat(),
+            "identificatie": initiative.reference,
+            "omschrijving": f"{initiative.reference} {initiative.title}"[:OMSCHRIJVING_MAX],
+            "toelichting": initiative.description[:1000],
+            "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        }
+        _keep(registration, zaak=client.post(config.zaken_url, "zaken", body, crs=True)["url"])
+    zaak = registration.result["zaak"]
+    initiator = initiative.primary_initiator
+    if "rol" not in registration.result and initiator is not None and config.roltype_initiator:
+        name = initiator.name.strip()
+        first, _sep, last = name.rpartition(" ")
+        identification = {"geslachtsnaam": (last or name)[:200], "voornamen": first[:200]}
+        body = {
+            "zaak": zaak,
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": config.roltype_initiator,
+            "roltoelichting": "Initiatiefnemer",
+            "betrokkeneIdentificatie": identification,
+        }
+        fields.append("name")
+        if initiator.email:
+            body["contactpersoonRol"] = {"emailadres": initiator.email, "naam": name[:200]}
+            fields.append("email")
+        _keep(registration, rol=client.post(config.zaken_url, "rollen", body)["url"])
+    if "status" not in registration.result:
+        _keep(registration, status=_status(client, config, zaak, registration.data.get("phase", ""), _at(registration)))
+    return fields
+
+
+def _at(registration: ZgwRegistration) -> str:
+    return registration.data.get("at") or timezone.now().isoformat()
+
+
+def _register_status(client, config, registration) -> list[str]:
+    zaak = _case_url(registration)
+    _keep(registration, status=_status(client, config, zaak, registration.data.get("phase", ""), _at(registration)))
+    return []
+
+
+def report_pdf(initiative, version) -> tuple[bytes, str]:
+    from burgeridee.conversations.models import Report, ReportStatus
+    from burgeridee.conversations.views.shared import report_pdf_context
+    from burgeridee.documents.rendering import render_pdf
+
+    reports = Report.objects.filter(conversation__initiative=initiative, status=ReportStatus.CONFIRMED)
+    report = (reports.filter(version=version) if version else reports).order_by("-version").first()
+    if report is None:
+        raise ZgwError("Geen bevestigd gespreksverslag gevonden")
+    conversation = report.conversation
+    pdf = render_pdf(
+        "conversations/pdf/report.html",
+        report_pdf_context(initiative, conversation, report, list(report.agreements.all())),
+    )
+    return pdf, f"gespreksverslag-{initiative.reference}-v{report.version}.pdf"
+
+
+def _register_document(client, config, registration) -> list[str]:
+    zaak = _case_url(registration)
+    initiative = registration.initiative
+    if "informatieobject" not in registration.result:
+        pdf, filename = report_pdf(initiative, registration.data.get("version"))
+        body = {
+            "bronorganisatie": config.rsin,
+            "creatiedatum": timezone.localdate().isoformat(),
+            "titel": f"Gespreksverslag {initiative.reference}"[:200],
+            "auteur": initiative.municipality.name[:200],
+            "taal": "dut",
+            "formaat": "application/pdf",
+            "bestandsnaam": filename,
+            "inhoud": base64.b64encode(pdf).decode("ascii"),
+            "informatieobjecttype": config.informatieobjecttype,
+            "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        }
+        answer = client.post(config.documenten_url, "enkelvoudiginformatieobjecten", body)
+        _keep(registration, informatieobject=answer["url"])
+    if "zaakinformatieobject" not in registration.result:
+        body = {"zaak": zaak, "informatieobject": registration.result["informatieobject"]}
+        _keep(registration, zaakinformatieobject=client.post(config.zaken_url, "zaakinformatieobjecten", body)["url"])
+    return ["name"]  # the report names the resident
+
+
+WORK = {ZgwKind.CASE: _register_case, ZgwKind.STATUS: _register_status, ZgwKind.DOCUMENT: _register_document}
+
+
+# --- The worker --------------------------------------------------------------------------------------------
+
+
+def _due(now: datetime) -> Q:
+    return Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now) | Q(
+        status=DeliveryStatus.SENDING, claimed_until__lt=now
+    )
+
+
+def registrations_claim(*, worker: str, now: datetime, limit: int = 50) -> list[int]:
+    earlier_open = ZgwRegistration.objects.filter(
+        initiative=OuterRef("initiative"),
+        pk__lt=OuterRef("pk"),
+        status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING],
+    )
+    lease = timedelta(seconds=max(settings.NOTIFICATION_TIMEOUT * 6, 60))
+    try:
+        with transaction.atomic():
+            ids = list(
+                ZgwRegistration.objects.filter(_due(now))
+                .filter(~Exists(earlier_open))
+                .select_for_update(skip_locked=True)
+                .order_by("next_attempt_at", "pk")
+                .values_list("pk", flat=True)[:limit]
+            )
+            if not ids:
+                return []
+            ZgwRegistration.objects.filter(pk__in=ids).filter(_due(now)).update(
+                status=DeliveryStatus.SENDING, claimed_by=worker, claimed_until=now + lease, attempts=F("attempts") + 1
+            )
+            return list(ZgwRegistration.objects.filter(pk__in=ids, claimed_by=worker).values_list("pk", flat=True))
+    except OperationalError:  # SQLite: another worker holds the write lock; the next round claims
+        logger.info("Case-system claim skipped: database busy")
+        return []
+
+
+def _register_one(pk: int, *, worker: str, now: datetime) -> bool:
+    registration = (
+        ZgwRegistration.objects.select_related("initiative__municipality")
+        .filter(pk=pk, claimed_by=worker, status=DeliveryStatus.SENDING)
+        .first()
+    )
+    if registration is None:
+        return False
+    config = zgw_active_settings(registration.municipality_id)
+    error, fields = "", []
+    if config is None:
+        error = "De koppeling met het zaaksysteem staat uit"
+    else:
+        try:
+            fields = WORK[registration.kind](ZgwClient(config), config, registration)
+        except ZgwError as problem:
+            error = str(problem)[:500]
+        except Exception as problem:  # a bug or a PDF that would not render: retried, shown to the administrator
+            logger.exception("Case-system registration %s failed", registration.pk)
+            error = f"{type(problem).__name__}"[:500]
+    values = {"claimed_by": "", "claimed_until": None, "last_error": error}
+    if not error:
+        values |= {"status": DeliveryStatus.DELIVERED, "done_at": timezone.now()}
+        initiative = registration.initiative
+        processing_record(
+            municipality=initiative.municipality,
+            actor=None,
+            activity=Activity.ZGW_REGISTER,
+            initiative=initiative,
+            data_subject=initiative.primary_initiator if fields else None,
+            fields=fields,
+        )
+    elif registration.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        values |= {"status": DeliveryStatus.FAILED}
+    else:
+        delay = retry_delay(
+            registration.attempts,
+            base_seconds=settings.NOTIFICATION_RETRY_BASE_SECONDS,
+            max_seconds=settings.NOTIFICATION_RETRY_MAX_SECONDS,
+        )
+        values |= {"status": DeliveryStatus.PENDING, "next_attempt_at": now + delay}
+    ZgwRegistration.objects.filter(pk=registration.pk, claimed_by=worker).update(**values)
+    return not error
+
+
+def zgw_register(*, now: datetime | None = None, rounds: int = 20) -> int:
+    """Send what is due; returns how many succeeded. Each round does the next piece of work per initiative."""
+    worker = f"zgw-{uuid.uuid4().hex[:12]}"
+    done = 0
+    for _round in range(rounds):
+        moment = now or timezone.now()
+        ids = registrations_claim(worker=worker, now=moment)
+        if not ids:
+            break
+        done += sum(1 for pk in ids if _register_one(pk, worker=worker, now=moment))
+    return done
+
+
+@transaction.atomic
+def registration_retry(*, registration: ZgwRegistration) -> None:
+    """The administrator sends failed work again (a fresh series of attempts)."""
+    ZgwRegistration.objects.filter(pk=registration.pk, status=DeliveryStatus.FAILED).update(
+        status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
