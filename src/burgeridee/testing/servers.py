@@ -6,7 +6,7 @@ listens on a free port on 127.0.0.1 and stops when the block ends.
 
 import shutil
 import socket
-import subprocess
+import subprocess  # nosec B404 - starts a fixed redis-server binary for tests
 import tempfile
 import threading
 import time
@@ -69,7 +69,7 @@ def redis_server():
         raise RuntimeError("redis-server is missing: bin/ensure-system-packages installs it")
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="burgeridee-redis-")
-    process = subprocess.Popen(  # noqa: S603 - a fixed binary with fixed arguments
+    process = subprocess.Popen(  # noqa: S603  # nosec B603 - a fixed binary with fixed arguments
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
