@@ -6,7 +6,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, seed
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -52,6 +54,19 @@ def _without_instance(text: str) -> str:
 
 
 def test_api_conforms_to_its_openapi_document(api_world):
+    # Requests go to the WSGI application directly, not through Django's test client, so Django would
+    # close the test's database connection after each one (on PostgreSQL the next request then finds it
+    # closed). Do what the test client does: keep it open for the test.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        _conforms(api_world)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def _conforms(api_world):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.yaml", get_wsgi_application())
     # The WSGI transport does not unpack gzip (GZipMiddleware): ask for the plain body.
     plain = {"Accept-Encoding": "identity"}
