@@ -310,18 +310,14 @@ def test_error_reports_carry_no_personal_data():
     assert event["user"] == {"id": 7}
 
 
-def test_gunicorn_config_reads_its_worker_count_from_the_environment():
+def test_gunicorn_config_reads_its_worker_count_from_the_environment(monkeypatch, tmp_path):
     config = Path(settings.BASE_DIR / "deploy" / "gunicorn.conf.py")
+    for key, value in {"GUNICORN_WORKERS": "5", "GUNICORN_THREADS": "3", "PORT": "8123"}.items():
+        monkeypatch.setenv(key, value)
+    # The config sets a default for the metrics directory; it must not leak into later tests' processes.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "metrics"))
     namespace: dict = {}
-    env = {"GUNICORN_WORKERS": "5", "GUNICORN_THREADS": "3", "PORT": "8123"}
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    try:
-        exec(compile(config.read_text(), str(config), "exec"), namespace)  # noqa: S102 - our own config file
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    exec(compile(config.read_text(), str(config), "exec"), namespace)  # noqa: S102 - our own config file
     assert (namespace["workers"], namespace["threads"], namespace["bind"]) == (5, 3, "0.0.0.0:8123")
+    namespace["on_starting"](None)
+    assert (tmp_path / "metrics").is_dir()
