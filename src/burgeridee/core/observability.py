@@ -13,6 +13,7 @@
 
 import ipaddress
 import logging
+import os
 import time
 from contextvars import ContextVar
 
@@ -23,6 +24,11 @@ from .clientip import client_ip
 from .logfilters import mask_secrets
 
 logger = logging.getLogger("burgeridee.request")
+
+# In multi-process mode (gunicorn's config sets it) prometheus-client writes to this directory; a process
+# started otherwise (a management command in the same container) must not fail because it is missing.
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
 
 REQUESTS = Counter("burgeridee_http_requests_total", "HTTP requests answered", ["method", "view", "status"])
 REQUEST_SECONDS = Histogram(
