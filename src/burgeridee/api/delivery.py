@@ -26,7 +26,8 @@ from django.db import OperationalError, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from .backoff import retry_delay
+from burgeridee.core.outbox import backoff_delay as retry_delay
+
 from .models import DeliveryAttempt, DeliveryStatus, NotificationDelivery
 
 logger = logging.getLogger(__name__)

@@ -30,10 +30,10 @@ from django.db import OperationalError, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from burgeridee.core.outbox import backoff_delay as retry_delay
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
-from .backoff import retry_delay
 from .models import DeliveryStatus, ZgwKind, ZgwRegistration, ZgwSettings
 
 logger = logging.getLogger(__name__)

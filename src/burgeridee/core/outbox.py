@@ -67,10 +67,18 @@ def outbox_write(
     )
 
 
+def backoff_delay(attempts: int, *, base_seconds: int, max_seconds: int) -> timedelta:
+    """The wait after `attempts` failed tries: base, 2x base, 4x base, ... at most max_seconds. One rule for
+    every queue that retries (mail, notifications, the case system)."""
+    seconds = base_seconds * (2 ** max(attempts - 1, 0))
+    return timedelta(seconds=min(seconds, max_seconds))
+
+
 def retry_delay(attempts: int) -> timedelta:
-    """Exponential back-off: base, 2x base, 4x base, ... capped at OUTBOX_RETRY_MAX_SECONDS."""
-    seconds = settings.OUTBOX_RETRY_BASE_SECONDS * (2 ** max(attempts - 1, 0))
-    return timedelta(seconds=min(seconds, settings.OUTBOX_RETRY_MAX_SECONDS))
+    """The outbox's back-off, capped at OUTBOX_RETRY_MAX_SECONDS."""
+    return backoff_delay(
+        attempts, base_seconds=settings.OUTBOX_RETRY_BASE_SECONDS, max_seconds=settings.OUTBOX_RETRY_MAX_SECONDS
+    )
 
 
 def _lease() -> timedelta:
