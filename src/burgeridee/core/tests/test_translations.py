@@ -103,3 +103,27 @@ def test_compiled_catalogue_matches_the_po_file(tmp_path):
         actual = gettext.GNUTranslations(committed)._catalog
     stale = sorted(str(key) for key in expected.keys() | actual.keys() if expected.get(key) != actual.get(key))
     assert not stale, f"django.mo is out of date for {len(stale)} msgids (first: {stale[:5]}); run compilemessages"
+
+
+ROOT = SOURCE.parents[1]
+OUR_SCRIPTS = [ROOT / "assets" / "js", *SOURCE.glob("*/static")]  # not static/dist: built and vendored
+# A string literal with two words in it, or one word ending a sentence ("Opgeslagen."), is text for people;
+# in our scripts those come translated from the page (data-text-* attributes rendered through gettext, see
+# conversations/_autosave_status.html).
+WORDS_IN_A_STRING = re.compile(
+    r"""(["'`])(?:(?!\1)[^\\\n]|\\.)*?[A-Za-zÀ-ÿ]{2,}\s+[A-Za-zÀ-ÿ]{2,}(?:(?!\1)[^\\\n]|\\.)*\1"""
+    r"""|(["'`])[A-ZÀ-Þ][a-zà-ÿ]+[.!?…]\2"""
+)
+
+
+def test_our_scripts_hold_no_text_for_people():
+    scripts = [path for folder in OUR_SCRIPTS for path in folder.rglob("*.js")]
+    assert any(path.name == "conversation.js" for path in scripts)  # the autosave script is looked at
+    found = []
+    for path in scripts:
+        code = re.sub(r"/\*.*?\*/|(?<![:\"'\\])//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        literals = (match.group(0) for match in WORDS_IN_A_STRING.finditer(code))
+        found += [f"{path.relative_to(ROOT)}: {text}" for text in literals if text.strip("\"'") != "use strict"]
+    assert not found, "Text for people in a script (put it through gettext in the template instead):\n" + "\n".join(
+        found
+    )
