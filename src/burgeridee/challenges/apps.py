@@ -17,7 +17,7 @@ class ChallengesConfig(AppConfig):
         from burgeridee.initiatives.selectors import OverdueCondition, overdue_conditions
         from burgeridee.initiatives.timelines import ResidentRoute, resident_routes
 
-        from . import events, retention  # noqa: F401 - register this app's time-line events and anonymiser
+        from . import events, receivers, retention  # noqa: F401 - register events, the home panel and anonymiser
         from .constants import CONVERSATION_VARIANT
         from .defaults import CHALLENGE_CHECKLIST, CHALLENGE_PHASES
         from .hooks import challenge_panel_context, is_challenge, resident_route_steps
