@@ -245,15 +245,25 @@ class ChallengeInsight:
 
 
 def insight(
-    *, municipality: Municipality, date_from: date | None = None, date_to: date | None = None
+    *,
+    municipality: Municipality,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    neighbourhood_id: int | None = None,
+    theme: str = "",
 ) -> ChallengeInsight:
     """Challenges by task and by decision, and the time from a complete plan to the decision against the
-    bylaw's term. Counted in the database; durations from two date columns per decided challenge."""
+    bylaw's term, with the dashboard's filters (period received, the initiative's neighbourhood and theme).
+    Counted in the database; durations from two date columns per decided challenge."""
     challenges = Challenge.objects.filter(municipality=municipality)
     if date_from:
         challenges = challenges.filter(received_at__date__gte=date_from)
     if date_to:
         challenges = challenges.filter(received_at__date__lte=date_to)
+    if neighbourhood_id:
+        challenges = challenges.filter(initiative__neighbourhood_id=neighbourhood_id)
+    if theme:
+        challenges = challenges.filter(initiative__theme=theme)
     by_task = [
         (row["task__title"] or _("Een andere taak"), row["n"])
         for row in challenges.values("task__title").annotate(n=Count("id")).order_by("-n", "task__title")

@@ -35,6 +35,17 @@ def _filters(request, municipality):
     return form, filters
 
 
+def _challenge_insight(municipality, filters):
+    """The right to challenge (challenges app) with the dashboard's filters."""
+    return challenge_insight(
+        municipality=municipality,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        neighbourhood_id=filters.neighbourhood_id,
+        theme=filters.theme,
+    )
+
+
 @require_GET
 @staff_view(roles=INSIGHT_ROLES)
 def insights_dashboard(request, municipality):
@@ -50,7 +61,7 @@ def insights_dashboard(request, municipality):
         "roles": bar_chart(title=_("Rol van de gemeente in eerste gesprekken"), rows=board.roles),
     }
     # The right to challenge (challenges app): by task and decision, and the time to a decision against the term.
-    challenges = challenge_insight(municipality=municipality, date_from=filters.date_from, date_to=filters.date_to)
+    challenges = _challenge_insight(municipality, filters)
     if challenges.total:
         charts["challenge_tasks"] = bar_chart(
             title=_("Uitdagingen per taak"), rows=[Row(label, n) for label, n in challenges.by_task]
@@ -115,7 +126,7 @@ def insights_export_csv(request, municipality):
             ]
         )
         writer.writerow([_("overdracht"), f"{row.department}: {_('te laat, nog geen antwoord')}", row.open_overdue])
-    challenges = challenge_insight(municipality=municipality, date_from=filters.date_from, date_to=filters.date_to)
+    challenges = _challenge_insight(municipality, filters)
     for label, n in challenges.by_task:
         writer.writerow([_("uitdaagrecht per taak"), label, n])
     for label, n in challenges.by_decision:
