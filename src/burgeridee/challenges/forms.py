@@ -2,7 +2,6 @@
 steps (conversion, plan, advice, assessment, decision, agreement, evaluation)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField, widget_class
@@ -271,10 +270,61 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
     )
 
 
-MOMENT_ROWS = 4
+class MomentForm(AccessibleFormMixin, forms.Form):
+    """One monitoring moment of an agreement. A row left empty is skipped; a half-filled one gets a message."""
+
+    due_date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Vul de datum van dit moment in."), "invalid": _("Vul een datum in.")},
+    )
+    description = TextField(
+        label=_("Wat bekijken we?"),
+        max_length=200,
+        error_messages={"required": _("Schrijf op wat u op dit moment bekijkt.")},
+    )
+
+
+MOMENTS_SHOWN = 2
+MOMENTS_MAX = 20
+
+
+class BaseMomentFormSet(forms.BaseFormSet):
+    """Every row may stay empty (it is then skipped), so no row counts as an 'initial' one; an unbound set shows
+    the rows it is given (`initial`), or MOMENTS_SHOWN empty ones."""
+
+    default_error_messages = {
+        "missing_management_form": _("Het formulier is niet compleet aangekomen. Laad de pagina opnieuw."),
+        "too_many_forms": _("Spreek hooguit %(num)d monitoringsmomenten af."),
+        "too_few_forms": _("Spreek minstens %(num)d monitoringsmoment af."),
+    }
+
+    def initial_form_count(self):
+        return 0
+
+    def total_form_count(self):
+        if self.is_bound:
+            return super().total_form_count()
+        return len(self.initial) if self.initial else MOMENTS_SHOWN
+
+
+MomentFormSet = forms.formset_factory(
+    MomentForm,
+    formset=BaseMomentFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=MOMENTS_MAX,
+    validate_max=True,
+    absolute_max=MOMENTS_MAX + 10,
+)
 
 
 class AgreementForm(AccessibleFormMixin, forms.Form):
+    """The agreement of a granted challenge, with as many monitoring moments as staff add (a formset that works
+    without JavaScript: 'Nog een moment toevoegen' shows the form again with everything typed and a new row)."""
+
+    ADD_MOMENT = "moment_toevoegen"
+
     starts = forms.DateField(
         label=_("De bewoners doen de taak vanaf"),
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -299,42 +349,65 @@ class AgreementForm(AccessibleFormMixin, forms.Form):
         error_messages={"required": _("Schrijf de afgesproken kwaliteit op.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for n in range(1, MOMENT_ROWS + 1):
-            self.fields[f"moment_date_{n}"] = forms.DateField(
-                label=_("Monitoringsmoment %(n)d: datum") % {"n": n},
-                required=False,
-                widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"}),
-                error_messages={"invalid": _("Vul een datum in.")},
-            )
-            self.fields[f"moment_what_{n}"] = TextField(
-                label=_("Monitoringsmoment %(n)d: wat bekijken we") % {"n": n},
-                max_length=200,
-                required=False,
-                widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
-            )
+    def __init__(self, data=None, *args, moment_rows=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.moment_forms = MomentFormSet(data, prefix=f"{self.prefix}-moment", initial=moment_rows)
+        for number, row in enumerate(self.moment_forms.forms, start=1):
+            row.number = number
+            row.fields["DELETE"].label = _("Dit moment weghalen")
+            row.fields["DELETE"].widget.attrs["class"] = widget_class(row.fields["DELETE"].widget)
+
+    @classmethod
+    def with_another_moment(cls, data, *, prefix: str, **kwargs) -> "AgreementForm":
+        """The form as typed (unbound, so no messages yet), without the rows marked to go, plus one empty row."""
+        typed = cls(data, prefix=prefix)
+        initial = {name: typed[name].data for name in typed.fields}
+        rows = [
+            {"due_date": row["due_date"].data, "description": row["description"].data}
+            for row in typed.moment_forms.forms
+            if not row["DELETE"].data
+        ]
+        return cls(prefix=prefix, initial=initial, moment_rows=[*rows, {}][:MOMENTS_MAX], **kwargs)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("starts") and cleaned.get("ends") and cleaned["ends"] <= cleaned["starts"]:
             self.add_error("ends", _("De einddatum moet na de begindatum liggen."))
-        moments = []
-        for n in range(1, MOMENT_ROWS + 1):
-            day, what = cleaned.get(f"moment_date_{n}"), cleaned.get(f"moment_what_{n}")
-            if day and what:
-                moments.append((day, what))
-            elif day and not what:
-                self.add_error(f"moment_what_{n}", _("Schrijf op wat u op dit moment bekijkt."))
-            elif what and not day:
-                self.add_error(f"moment_date_{n}", _("Vul de datum van dit moment in."))
-        if not moments and not self.errors:
-            raise ValidationError(_("Spreek minstens één monitoringsmoment af."))
-        self.moments = moments
         return cleaned
 
-    def moment_rows(self):
-        return [(self[f"moment_date_{n}"], self[f"moment_what_{n}"]) for n in range(1, MOMENT_ROWS + 1)]
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        rows_valid = self.moment_forms.is_valid()
+        if valid and rows_valid and not self.moments:
+            self.add_error(None, _("Spreek minstens één monitoringsmoment af."))
+            return False
+        return valid and rows_valid
+
+    @property
+    def moments(self) -> list[tuple]:
+        """(date, what) of every filled-in row not marked to go."""
+        return [
+            (row.cleaned_data["due_date"], row.cleaned_data["description"])
+            for row in self.moment_forms.forms
+            if row.cleaned_data and not row.cleaned_data.get("DELETE")
+        ]
+
+    @property
+    def can_add_moment(self) -> bool:
+        return self.moment_forms.total_form_count() < MOMENTS_MAX
+
+    def error_summary(self) -> list[dict]:
+        items = super().error_summary()
+        if not self.is_bound:
+            return items
+        items.extend({"anchor": "", "message": error} for error in self.moment_forms.non_form_errors())
+        for row in self.moment_forms.forms:
+            if row["DELETE"].data:
+                continue
+            for item in row.error_summary():
+                label = _("Monitoringsmoment %(n)d") % {"n": row.number}
+                items.append({**item, "message": f"{label}: {item['message']}"})
+        return items
 
 
 class EvaluationForm(AccessibleFormMixin, forms.Form):

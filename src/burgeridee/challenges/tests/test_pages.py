@@ -210,8 +210,12 @@ def test_staff_route_to_a_granted_agreement_with_the_decision_letter(
             "overeenkomst-ends": (today + timedelta(days=365)).isoformat(),
             "overeenkomst-budget": "3500",
             "overeenkomst-quality": "Maandelijks maaien",
-            "overeenkomst-moment_date_1": (today + timedelta(days=90)).isoformat(),
-            "overeenkomst-moment_what_1": "Eerste kwartaal",
+            "overeenkomst-moment-TOTAL_FORMS": "2",
+            "overeenkomst-moment-INITIAL_FORMS": "0",
+            "overeenkomst-moment-0-due_date": (today + timedelta(days=90)).isoformat(),
+            "overeenkomst-moment-0-description": "Eerste kwartaal",
+            "overeenkomst-moment-1-due_date": "",
+            "overeenkomst-moment-1-description": "",
         },
     )
     assert response.status_code == 302
@@ -259,3 +263,13 @@ def test_contact_person_converts_an_idea(municipality, challenge_tasks, contact,
     )
     assert Challenge.objects.get().initiative == initiative
     assert login_with_second_factor(coordinator).post(url, {}).status_code == 403
+
+
+def test_settings_forms_keep_what_was_typed_when_saving_fails(municipality, challenge_tasks, staff_client_factory):
+    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
+    typed = {"title": "Buurt zelf schoon", "explanation": "Wij vragen een schone buurt.", "is_active": "on"}
+    with database_refuses_writes():
+        response = admin.post("/werkplek/voorbeeld/uitdaagrecht/instellingen/punten/nieuw/", typed)
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert "Het opslaan is niet gelukt" in page and "Wij vragen een schone buurt." in page

@@ -2,6 +2,8 @@
 one challenge's route (plan, advice, assessment, decision with its letter, agreement, evaluation)."""
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import DatabaseError
@@ -71,31 +73,46 @@ def _settings_context(municipality, **extra):
     }
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@staff_view(roles=ADMIN_ROLES)
-def settings_page(request, municipality):
-    if request.method == "GET":
-        return render(request, "challenges/staff/settings.html", _settings_context(municipality))
-    form = SettingsForm(request.POST)
+def _admin_save(request, municipality, form, *, save, done: str, page):
+    """Validate `form` and run `save(cleaned_data)`, then back to the settings with `done`; or `page(form)` again
+    with everything typed and the reason (400 on bad input or a refusal, 503 when the database refuses)."""
     status = 400
     if form.is_valid():
         try:
-            services.challenge_settings_update(municipality=municipality, actor=request.user, **form.cleaned_data)
+            save(form.cleaned_data)
+        except ActionRefused as refused:
+            form.add_error(None, str(refused))
         except DatabaseError:
             logger.exception("Challenge settings could not be saved")
             form.add_error(None, SAVE_FAILED)
             status = 503
         else:
-            messages.success(request, _("De instellingen van het uitdaagrecht zijn opgeslagen."))
+            messages.success(request, done)
             return redirect("challenges:settings", municipality_slug=municipality.slug)
-    return render(
-        request, "challenges/staff/settings.html", _settings_context(municipality, settings_form=form), status=status
+    return page(form, status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_view(roles=ADMIN_ROLES)
+def settings_page(request, municipality):
+    def page(form, status=200):
+        context = _settings_context(municipality, **({"settings_form": form} if form else {}))
+        return render(request, "challenges/staff/settings.html", context, status=status)
+
+    if request.method == "GET":
+        return page(None)
+    return _admin_save(
+        request,
+        municipality,
+        SettingsForm(request.POST),
+        save=lambda data: services.challenge_settings_update(municipality=municipality, actor=request.user, **data),
+        done=_("De instellingen van het uitdaagrecht zijn opgeslagen."),
+        page=page,
     )
 
 
-def _departments(municipality):
-    return Department.objects.filter(municipality=municipality)
+TASK_FIELDS = ("title", "description", "department", "cost", "quality", "is_active")
 
 
 @never_cache
@@ -103,37 +120,31 @@ def _departments(municipality):
 @staff_view(roles=ADMIN_ROLES)
 def task_edit(request, municipality, pk=None):
     task = selectors.task_get(municipality=municipality, pk=pk) if pk else None
-    departments = _departments(municipality)
-    status = 200
-    if request.method == "POST":
-        form = TaskForm(request.POST, departments=departments)
-        if form.is_valid():
-            try:
-                services.task_save(municipality=municipality, actor=request.user, task=task, **form.cleaned_data)
-            except DatabaseError:
-                logger.exception("Challenge task could not be saved")
-                form.add_error(None, SAVE_FAILED)
-                status = 503
-            else:
-                messages.success(request, _("De taak is opgeslagen."))
-                return redirect("challenges:settings", municipality_slug=municipality.slug)
-        else:
-            status = 400
-    else:
-        initial = (
-            {
-                "title": task.title,
-                "description": task.description,
-                "department": task.department_id,
-                "cost": task.cost,
-                "quality": task.quality,
-                "is_active": task.is_active,
-            }
-            if task
-            else {"is_active": True}
+    departments = Department.objects.filter(municipality=municipality)
+
+    def page(form, status=200):
+        return render(request, "challenges/staff/task_form.html", {"form": form, "task": task}, status=status)
+
+    if request.method == "GET":
+        initial = {name: getattr(task, name) for name in TASK_FIELDS} if task else {"is_active": True}
+        return page(TaskForm(initial=initial, departments=departments))
+    return _admin_save(
+        request,
+        municipality,
+        TaskForm(request.POST, departments=departments),
+        save=lambda data: services.task_save(municipality=municipality, actor=request.user, task=task, **data),
+        done=_("De taak is opgeslagen."),
+        page=page,
+    )
+
+
+def _criterion_save(*, municipality, criterion, actor, title, explanation, is_active):
+    if criterion:
+        services.criterion_update(
+            criterion=criterion, actor=actor, title=title, explanation=explanation, is_active=is_active
         )
-        form = TaskForm(initial=initial, departments=departments)
-    return render(request, "challenges/staff/task_form.html", {"form": form, "task": task}, status=status)
+    else:
+        services.criterion_add(municipality=municipality, actor=actor, title=title, explanation=explanation)
 
 
 @never_cache
@@ -141,28 +152,22 @@ def task_edit(request, municipality, pk=None):
 @staff_view(roles=ADMIN_ROLES)
 def criterion_edit(request, municipality, pk=None):
     criterion = get_object_or_404(ChallengeCriterion, municipality=municipality, pk=pk) if pk else None
-    status = 200
-    if request.method == "POST":
-        form = CriterionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            if criterion:
-                services.criterion_update(criterion=criterion, actor=request.user, **data)
-            else:
-                services.criterion_add(
-                    municipality=municipality, actor=request.user, title=data["title"], explanation=data["explanation"]
-                )
-            messages.success(request, _("Het beoordelingspunt is opgeslagen."))
-            return redirect("challenges:settings", municipality_slug=municipality.slug)
-        status = 400
-    else:
-        form = CriterionForm(
-            initial={"title": criterion.title, "explanation": criterion.explanation, "is_active": criterion.is_active}
-            if criterion
-            else {"is_active": True}
-        )
-    return render(
-        request, "challenges/staff/criterion_form.html", {"form": form, "criterion": criterion}, status=status
+
+    def page(form, status=200):
+        context = {"form": form, "criterion": criterion}
+        return render(request, "challenges/staff/criterion_form.html", context, status=status)
+
+    if request.method == "GET":
+        fields = ("title", "explanation", "is_active")
+        initial = {name: getattr(criterion, name) for name in fields} if criterion else {"is_active": True}
+        return page(CriterionForm(initial=initial))
+    return _admin_save(
+        request,
+        municipality,
+        CriterionForm(request.POST),
+        save=lambda data: _criterion_save(municipality=municipality, criterion=criterion, actor=request.user, **data),
+        done=_("Het beoordelingspunt is opgeslagen."),
+        page=page,
     )
 
 
@@ -197,51 +202,146 @@ def _first_conversation_at(initiative):
     return conversation.held_at or conversation.starts_at
 
 
-def _detail_context(request, challenge, **bound):
-    municipality = challenge.municipality
-    criteria = selectors.criteria_active(municipality=municipality)
+# The route's steps. Each names its form in the page's context, makes it (bound to the POST, or unbound with the
+# challenge's values), and says what saving it does; one view serves them all (`_route_step`).
+
+PLAN_FIELDS = (
+    "plan_what",
+    "plan_where",
+    "plan_budget",
+    "plan_quality",
+    "plan_insurance",
+    "plan_support_evidence",
+    "plan_support_count",
+    "plan_support_note",
+)
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    form_name: str
+    # (data or None, challenge) -> the form
+    form: Callable
+    # (request, challenge, form) -> None; raises ActionRefused or DatabaseError
+    save: Callable
+    # (request) -> the message after saving
+    done: Callable
+    # (request, challenge) -> a form to show again without saving (a button such as "add a moment"), or None
+    again: Callable = lambda request, challenge: None
+
+
+def _plan_form(data, challenge):
+    return PlanForm(data, prefix="plan", initial={name: getattr(challenge, name) for name in PLAN_FIELDS})
+
+
+def _plan_save(request, challenge, form):
+    complete = "compleet" in request.POST
+    services.challenge_plan_save(challenge=challenge, actor=request.user, complete=complete, **form.cleaned_data)
+
+
+def _advice_form(data, challenge):
+    question = _("Wilt u advies geven over dit plan? Is het niet duurder en is de kwaliteit minstens gelijk?")
+    return AdviceForm(data, prefix="advies", initial={"question": question})
+
+
+def _assessment_form(data, challenge):
+    # Saving points at stored criteria (made from the defaults the first time); showing writes nothing.
+    pick = selectors.criteria_active if data is None else selectors.criteria_for_assessment
     assessed = {a.criterion_id: a for a in challenge.assessments.all()}
-    forms = {
-        "plan_form": PlanForm(
-            prefix="plan",
-            initial={
-                name: getattr(challenge, name)
-                for name in (
-                    "plan_what",
-                    "plan_where",
-                    "plan_budget",
-                    "plan_quality",
-                    "plan_insurance",
-                    "plan_support_evidence",
-                    "plan_support_count",
-                    "plan_support_note",
-                )
-            },
-        ),
-        "advice_form": AdviceForm(
-            prefix="advies",
-            initial={
-                "question": _(
-                    "Wilt u advies geven over dit plan? Is het niet duurder en is de kwaliteit minstens gelijk?"
-                )
-            },
-        ),
-        "assessment_form": AssessmentForm(
-            prefix="beoordeling",
-            criteria=criteria,
-            initial={
-                **{f"verdict_{pk}": a.verdict for pk, a in assessed.items()},
-                **{f"reasoning_{pk}": a.reasoning for pk, a in assessed.items()},
-            },
-        ),
-        "decision_form": DecisionForm(prefix="besluit"),
-        "agreement_form": AgreementForm(
-            prefix="overeenkomst",
-            initial={"budget": challenge.plan_budget, "quality": challenge.plan_quality},
-        ),
-        "evaluation_form": EvaluationForm(prefix="evaluatie"),
+    initial = {f"verdict_{pk}": a.verdict for pk, a in assessed.items()} | {
+        f"reasoning_{pk}": a.reasoning for pk, a in assessed.items()
     }
-    forms.update(bound)
+    return AssessmentForm(
+        data, prefix="beoordeling", criteria=pick(municipality=challenge.municipality), initial=initial
+    )
+
+
+def _assess(request, challenge, form):
+    data = form.cleaned_data
+    scores = [
+        services.CriterionScore(criterion=c, verdict=data[f"verdict_{c.pk}"], reasoning=data[f"reasoning_{c.pk}"])
+        for c in form.criteria
+    ]
+    services.challenge_assess(challenge=challenge, actor=request.user, scores=scores)
+
+
+def _agreement_initial(challenge) -> dict:
+    return {"budget": challenge.plan_budget, "quality": challenge.plan_quality}
+
+
+def _agreement_again(request, challenge):
+    if AgreementForm.ADD_MOMENT not in request.POST:
+        return None
+    return AgreementForm.with_another_moment(request.POST, prefix="overeenkomst")
+
+
+def _agreement_make(request, challenge, form):
+    data = form.cleaned_data
+    services.challenge_agreement_make(
+        challenge=challenge,
+        actor=request.user,
+        starts=data["starts"],
+        ends=data["ends"],
+        budget=data["budget"],
+        quality=data["quality"],
+        moments=[services.Moment(due_date=day, description=what) for day, what in form.moments],
+    )
+
+
+ROUTE_STEPS = {
+    "plan": RouteStep(
+        "plan_form",
+        _plan_form,
+        _plan_save,
+        lambda request: (
+            _("Het plan is compleet. De beslistermijn loopt.")
+            if "compleet" in request.POST
+            else _("Het plan is opgeslagen.")
+        ),
+    ),
+    "advice": RouteStep(
+        "advice_form",
+        _advice_form,
+        lambda request, challenge, form: services.challenge_advice_ask(
+            challenge=challenge, actor=request.user, question=form.cleaned_data["question"]
+        ),
+        lambda request: _("Uw vraag om advies staat bij de afdeling van de taak."),
+    ),
+    "assessment": RouteStep(
+        "assessment_form", _assessment_form, _assess, lambda request: _("De beoordeling is opgeslagen.")
+    ),
+    "decision": RouteStep(
+        "decision_form",
+        lambda data, challenge: DecisionForm(data, prefix="besluit"),
+        lambda request, challenge, form: services.challenge_decide(
+            challenge=challenge,
+            actor=request.user,
+            decision=form.cleaned_data["decision"],
+            reasons=form.cleaned_data["reasons"],
+        ),
+        lambda request: _("Het besluit is vastgelegd. Print of verstuur de besluitbrief."),
+    ),
+    "agreement": RouteStep(
+        "agreement_form",
+        lambda data, challenge: AgreementForm(data, prefix="overeenkomst", initial=_agreement_initial(challenge)),
+        _agreement_make,
+        lambda request: _("De overeenkomst is vastgelegd. De monitoringsmomenten staan bij de termijnen."),
+        again=_agreement_again,
+    ),
+    "evaluation": RouteStep(
+        "evaluation_form",
+        lambda data, challenge: EvaluationForm(data, prefix="evaluatie"),
+        lambda request, challenge, form: services.challenge_evaluate(
+            challenge=challenge, actor=request.user, note=form.cleaned_data["note"]
+        ),
+        lambda request: _("De evaluatie is vastgelegd."),
+    ),
+}
+
+
+def _detail_context(challenge, **shown):
+    """The challenge page: every step's form unbound with the challenge's values, except those in `shown`."""
+    forms = {step.form_name: step.form(None, challenge) for step in ROUTE_STEPS.values()} | shown
     return {
         "challenge": challenge,
         "initiative": challenge.initiative,
@@ -254,9 +354,9 @@ def _detail_context(request, challenge, **bound):
     }
 
 
-def _render_detail(request, municipality, pk, *, status=200, **bound):
+def _render_detail(request, municipality, pk, *, status=200, **shown):
     challenge = selectors.challenge_get_for_staff(municipality=municipality, pk=pk)
-    return render(request, "challenges/staff/detail.html", _detail_context(request, challenge, **bound), status=status)
+    return render(request, "challenges/staff/detail.html", _detail_context(challenge, **shown), status=status)
 
 
 @never_cache
@@ -266,138 +366,29 @@ def challenge_detail(request, municipality, pk):
     return _render_detail(request, municipality, pk)
 
 
-def _step(request, municipality, pk, *, form_name, form, action, done_message):
-    """Validate `form`, run `action(challenge, cleaned_data)`; on a refusal or an outage show the page again
-    with everything typed and the reason."""
-    if not form.is_valid():
-        return _render_detail(request, municipality, pk, status=400, **{form_name: form})
+@require_POST
+@staff_view(roles=HANDLER_ROLES)
+def route_step(request, municipality, pk, step):
+    """Save one step of the route. Bad input, a refusal or an outage shows the page again with everything typed
+    and the reason; a button that only changes the form (add a moment) shows it again without saving."""
+    step = ROUTE_STEPS[step]
     challenge = selectors.challenge_get_for_staff(municipality=municipality, pk=pk)
+    if (again := step.again(request, challenge)) is not None:
+        return _render_detail(request, municipality, pk, **{step.form_name: again})
+    form = step.form(request.POST, challenge)
+    if not form.is_valid():
+        return _render_detail(request, municipality, pk, status=400, **{step.form_name: form})
     try:
-        action(challenge, form.cleaned_data)
+        step.save(request, challenge, form)
     except ActionRefused as refused:
         form.add_error(None, str(refused))
-        return _render_detail(request, municipality, pk, status=400, **{form_name: form})
+        return _render_detail(request, municipality, pk, status=400, **{step.form_name: form})
     except DatabaseError:
         logger.exception("Challenge step could not be saved")
         form.add_error(None, SAVE_FAILED)
-        return _render_detail(request, municipality, pk, status=503, **{form_name: form})
-    messages.success(request, done_message)
+        return _render_detail(request, municipality, pk, status=503, **{step.form_name: form})
+    messages.success(request, step.done(request))
     return redirect("challenges:detail", municipality_slug=municipality.slug, pk=pk)
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def plan_save(request, municipality, pk):
-    complete = "compleet" in request.POST
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="plan_form",
-        form=PlanForm(request.POST, prefix="plan"),
-        action=lambda challenge, data: services.challenge_plan_save(
-            challenge=challenge, actor=request.user, complete=complete, **data
-        ),
-        done_message=_("Het plan is compleet. De beslistermijn loopt.") if complete else _("Het plan is opgeslagen."),
-    )
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def advice_ask(request, municipality, pk):
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="advice_form",
-        form=AdviceForm(request.POST, prefix="advies"),
-        action=lambda challenge, data: services.challenge_advice_ask(
-            challenge=challenge, actor=request.user, question=data["question"]
-        ),
-        done_message=_("Uw vraag om advies staat bij de afdeling van de taak."),
-    )
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def assess(request, municipality, pk):
-    criteria = selectors.criteria_for_assessment(municipality=municipality)
-    form = AssessmentForm(request.POST, prefix="beoordeling", criteria=criteria)
-
-    def action(challenge, data):
-        scores = [
-            services.CriterionScore(criterion=c, verdict=data[f"verdict_{c.pk}"], reasoning=data[f"reasoning_{c.pk}"])
-            for c in criteria
-        ]
-        services.challenge_assess(challenge=challenge, actor=request.user, scores=scores)
-
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="assessment_form",
-        form=form,
-        action=action,
-        done_message=_("De beoordeling is opgeslagen."),
-    )
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def decide(request, municipality, pk):
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="decision_form",
-        form=DecisionForm(request.POST, prefix="besluit"),
-        action=lambda challenge, data: services.challenge_decide(
-            challenge=challenge, actor=request.user, decision=data["decision"], reasons=data["reasons"]
-        ),
-        done_message=_("Het besluit is vastgelegd. Print of verstuur de besluitbrief."),
-    )
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def agreement_make(request, municipality, pk):
-    def action(challenge, data):
-        services.challenge_agreement_make(
-            challenge=challenge,
-            actor=request.user,
-            starts=data["starts"],
-            ends=data["ends"],
-            budget=data["budget"],
-            quality=data["quality"],
-            moments=[services.Moment(due_date=day, description=what) for day, what in form.moments],
-        )
-
-    form = AgreementForm(request.POST, prefix="overeenkomst")
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="agreement_form",
-        form=form,
-        action=action,
-        done_message=_("De overeenkomst is vastgelegd. De monitoringsmomenten staan bij de termijnen."),
-    )
-
-
-@require_POST
-@staff_view(roles=HANDLER_ROLES)
-def evaluate(request, municipality, pk):
-    return _step(
-        request,
-        municipality,
-        pk,
-        form_name="evaluation_form",
-        form=EvaluationForm(request.POST, prefix="evaluatie"),
-        action=lambda challenge, data: services.challenge_evaluate(
-            challenge=challenge, actor=request.user, note=data["note"]
-        ),
-        done_message=_("De evaluatie is vastgelegd."),
-    )
 
 
 @require_GET
