@@ -19,6 +19,7 @@ from burgeridee.accounts.models import Membership, User
 from burgeridee.accounts.services import StaffCreated, staff_create
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_model_choose
+from burgeridee.conversations.variants import model_variants
 from burgeridee.initiatives.models import Initiative
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 from burgeridee.municipalities.theme import BY_KEY, colours_from_theme, contrast_problems, theme_from_colours
@@ -557,12 +558,22 @@ def conversation_model_set_current(
         raise ValidationError(_("Kies een versie uit de lijst."))
     if not conversation_model_choose(model=model):
         return False
+    if model.variant:
+        label = model_variants[model.variant].label if model.variant in model_variants else model.variant
+        summary = _("Versie %(version)s van het gespreksmodel (%(variant)s) is nu de huidige") % {
+            "version": model.version,
+            "variant": label,
+        }
+        after = {"version": model.version, "variant": model.variant}
+    else:
+        summary = _("Versie %(version)s van het gespreksmodel is nu de huidige") % {"version": model.version}
+        after = {"version": model.version}
     _record(
         municipality=municipality,
         actor=actor,
         activity=Activity.CONVERSATION_MODEL_CHOOSE,
-        summary=_("Versie %(version)s van het gespreksmodel is nu de huidige") % {"version": model.version},
-        after={"version": model.version},
+        summary=summary,
+        after=after,
         source=source,
     )
     return True

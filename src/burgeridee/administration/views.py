@@ -16,6 +16,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from burgeridee.accounts.services import second_factor_reset
 from burgeridee.conversations.constants import ModelStatus
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_model_ensure_default
+from burgeridee.conversations.variants import model_variants
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 from burgeridee.municipalities.theme import THEME_COLOURS, colours_from_theme
 
@@ -600,9 +602,14 @@ def _second_factor_reset(request, *, municipality, member):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=ADMIN)
 def conversation_model(request, municipality):
-    current = conversation_model_ensure_default(municipality=municipality)
+    """Which published version new first conversations use, per variant of the model ("" the ordinary one; e.g.
+    the right to challenge's, conversations/variants.py), chosen with `?variant=` or a hidden field."""
+    variant = request.GET.get("variant") or request.POST.get("variant") or ""
+    if variant and variant not in model_variants:
+        raise Http404
+    current = conversation_model_ensure_default(municipality=municipality, variant=variant)
     versions = ConversationModel.objects.filter(
-        municipality=municipality, variant="", status=ModelStatus.PUBLISHED
+        municipality=municipality, variant=variant, status=ModelStatus.PUBLISHED
     ).order_by("-version")
     form = ConversationModelChoiceForm(request.POST or None, versions=versions, initial={"model": current})
     status = 200
@@ -620,11 +627,18 @@ def conversation_model(request, municipality):
                     request,
                     _("Nieuwe gesprekken gebruiken nu deze versie.") if changed else _("Er was niets veranderd."),
                 )
-                return redirect(_beheer(municipality, "conversation_model"))
+                query = f"?variant={variant}" if variant else ""
+                return redirect(_beheer(municipality, "conversation_model") + query)
     return render(
         request,
         "administration/conversation_model.html",
-        {"form": form, "current": current},
+        {
+            "form": form,
+            "current": current,
+            "variant": variant,
+            "variant_label": model_variants[variant].label if variant else "",
+            "variants": [("", _("Gewoon eerste gesprek"))] + [(v.key, v.label) for v in model_variants],
+        },
         status=status,
     )
 

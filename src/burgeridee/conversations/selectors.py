@@ -47,13 +47,15 @@ TEXT_CAPTURE_KEYS = frozenset(c.value for c in TEXT_CAPTURES)
 # --- The model -----------------------------------------------------------------------------------------
 
 
-def conversation_model_draft(*, municipality: Municipality) -> ConversationModel | None:
-    return ConversationModel.objects.filter(municipality=municipality, variant="", status=ModelStatus.DRAFT).first()
+def conversation_model_draft(*, municipality: Municipality, variant: str = "") -> ConversationModel | None:
+    return ConversationModel.objects.filter(
+        municipality=municipality, variant=variant, status=ModelStatus.DRAFT
+    ).first()
 
 
-def conversation_model_versions(*, municipality: Municipality) -> list[ConversationModel]:
+def conversation_model_versions(*, municipality: Municipality, variant: str = "") -> list[ConversationModel]:
     return list(
-        ConversationModel.objects.filter(municipality=municipality, variant="", status=ModelStatus.PUBLISHED)
+        ConversationModel.objects.filter(municipality=municipality, variant=variant, status=ModelStatus.PUBLISHED)
         .annotate(conversation_count=Count("conversations"))
         .order_by("-version")
     )

@@ -139,17 +139,19 @@ def _require_draft(model: ConversationModel) -> None:
 
 
 @transaction.atomic
-def conversation_model_draft_get_or_create(*, municipality: Municipality) -> ConversationModel:
-    """The one draft of this municipality, made as a copy of the current version when there is none."""
+def conversation_model_draft_get_or_create(*, municipality: Municipality, variant: str = "") -> ConversationModel:
+    """The one draft of this municipality (of `variant`), made as a copy of the current version when there is none."""
     draft = (
         ConversationModel.objects.select_for_update()
-        .filter(municipality=municipality, variant="", status=ModelStatus.DRAFT)
+        .filter(municipality=municipality, variant=variant, status=ModelStatus.DRAFT)
         .first()
     )
     if draft is not None:
         return draft
-    current = conversation_model_ensure_default(municipality=municipality)
-    draft = ConversationModel.objects.create(municipality=municipality, status=ModelStatus.DRAFT, based_on=current)
+    current = conversation_model_ensure_default(municipality=municipality, variant=variant)
+    draft = ConversationModel.objects.create(
+        municipality=municipality, variant=variant, status=ModelStatus.DRAFT, based_on=current
+    )
     ModelPhase.objects.bulk_create(
         [
             ModelPhase(

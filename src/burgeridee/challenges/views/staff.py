@@ -26,7 +26,7 @@ from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
 from .. import selectors, services
-from ..constants import GRANTING_DECISIONS, OBJECTION_WEEKS, Decision
+from ..constants import CONVERSATION_VARIANT, GRANTING_DECISIONS, OBJECTION_WEEKS, Decision
 from ..forms import (
     OTHER_TASK,
     AdviceForm,
@@ -69,6 +69,7 @@ def _settings_context(municipality, **extra):
         "criteria": list(ChallengeCriterion.objects.filter(municipality=municipality))
         or selectors.criteria_active(municipality=municipality),
         "changes": selectors.settings_changes(municipality=municipality),
+        "variant": CONVERSATION_VARIANT,
         **extra,
     }
 

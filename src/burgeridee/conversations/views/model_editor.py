@@ -1,6 +1,8 @@
 """The coordinator's editor of the municipality's conversation model: phases and checklist, as versions.
 
 Edits go into one draft; publishing makes it the next version. Conversations keep the version they used.
+Each variant of the model (conversations/variants.py, e.g. the right to challenge's first conversation) is edited
+the same way, chosen with `?variant=<key>` on the pages and a hidden `variant` field in the forms.
 """
 
 from django.contrib import messages
@@ -18,13 +20,28 @@ from burgeridee.knowledge.selectors import pitfall_choices
 
 from .. import selectors, services
 from ..forms import ChecklistItemAddForm, ChecklistItemForm, PhaseAddForm, PhaseForm
+from ..variants import model_variants
+
+
+def _variant(request) -> str:
+    """The model variant the page or form is about ("" the ordinary model); an unknown one is a 404."""
+    variant = request.GET.get("variant") or request.POST.get("variant") or ""
+    if variant and variant not in model_variants:
+        raise Http404
+    return variant
+
+
+def _overview_url(municipality, variant: str, anchor: str = "") -> str:
+    url = reverse("conversations:model", kwargs={"municipality_slug": municipality.slug})
+    return url + (f"?variant={variant}" if variant else "") + anchor
 
 
 @never_cache
 @staff_view(roles=(Role.COORDINATOR,))
 def model_overview(request, municipality):
-    current = services.conversation_model_ensure_default(municipality=municipality)
-    draft = selectors.conversation_model_draft(municipality=municipality)
+    variant = _variant(request)
+    current = services.conversation_model_ensure_default(municipality=municipality, variant=variant)
+    draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     shown = draft or current
     return render(
         request,
@@ -35,8 +52,11 @@ def model_overview(request, municipality):
             "shown": shown,
             "phases": list(shown.phases.all()),
             "checklist": selectors.checklist_by_moment_all(model=shown),
-            "versions": selectors.conversation_model_versions(municipality=municipality),
+            "versions": selectors.conversation_model_versions(municipality=municipality, variant=variant),
             "totals": selectors.reflection_totals(municipality=municipality),
+            "variant": variant,
+            "variant_label": model_variants[variant].label if variant else "",
+            "variants": [("", _("Gewoon eerste gesprek"))] + [(v.key, v.label) for v in model_variants],
         },
     )
 
@@ -44,28 +64,29 @@ def model_overview(request, municipality):
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_draft_start(request, municipality):
-    services.conversation_model_draft_get_or_create(municipality=municipality)
+    variant = _variant(request)
+    services.conversation_model_draft_get_or_create(municipality=municipality, variant=variant)
     messages.success(request, _("U werkt nu in een concept. Gesprekken gebruiken de gepubliceerde versie."))
-    return redirect("conversations:model", municipality_slug=municipality.slug)
+    return redirect(_overview_url(municipality, variant))
 
 
 def _draft_or_redirect(request, municipality, item):
     if not item.model.is_draft:
         messages.error(request, _("Een gepubliceerde versie verandert niet. Begin eerst een concept."))
-        return redirect("conversations:model", municipality_slug=municipality.slug)
+        return redirect(_overview_url(municipality, item.model.variant))
     return None
 
 
-def _model_form(request, municipality, form, *, save, success: str, title: str):
+def _model_form(request, municipality, form, *, save, success: str, title: str, variant: str):
     """One edit form of the draft conversation model: save and go back, or show it again (400 on errors)."""
     if request.method == "POST" and form.is_valid():
         save(form.cleaned_data)
         messages.success(request, success)
-        return redirect("conversations:model", municipality_slug=municipality.slug)
+        return redirect(_overview_url(municipality, variant))
     return render(
         request,
         "conversations/model_form.html",
-        {"form": form, "title": title},
+        {"form": form, "title": title, "back_url": _overview_url(municipality, variant)},
         status=400 if form.errors else 200,
     )
 
@@ -96,6 +117,7 @@ def model_phase_edit(request, municipality, pk):
         form,
         save=lambda data: services.phase_update(phase=phase, **data),
         success=_("De fase is aangepast in het concept."),
+        variant=phase.model.variant,
         title=_("Fase aanpassen: %(title)s") % {"title": phase.title},
     )
 
@@ -104,9 +126,10 @@ def model_phase_edit(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=(Role.COORDINATOR,))
 def model_phase_add(request, municipality):
-    draft = selectors.conversation_model_draft(municipality=municipality)
+    variant = _variant(request)
+    draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is None:
-        return redirect("conversations:model", municipality_slug=municipality.slug)
+        return redirect(_overview_url(municipality, variant))
     form = PhaseAddForm(request.POST or None)
     return _model_form(
         request,
@@ -114,6 +137,7 @@ def model_phase_add(request, municipality):
         form,
         save=lambda data: services.phase_add(model=draft, **data),
         success=_("De fase is toegevoegd aan het concept."),
+        variant=variant,
         title=_("Fase toevoegen"),
     )
 
@@ -132,6 +156,7 @@ def model_item_edit(request, municipality, pk):
         form,
         save=lambda data: services.checklist_item_update(item=item, **data),
         success=_("Het punt is aangepast in het concept."),
+        variant=item.model.variant,
         title=_("Punt van de checklist aanpassen"),
     )
 
@@ -140,9 +165,10 @@ def model_item_edit(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=(Role.COORDINATOR,))
 def model_item_add(request, municipality):
-    draft = selectors.conversation_model_draft(municipality=municipality)
+    variant = _variant(request)
+    draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is None:
-        return redirect("conversations:model", municipality_slug=municipality.slug)
+        return redirect(_overview_url(municipality, variant))
     form = ChecklistItemAddForm(request.POST or None, initial={"moment": request.GET.get("moment")})
     return _model_form(
         request,
@@ -150,6 +176,7 @@ def model_item_add(request, municipality):
         form,
         save=lambda data: services.checklist_item_add(model=draft, **data),
         success=_("Het punt is toegevoegd aan het concept."),
+        variant=variant,
         title=_("Punt toevoegen aan de checklist"),
     )
 
@@ -171,15 +198,14 @@ def model_move(request, municipality):
     if response := _draft_or_redirect(request, municipality, item):
         return response
     services.item_move(item=item, up=request.POST.get("direction") == "up")
-    return redirect(
-        reverse("conversations:model", kwargs={"municipality_slug": municipality.slug}) + f"#{kind}-{item.pk}"
-    )
+    return redirect(_overview_url(municipality, item.model.variant, f"#{kind}-{item.pk}"))
 
 
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_publish(request, municipality):
-    draft = selectors.conversation_model_draft(municipality=municipality)
+    variant = _variant(request)
+    draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is not None:
         model = services.conversation_model_publish(model=draft, actor=request.user)
         messages.success(
@@ -193,7 +219,8 @@ def model_publish(request, municipality):
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_discard(request, municipality):
-    draft = selectors.conversation_model_draft(municipality=municipality)
+    variant = _variant(request)
+    draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is not None:
         services.conversation_model_discard_draft(model=draft)
         messages.success(request, _("Het concept is weggegooid."))
