@@ -125,6 +125,14 @@ class TaskForm(AccessibleFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    public_url = forms.URLField(
+        assume_scheme="https",
+        label=_("Waar publiceert de gemeente deze taak? (link, mag leeg blijven)"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld de pagina over het groenonderhoud op de website van de gemeente."),
+        error_messages={"invalid": _("Vul een webadres in dat begint met https://.")},
+    )
     is_active = forms.BooleanField(label=_("Laat deze taak zien op de website"), required=False, initial=True)
 
     def __init__(self, *args, departments=None, **kwargs):

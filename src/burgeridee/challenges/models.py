@@ -66,6 +66,11 @@ class ChallengeTask(models.Model):
     )
     cost = models.CharField(_("wat de taak nu kost"), max_length=200, blank=True)
     quality = models.TextField(_("gevraagde kwaliteit"), blank=True)
+    public_url = models.URLField(
+        _("waar de gemeente de taak publiceert"),
+        blank=True,
+        help_text=_("Een pagina op de website van de gemeente over deze taak, met bijvoorbeeld kosten en kwaliteit."),
+    )
     is_active = models.BooleanField(_("op de website"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -109,6 +109,7 @@ def task_save(
     department=None,
     cost: str = "",
     quality: str = "",
+    public_url: str = "",
     is_active: bool = True,
 ) -> ChallengeTask:
     """Add a challengeable task, or change one; audited."""
@@ -120,6 +121,7 @@ def task_save(
         "department": department,
         "cost": cost,
         "quality": quality,
+        "public_url": public_url,
         "is_active": is_active,
     }
     if task is None:

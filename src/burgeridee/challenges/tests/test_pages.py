@@ -273,3 +273,16 @@ def test_settings_forms_keep_what_was_typed_when_saving_fails(municipality, chal
     page = response.content.decode()
     assert response.status_code == 503
     assert "Het opslaan is niet gelukt" in page and "Wij vragen een schone buurt." in page
+
+
+def test_a_task_says_where_the_municipality_publishes_it(client, municipality, challenge_tasks, staff_client_factory):
+    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
+    url = f"/werkplek/voorbeeld/uitdaagrecht/instellingen/taken/{challenge_tasks['square'].pk}/"
+    form = {"title": "Groenonderhoud van een plein", "description": "Snoeien en maaien.", "is_active": "on"}
+    bad = admin.post(url, form | {"public_url": "geen adres"})
+    assert bad.status_code == 400 and "Vul een webadres in dat begint met https://." in bad.content.decode()
+    assert admin.post(url, form | {"public_url": "https://www.voorbeeld.nl/groen"}).status_code == 302
+    change = SettingsChange.objects.filter(what="taak gewijzigd").first()
+    assert change.changes["public_url"] == ["", "https://www.voorbeeld.nl/groen"]
+    page = client.get("/voorbeeld/uitdaagrecht/").content.decode()
+    assert 'href="https://www.voorbeeld.nl/groen"' in page and "Meer over deze taak op onze website" in page

@@ -113,7 +113,7 @@ def settings_page(request, municipality):
     )
 
 
-TASK_FIELDS = ("title", "description", "department", "cost", "quality", "is_active")
+TASK_FIELDS = ("title", "description", "department", "cost", "quality", "public_url", "is_active")
 
 
 @never_cache
