@@ -36,7 +36,11 @@ def _pdf_text(response) -> str:
 
 
 def _resident_challenges(page, base, *, task_title, title):
-    page.goto(f"{base}/voorbeeld/uitdaagrecht/")
+    page.goto(f"{base}/voorbeeld/")  # residents find the route from the municipality's home page
+    assert_accessible(page)
+    _shot(page, f"home-{page.viewport_size['width']}")
+    page.get_by_role("link", name="Lees hoe het uitdaagrecht werkt").click()
+    page.wait_for_url("**/voorbeeld/uitdaagrecht/")
     assert page.locator("h1").inner_text() == "Uitdaagrecht: een taak van de gemeente overnemen"
     assert task_title in page.locator("main").inner_text()
     assert_accessible(page)
@@ -150,12 +154,25 @@ def test_granted_challenge_end_to_end(live_server, new_page, municipality, conta
     staff.fill("#id_overeenkomst-starts", today.isoformat())
     staff.fill("#id_overeenkomst-ends", (today + timedelta(days=365)).isoformat())
     staff.fill("#id_overeenkomst-quality", "Elke maand maaien")
-    staff.fill("#id_overeenkomst-moment_date_1", (today + timedelta(days=90)).isoformat())
-    staff.fill("#id_overeenkomst-moment_what_1", "Eerste kwartaal")
+    staff.fill("#id_overeenkomst-moment-0-due_date", (today + timedelta(days=90)).isoformat())
+    staff.fill("#id_overeenkomst-moment-0-description", "Eerste kwartaal")
+    staff.fill("#id_overeenkomst-moment-1-due_date", (today + timedelta(days=180)).isoformat())
+    staff.fill("#id_overeenkomst-moment-1-description", "Halfjaar")
+    # A third moment, with the keyboard: the page comes back with everything typed and an empty row.
+    staff.get_by_role("button", name="Nog een monitoringsmoment toevoegen").focus()
+    staff.keyboard.press("Enter")
+    staff.wait_for_selector("#id_overeenkomst-moment-2-due_date")
+    assert staff.input_value("#id_overeenkomst-moment-1-description") == "Halfjaar"
+    assert staff.input_value("#id_overeenkomst-quality") == "Elke maand maaien"
+    assert_accessible(staff)
+    _shot(staff, f"staff-agreement-{staff.viewport_size['width']}")
+    staff.fill("#id_overeenkomst-moment-2-due_date", (today + timedelta(days=360)).isoformat())
+    staff.fill("#id_overeenkomst-moment-2-description", "Jaar om")
+    staff.check("#id_overeenkomst-moment-1-DELETE")  # on second thought: not the half year
     staff.get_by_role("button", name="Overeenkomst vastleggen").click()
     staff.wait_for_selector("text=De overeenkomst is vastgelegd")
     assert_accessible(staff)
-    assert challenge.initiative.follow_ups.count() == 1  # the monitoring moment became a deadline
+    assert challenge.initiative.follow_ups.count() == 2  # each remaining monitoring moment became a deadline
 
     # The resident's status page shows the route with dates; the register shows the decision without a name.
     resident.goto(status_url if status_url.startswith("http") else base + status_url)

@@ -8,6 +8,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from burgeridee.core.dates import local_date
@@ -131,6 +132,22 @@ def _conversation_day(initiative, first_conversation_at, *, done: bool) -> tuple
     return None, ""
 
 
+def _agreement_text(challenge: Challenge) -> str:
+    """Before the agreement what it will hold; after it, the term and when we look together how it goes."""
+    if challenge.agreement_made_at is None:
+        return _(
+            "Wij leggen vast hoe lang u de taak doet, het budget, de kwaliteit en wanneer we samen kijken hoe het gaat."
+        )
+    text = _("U doet de taak van %(starts)s tot en met %(ends)s.") % {
+        "starts": date_format(challenge.agreement_starts, "j F Y"),
+        "ends": date_format(challenge.agreement_ends, "j F Y"),
+    }
+    moments = [date_format(m.due_date, "j F Y") for m in challenge.monitoring_moments.all()]
+    if moments:
+        text += " " + _("Wij kijken samen hoe het gaat op: %(days)s.") % {"days": ", ".join(moments)}
+    return text
+
+
 def resident_steps(*, challenge: Challenge, first_conversation_at=None) -> list[Step]:
     """The challenge route's own steps with real dates: received, first conversation, plan completed,
     assessment, decision, agreement, evaluation. `first_conversation_at`: when the first conversation was held
@@ -186,10 +203,7 @@ def resident_steps(*, challenge: Challenge, first_conversation_at=None) -> list[
         ),
         (
             _("De overeenkomst"),
-            _(
-                "Wij leggen vast hoe lang u de taak doet, het budget, de kwaliteit en wanneer we samen kijken hoe "
-                "het gaat."
-            ),
+            _agreement_text(challenge),
             challenge.agreement_made_at is not None,
             _day(challenge.agreement_made_at),
             _("Op"),

@@ -356,16 +356,18 @@ def _has_settings(challenge: Challenge) -> bool:
 
 
 def _phase_to(initiative: Initiative, target: str, actor, *, tell_resident: bool = True) -> None:
-    """Walk the initiative's life cycle one step at a time up to `target` (the life cycle allows one step)."""
+    """Walk the initiative's life cycle one step at a time up to `target` (the life cycle allows one step). The
+    resident hears only of the phase it ends in: one message, not one per step passed."""
     initiative.refresh_from_db()
     if initiative.phase not in LIFE_CYCLE or target not in LIFE_CYCLE:
         return
     while LIFE_CYCLE.index(initiative.phase) < LIFE_CYCLE.index(target):
+        next_phase = LIFE_CYCLE[LIFE_CYCLE.index(initiative.phase) + 1]
         initiative = initiative_phase_change(
             initiative=initiative,
-            to_phase=LIFE_CYCLE[LIFE_CYCLE.index(initiative.phase) + 1],
+            to_phase=next_phase,
             actor=actor,
-            tell_resident=tell_resident,
+            tell_resident=tell_resident and next_phase == target,
         )
 
 

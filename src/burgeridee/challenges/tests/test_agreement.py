@@ -5,12 +5,14 @@ deadline."""
 from datetime import date, timedelta
 
 import pytest
+from django.utils.formats import date_format
 
 from burgeridee.deadlines.models import FollowUp
+from burgeridee.initiatives.models import Message
 from burgeridee.initiatives.services import initiative_assign_contact
 from burgeridee.testing.helpers import database_refuses_writes
 
-from .. import services
+from .. import selectors, services
 from ..forms import MOMENTS_MAX
 from ..models import MonitoringMoment
 from .test_route import _assess, _plan, _submit
@@ -131,3 +133,25 @@ def test_a_database_outage_keeps_the_moments(contact_client, granted):
     assert response.status_code == 503
     page = response.content.decode()
     assert "Het opslaan is niet gelukt" in page and "Eerste kwartaal" in page
+
+
+def test_the_resident_sees_the_term_and_the_monitoring_dates(contact_client, granted):
+    contact_client.post(_url(granted), _data((_day(90), "Eerste kwartaal"), (_day(180), "Halfjaar")))
+    granted.refresh_from_db()
+    step = next(s for s in selectors.resident_steps(challenge=granted) if s.title == "De overeenkomst")
+    assert step.state == "done"
+    assert f"U doet de taak van {date_format(TODAY, 'j F Y')} tot en met" in step.description
+    assert date_format(TODAY + timedelta(days=90), "j F Y") in step.description
+    assert date_format(TODAY + timedelta(days=180), "j F Y") in step.description
+
+
+def test_a_decided_challenge_says_when_it_was_decided(contact_client, granted):
+    page = contact_client.get(f"/werkplek/voorbeeld/uitdagingen/{granted.pk}/").content.decode()
+    assert "Besloten op" in page and "Besluit uiterlijk" not in page
+
+
+def test_the_resident_hears_once_of_the_phase_a_complete_plan_brings(municipality, challenge_tasks, contact):
+    challenge = _submit(municipality, challenge_tasks["square"])
+    _plan(challenge, contact)
+    phase_messages = Message.objects.filter(initiative=challenge.initiative, body__contains="nieuwe fase")
+    assert phase_messages.count() == 1 and "Plan en draagvlak" in phase_messages.get().body
