@@ -131,6 +131,9 @@ def test_granted_challenge_end_to_end(live_server, new_page, municipality, conta
     assert "instellingen" in page.locator("main").inner_text()  # the audit list
     assert_accessible(page)
     _shot(page, "admin-settings-1280")
+    page.get_by_role("link", name="Versie van het gespreksmodel voor uitdagingen kiezen").click()
+    assert page.locator("h1").inner_text() == "Versie van het gespreksmodel: Uitdaagrecht"
+    assert_accessible(page)
 
     # A resident challenges the listed task, on a phone-sized screen.
     resident = new_page(viewport={"width": 390, "height": 844})
@@ -165,7 +168,10 @@ def test_granted_challenge_end_to_end(live_server, new_page, municipality, conta
     assert staff.input_value("#id_overeenkomst-moment-1-description") == "Halfjaar"
     assert staff.input_value("#id_overeenkomst-quality") == "Elke maand maaien"
     assert_accessible(staff)
-    _shot(staff, f"staff-agreement-{staff.viewport_size['width']}")
+    _shot(staff, "staff-agreement-1280")
+    staff.set_viewport_size({"width": 390, "height": 844})
+    _shot(staff, "staff-agreement-390")
+    staff.set_viewport_size({"width": 1280, "height": 900})
     staff.fill("#id_overeenkomst-moment-2-due_date", (today + timedelta(days=360)).isoformat())
     staff.fill("#id_overeenkomst-moment-2-description", "Jaar om")
     staff.check("#id_overeenkomst-moment-1-DELETE")  # on second thought: not the half year
@@ -189,9 +195,27 @@ def test_granted_challenge_end_to_end(live_server, new_page, municipality, conta
     _shot(resident, "register-390")
 
 
-def test_refused_challenge_end_to_end(live_server, new_page, municipality, contact):
+def test_refused_challenge_end_to_end(live_server, new_page, municipality, contact, initiative):
     base = live_server.url
     setup = challenge_setup(municipality)
+
+    # First an ordinary idea the contact person turns into a challenge, with the resident's agreement.
+    initiative_assign_contact(initiative=initiative, contact=contact, actor=contact)
+    converting = new_page()
+    login_as(converting, live_server, contact)
+    converting.goto(f"{base}/werkplek/voorbeeld/initiatieven/{initiative.pk}/")
+    converting.get_by_role("link", name="Omzetten in een uitdaging").click()
+    assert_accessible(converting)
+    converting.get_by_role("button", name="Omzetten").click()
+    converting.wait_for_selector("[data-error-summary]")
+    assert_accessible(converting)
+    converting.select_option("#id_task", label=setup["square"].title)
+    converting.fill("#id_resident_agreement", "Telefonisch, de bewoner wil de taak overnemen")
+    converting.get_by_role("button", name="Omzetten").click()
+    converting.wait_for_selector("text=Het idee is nu een uitdaging")
+    assert_accessible(converting)
+    _shot(converting, "staff-converted-1280")
+
     resident = new_page()
     challenge, _status_url = _resident_challenges(
         resident, base, task_title=setup["playground"].title, title="Wij houden de speeltuin bij"

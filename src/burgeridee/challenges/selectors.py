@@ -16,7 +16,7 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.selectors import Step
 from burgeridee.municipalities.models import Municipality
 
-from .constants import Decision
+from .constants import Channel, Decision
 from .models import Challenge, ChallengeCriterion, ChallengeTask, SettingsChange
 from .services import criteria_ensure_default, settings_get_or_default
 
@@ -159,7 +159,9 @@ def resident_steps(*, challenge: Challenge, first_conversation_at=None) -> list[
     conversation_done = held or challenge.plan_is_complete
     raw = [
         (
-            _("Wij hebben uw uitdaging ontvangen"),
+            _("Uw idee volgt nu de route van het uitdaagrecht")
+            if challenge.channel == Channel.CONVERTED
+            else _("Wij hebben uw uitdaging ontvangen"),
             _("Uw kenmerk is %(reference)s. U wilt deze taak overnemen: %(task)s.")
             % {"reference": initiative.reference, "task": challenge.task_title},
             True,

@@ -291,6 +291,17 @@ def challenge_convert(
         data={"challenge_id": challenge.pk, "task": challenge.task_title},
         at=now,
     )
+    # The resident agreed; the message says what changes, so the new steps on the status page are no surprise.
+    message_to_resident(
+        initiative=initiative,
+        body=_(
+            "Zoals wij hebben afgesproken, volgt uw idee nu de route van het uitdaagrecht. U wilt deze taak "
+            "overnemen: %(task)s. Op uw persoonlijke pagina ziet u de stappen: samen een plan maken, de "
+            "beoordeling, het besluit en de overeenkomst."
+        )
+        % {"task": challenge.task_title},
+        actor=actor,
+    )
     return challenge
 
 

@@ -165,6 +165,10 @@ def test_convert_needs_the_contact_person_and_the_residents_agreement(
     )
     assert challenge.resident_agreement == "Telefonisch op 3 maart"
     assert TimelineEvent.objects.filter(initiative=initiative, kind="uitdaging_omgezet").exists()
+    first = selectors.resident_steps(challenge=challenge)[0]
+    assert first.title == "Uw idee volgt nu de route van het uitdaagrecht" and first.state == "done"
+    told = initiative.messages.filter(body__contains="volgt uw idee nu de route van het uitdaagrecht").get()
+    assert "Groenonderhoud van een plein" in told.body
 
 
 def test_register_has_no_personal_data(municipality, challenge_tasks, contact):
