@@ -16,7 +16,6 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,7 +30,7 @@ from burgeridee.accounts.services import second_factor_reset
 from burgeridee.conversations.constants import ModelStatus
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_model_ensure_default
-from burgeridee.conversations.variants import model_variants
+from burgeridee.conversations.variants import model_variants, variant_choices, variant_requested
 from burgeridee.municipalities.models import Department, Municipality, Neighbourhood
 from burgeridee.municipalities.theme import THEME_COLOURS, colours_from_theme
 
@@ -604,9 +603,7 @@ def _second_factor_reset(request, *, municipality, member):
 def conversation_model(request, municipality):
     """Which published version new first conversations use, per variant of the model ("" the ordinary one; e.g.
     the right to challenge's, conversations/variants.py), chosen with `?variant=` or a hidden field."""
-    variant = request.GET.get("variant") or request.POST.get("variant") or ""
-    if variant and variant not in model_variants:
-        raise Http404
+    variant = variant_requested(request)
     current = conversation_model_ensure_default(municipality=municipality, variant=variant)
     versions = ConversationModel.objects.filter(
         municipality=municipality, variant=variant, status=ModelStatus.PUBLISHED
@@ -637,7 +634,7 @@ def conversation_model(request, municipality):
             "current": current,
             "variant": variant,
             "variant_label": model_variants[variant].label if variant else "",
-            "variants": [("", _("Gewoon eerste gesprek"))] + [(v.key, v.label) for v in model_variants],
+            "variants": variant_choices(),
         },
         status=status,
     )

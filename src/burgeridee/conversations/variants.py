@@ -12,6 +12,9 @@ version of the first variant that applies to its initiative (`variant_for`).
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from burgeridee.records.registry import Registry
 
 
@@ -34,3 +37,17 @@ def variant_for(*, initiative) -> str:
         if variant.applies(initiative):
             return variant.key
     return ""
+
+
+def variant_choices() -> list[tuple[str, str]]:
+    """(key, label) of every variant, the ordinary model first: the switch on the pages that show one variant."""
+    return [("", _("Gewoon eerste gesprek"))] + [(variant.key, str(variant.label)) for variant in model_variants]
+
+
+def variant_requested(request) -> str:
+    """The variant a page or form is about (`?variant=` or a hidden `variant` field; "" the ordinary model). An
+    unknown one is a 404."""
+    variant = request.GET.get("variant") or request.POST.get("variant") or ""
+    if variant and variant not in model_variants:
+        raise Http404
+    return variant

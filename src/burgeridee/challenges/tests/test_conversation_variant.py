@@ -1,16 +1,13 @@
 """The challenge variant of the conversation model is edited like the ordinary one: the coordinator works in a
-draft and publishes it in the model editor, the functional administrator chooses the version in Inrichting
-(audited as a ConfigurationChange), and a challenge's first conversation uses the edited variant."""
+draft and publishes it in the model editor, and a challenge's first conversation uses the edited variant. (The
+functional administrator's choice of version, audited: administration/tests/test_conversation_variant.py.)"""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
-from burgeridee.administration.models import ConfigurationChange
 from burgeridee.conversations import selectors as conversation_selectors
-from burgeridee.conversations.constants import ModelStatus
-from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_model_ensure_default, conversation_plan
 from burgeridee.initiatives.services import initiative_assign_contact
 
@@ -55,28 +52,6 @@ def test_coordinator_edits_and_publishes_the_challenge_variant(municipality, sta
     ordinary = conversation_model_ensure_default(municipality=municipality)
     assert ordinary.version == 1 and not ordinary.phases.filter(title__startswith="Het plan:").exists()
     assert coordinator.get(EDITOR + "?variant=bestaat-niet").status_code == 404
-
-
-def test_administrator_chooses_the_variant_version_audited(municipality, staff_client_factory):
-    _edit_and_publish_the_variant(staff_client_factory(municipality, Role.COORDINATOR), municipality)
-    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
-    url = "/werkplek/voorbeeld/beheer/gespreksmodel/"
-    settings = admin.get("/werkplek/voorbeeld/uitdaagrecht/instellingen/").content.decode()
-    assert f'href="{url}{VARIANT}"' in settings  # the way there from the right to challenge's settings
-    page = admin.get(url + VARIANT).content.decode()
-    assert "Versie van het gespreksmodel: Uitdaagrecht" in page and "versie 2" in page
-    version_1 = ConversationModel.objects.get(
-        municipality=municipality, variant=CONVERSATION_VARIANT, version=1, status=ModelStatus.PUBLISHED
-    )
-    response = admin.post(url, {"variant": CONVERSATION_VARIANT, "model": version_1.pk})
-    assert response.status_code == 302 and response["Location"] == url + VARIANT
-    assert conversation_model_ensure_default(municipality=municipality, variant=CONVERSATION_VARIANT) == version_1
-    change = ConfigurationChange.objects.get(municipality=municipality, activity="conversation_model_choose")
-    assert "Uitdaagrecht" in change.summary and change.after == {"version": 1, "variant": CONVERSATION_VARIANT}
-    # A version of the ordinary model is not offered for the variant, and the reverse.
-    ordinary = conversation_model_ensure_default(municipality=municipality)
-    assert admin.post(url, {"variant": CONVERSATION_VARIANT, "model": ordinary.pk}).status_code == 400
-    assert admin.get(url + "?variant=bestaat-niet").status_code == 404
 
 
 def test_a_challenges_conversation_screen_uses_the_edited_variant(

@@ -20,15 +20,7 @@ from burgeridee.knowledge.selectors import pitfall_choices
 
 from .. import selectors, services
 from ..forms import ChecklistItemAddForm, ChecklistItemForm, PhaseAddForm, PhaseForm
-from ..variants import model_variants
-
-
-def _variant(request) -> str:
-    """The model variant the page or form is about ("" the ordinary model); an unknown one is a 404."""
-    variant = request.GET.get("variant") or request.POST.get("variant") or ""
-    if variant and variant not in model_variants:
-        raise Http404
-    return variant
+from ..variants import model_variants, variant_choices, variant_requested
 
 
 def _overview_url(municipality, variant: str, anchor: str = "") -> str:
@@ -39,7 +31,7 @@ def _overview_url(municipality, variant: str, anchor: str = "") -> str:
 @never_cache
 @staff_view(roles=(Role.COORDINATOR,))
 def model_overview(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     current = services.conversation_model_ensure_default(municipality=municipality, variant=variant)
     draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     shown = draft or current
@@ -56,7 +48,7 @@ def model_overview(request, municipality):
             "totals": selectors.reflection_totals(municipality=municipality),
             "variant": variant,
             "variant_label": model_variants[variant].label if variant else "",
-            "variants": [("", _("Gewoon eerste gesprek"))] + [(v.key, v.label) for v in model_variants],
+            "variants": variant_choices(),
         },
     )
 
@@ -64,7 +56,7 @@ def model_overview(request, municipality):
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_draft_start(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     services.conversation_model_draft_get_or_create(municipality=municipality, variant=variant)
     messages.success(request, _("U werkt nu in een concept. Gesprekken gebruiken de gepubliceerde versie."))
     return redirect(_overview_url(municipality, variant))
@@ -126,7 +118,7 @@ def model_phase_edit(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=(Role.COORDINATOR,))
 def model_phase_add(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is None:
         return redirect(_overview_url(municipality, variant))
@@ -165,7 +157,7 @@ def model_item_edit(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=(Role.COORDINATOR,))
 def model_item_add(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is None:
         return redirect(_overview_url(municipality, variant))
@@ -204,7 +196,7 @@ def model_move(request, municipality):
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_publish(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is not None:
         model = services.conversation_model_publish(model=draft, actor=request.user)
@@ -219,7 +211,7 @@ def model_publish(request, municipality):
 @require_POST
 @staff_view(roles=(Role.COORDINATOR,))
 def model_discard(request, municipality):
-    variant = _variant(request)
+    variant = variant_requested(request)
     draft = selectors.conversation_model_draft(municipality=municipality, variant=variant)
     if draft is not None:
         services.conversation_model_discard_draft(model=draft)
