@@ -304,7 +304,6 @@ class BaseMomentFormSet(forms.BaseFormSet):
     default_error_messages = {
         "missing_management_form": _("Het formulier is niet compleet aangekomen. Laad de pagina opnieuw."),
         "too_many_forms": _("Spreek hooguit %(num)d monitoringsmomenten af."),
-        "too_few_forms": _("Spreek minstens %(num)d monitoringsmoment af."),
     }
 
     def initial_form_count(self):
