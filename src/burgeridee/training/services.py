@@ -54,7 +54,8 @@ class TrainingError(Exception):
 
 
 def _on_commit_mail(**kwargs):
-    transaction.on_commit(lambda: mail_send(**kwargs))
+    """Store the mail in the outbox in the caller's transaction; it is sent after the commit (core.mail)."""
+    mail_send(**kwargs)
 
 
 def _local(day: date_type, at: time | None) -> datetime:
