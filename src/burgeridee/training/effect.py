@@ -13,7 +13,10 @@ answered. Each person's own workshop date splits their work into before and afte
 - reports confirmed without dispute: of the conversation reports the person sent that the resident answered, the
   share the resident confirmed (not commented on), by the day the report was sent;
 - residents' evaluation: the mean of all scores (1-5) residents gave in the evaluation of those initiatives, by the
-  day the initiative came in.
+  day the initiative came in;
+- self-assessment: per statement, the mean score (1-5) of the baseline each participant gave when opting in (how
+  they worked before the workshop) against their follow-up three months after the workshop, over the participants
+  who gave both.
 
 Observational: people who chose to take part and to opt in are compared with themselves earlier; other things
 changed in the same months. The page says so.
@@ -58,7 +61,7 @@ class Group:
     hidden: bool = False
     comparisons: list[Comparison] = field(default_factory=list)
     respondents: int = 0
-    self_assessment: list[tuple[str, float]] = field(default_factory=list)
+    self_assessment: list[tuple[str, float | None, float | None]] = field(default_factory=list)
     self_assessment_hidden: bool = True
 
 
@@ -162,15 +165,26 @@ def comparisons(*, municipality, dates: dict[int, date]) -> list[Comparison]:
 
 
 def _self_assessment(group: Group, participation_ids: list[int], min_size: int) -> None:
-    assessments = list(
-        SelfAssessment.objects.filter(participation_id__in=participation_ids).values_list("scores", flat=True)
-    )
-    group.respondents = len(assessments)
+    """Baseline (at opt-in) against follow-up (three months later), over the participants who gave both; shown only
+    with at least `min_size` of them."""
+    pairs = [
+        (baseline, scores)
+        for baseline, scores in SelfAssessment.objects.filter(participation_id__in=participation_ids).values_list(
+            "participation__baseline_scores", "scores"
+        )
+        if baseline
+    ]
+    group.respondents = len(pairs)
     group.self_assessment_hidden = group.respondents < min_size
     if group.self_assessment_hidden:
         return
     group.self_assessment = [
-        (str(label), _mean([scores[key] for scores in assessments if key in scores])) for key, label in SELF_ASSESSMENT
+        (
+            str(label),
+            _mean([baseline[key] for baseline, _scores in pairs if key in baseline]),
+            _mean([scores[key] for _baseline, scores in pairs if key in scores]),
+        )
+        for key, label in SELF_ASSESSMENT
     ]
 
 

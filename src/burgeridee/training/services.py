@@ -490,12 +490,21 @@ def shared_initiative_withdraw(*, shared, actor) -> None:
 # --- Opt-in and self-assessment ----------------------------------------------------------------------------
 
 
+def _scores_clean(scores: dict) -> dict[str, int]:
+    keys = {key for key, _label in SELF_ASSESSMENT}
+    cleaned = {key: int(value) for key, value in scores.items() if key in keys and 1 <= int(value) <= 5}
+    if set(cleaned) != keys:
+        raise TrainingError(_("Geef bij elke uitspraak een score."))
+    return cleaned
+
+
 @transaction.atomic
-def participation_opt_in(*, municipality, user, session) -> WorkshopParticipation:
+def participation_opt_in(*, municipality, user, session, baseline: dict[str, int]) -> WorkshopParticipation:
+    """Opt in, with the baseline self-assessment (how the participant worked before the workshop)."""
     if session.municipality_id != municipality.pk:
         raise TrainingError(_("Deze workshop hoort niet bij deze gemeente."))
     participation, _created = WorkshopParticipation.objects.get_or_create(
-        municipality=municipality, user=user, session=session
+        municipality=municipality, user=user, session=session, defaults={"baseline_scores": _scores_clean(baseline)}
     )
     return participation
 
@@ -511,10 +520,7 @@ def self_assessment_submit(*, participation, scores: dict[str, int], today: date
     today = today or timezone.localdate()
     if participation.session.date + timedelta(days=settings.TRAINING_FOLLOWUP_DAYS) > today:
         raise TrainingError(_("De vragenlijst staat open vanaf drie maanden na de workshop."))
-    keys = {key for key, _label in SELF_ASSESSMENT}
-    cleaned = {key: int(value) for key, value in scores.items() if key in keys and 1 <= int(value) <= 5}
-    if set(cleaned) != keys:
-        raise TrainingError(_("Geef bij elke uitspraak een score."))
+    cleaned = _scores_clean(scores)
     assessment, _created = SelfAssessment.objects.update_or_create(
         participation=participation, defaults={"scores": cleaned}
     )

@@ -19,7 +19,8 @@ from burgeridee.workshops.tests.factories import WorkshopSessionFactory
 
 from ..effect import effect
 from ..models import SelfAssessment, WorkshopParticipation
-from ..services import followups_offer, participation_opt_in
+from ..services import followups_offer
+from ..services import participation_opt_in as opt_in
 
 pytestmark = pytest.mark.django_db
 WORKSHOP_DAY = date(2026, 3, 2)  # a Monday; no public holidays in February or March 2026
@@ -74,6 +75,13 @@ def staff(municipality, name):
     return StaffFactory(municipality=municipality, roles=[Role.CONTACT], username=name)
 
 
+SCORES_3 = {"model": 3, "showstoppers": 3, "role": 3, "callback": 3}
+
+
+def participation_opt_in(*, baseline=SCORES_3, **kwargs):
+    return opt_in(baseline=baseline, **kwargs)
+
+
 def figures(group):
     return {c.key: (c.before, c.before_n, c.after, c.after_n) for c in group.comparisons}
 
@@ -83,8 +91,18 @@ def test_before_and_after_against_hand_computed_figures(municipality, settings):
     u1, u2, u3 = (staff(municipality, name) for name in ("u1", "u2", "u3"))
     session_a = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Groep A")
     session_b = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Groep B")
-    a1 = participation_opt_in(municipality=municipality, user=u1, session=session_a)
-    a2 = participation_opt_in(municipality=municipality, user=u2, session=session_a)
+    a1 = participation_opt_in(
+        municipality=municipality,
+        user=u1,
+        session=session_a,
+        baseline={"model": 2, "showstoppers": 2, "role": 3, "callback": 1},
+    )
+    a2 = participation_opt_in(
+        municipality=municipality,
+        user=u2,
+        session=session_a,
+        baseline={"model": 3, "showstoppers": 2, "role": 4, "callback": 2},
+    )
     b3 = participation_opt_in(municipality=municipality, user=u3, session=session_b)
 
     # Before: 4 and 6 working days; after: 1, 2 and 3.
@@ -123,7 +141,14 @@ def test_before_and_after_against_hand_computed_figures(municipality, settings):
     }
     assert figures(group_a) == expected
     assert group_a.respondents == 2 and not group_a.self_assessment_hidden
-    assert [value for _label, value in group_a.self_assessment] == [4.5, 3.0, 4.5, 3.0]
+    # Baseline at opt-in against the follow-up, per statement: (2+3)/2, (2+2)/2, (3+4)/2, (1+2)/2 before;
+    # (4+5)/2, (3+3)/2, (5+4)/2, (2+4)/2 after.
+    assert [(before, after) for _label, before, after in group_a.self_assessment] == [
+        (2.5, 4.5),
+        (2.0, 3.0),
+        (3.5, 4.5),
+        (1.5, 3.0),
+    ]
     # The total leaves the hidden group out entirely, so it cannot be subtracted back out.
     assert result.total.size == 2 and figures(result.total) == expected
     assert result.participants == 3
@@ -136,7 +161,10 @@ def test_the_minimum_group_size_hides_small_groups(municipality, coordinator_cli
         participation_opt_in(municipality=municipality, user=staff(municipality, f"k{index}"), session=small)
     people = [staff(municipality, f"g{index}") for index in range(5)]
     participations = [participation_opt_in(municipality=municipality, user=user, session=large) for user in people]
-    for participation in participations[:4]:  # four answers: fewer than five, so the self-assessment stays hidden
+    # Five follow-ups, but one participant has no baseline (opted in before the baseline existed): four pairs,
+    # fewer than five, so the self-assessment stays hidden.
+    WorkshopParticipation.objects.filter(pk=participations[0].pk).update(baseline_scores={})
+    for participation in participations:
         SelfAssessment.objects.create(
             participation=participation, scores={"model": 5, "showstoppers": 5, "role": 5, "callback": 5}
         )
@@ -169,11 +197,24 @@ def test_opt_in_is_explained_revocable_and_the_follow_up_comes_after_three_month
     )
     page = client.get("/werkplek/voorbeeld/mijn-workshop/").content.decode()
     assert "Meedoen is vrijwillig" in page and "minstens 5 deelnemers" in page
-    refused = client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk})
-    assert refused.status_code == 400  # consent must be ticked
+    assert "Hoe werkte u vóór de workshop?" in page
+    refused = client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "model": "2"})
+    assert refused.status_code == 400  # consent must be ticked, and every baseline statement scored
+    text = refused.content.decode()
+    assert "Vink aan dat u meedoet" in text and text.count("Kies een score bij deze uitspraak.") >= 3
+    assert f'<option value="{old.pk}" selected>' in text  # what was chosen stays chosen
+    assert (
+        'name="model" value="2" class="utrecht-radio-button utrecht-radio-button--html-input" id="id_model_1" checked'
+        in text
+    )
     assert not WorkshopParticipation.objects.exists()
-    assert client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "consent": "on"}).status_code == 302
+    baseline = {"model": 2, "showstoppers": 1, "role": 3, "callback": 2}
+    assert (
+        client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "consent": "on", **baseline}).status_code
+        == 302
+    )
     participation = WorkshopParticipation.objects.get()
+    assert participation.baseline_scores == baseline
 
     committed(followups_offer)
     assert mail.outbox[-1].to == [user.email] and "/werkplek/voorbeeld/mijn-workshop/" in mail.outbox[-1].body

@@ -63,7 +63,9 @@ def participation(request, municipality):
         TEMPLATE,
         context,
         form,
-        lambda: services.participation_opt_in(municipality=municipality, user=request.user, session=session),
+        lambda: services.participation_opt_in(
+            municipality=municipality, user=request.user, session=session, baseline=form.scores
+        ),
     )
     if isinstance(result, HttpResponse):
         return result
