@@ -71,6 +71,8 @@ class Effect:
     groups: list[Group]
     total: Group | None
     participants: int
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 def _day(moment) -> date:
@@ -188,12 +190,21 @@ def _self_assessment(group: Group, participation_ids: list[int], min_size: int) 
     ]
 
 
-def effect(*, municipality, min_size: int | None = None) -> Effect:
+def effect(
+    *, municipality, min_size: int | None = None, date_from: date | None = None, date_to: date | None = None
+) -> Effect:
+    """The figures per workshop group and in total; with date_from/date_to only the groups whose workshop was held in
+    that window (both inclusive)."""
     min_size = settings.TRAINING_MIN_GROUP_SIZE if min_size is None else min_size
+    participations = WorkshopParticipation.objects.filter(municipality=municipality)
+    if date_from:
+        participations = participations.filter(session__date__gte=date_from)
+    if date_to:
+        participations = participations.filter(session__date__lte=date_to)
     rows = list(
-        WorkshopParticipation.objects.filter(municipality=municipality)
-        .values_list("pk", "user_id", "session_id", "session__title", "session__date")
-        .order_by("session__date", "session_id")
+        participations.values_list("pk", "user_id", "session_id", "session__title", "session__date").order_by(
+            "session__date", "session_id"
+        )
     )
     sessions: dict[int, dict] = {}
     for pk, user_id, session_id, title, day in rows:
@@ -220,4 +231,11 @@ def effect(*, municipality, min_size: int | None = None) -> Effect:
         total = Group(label=_("Alle getoonde groepen samen"), day=None, size=len(shown_dates))
         total.comparisons = comparisons(municipality=municipality, dates=shown_dates)
         _self_assessment(total, shown_participations, min_size)
-    return Effect(min_size=min_size, groups=groups, total=total, participants=len({row[1] for row in rows}))
+    return Effect(
+        min_size=min_size,
+        groups=groups,
+        total=total,
+        participants=len({row[1] for row in rows}),
+        date_from=date_from,
+        date_to=date_to,
+    )

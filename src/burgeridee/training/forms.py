@@ -282,3 +282,29 @@ class SelfAssessmentForm(AccessibleFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _score_fields(self)
+
+
+class EffectWindowForm(AccessibleFormMixin, forms.Form):
+    """The window on the effect page: the workshop groups whose workshop was held from ... up to and including ...
+    Both are optional; empty means no limit."""
+
+    date_from = forms.DateField(
+        label=_("Workshops vanaf"),
+        help_text=DATE_HELP,
+        input_formats=DATE_FORMATS,
+        required=False,
+        error_messages={"invalid": _("Vul een datum in zoals 3-12-2026.")},
+    )
+    date_to = forms.DateField(
+        label=_("Tot en met"),
+        help_text=DATE_HELP,
+        input_formats=DATE_FORMATS,
+        required=False,
+        error_messages={"invalid": _("Vul een datum in zoals 3-12-2026.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
+            self.add_error("date_to", _("De einddatum ligt voor de begindatum."))
+        return cleaned

@@ -52,4 +52,5 @@ staff_urlpatterns = [
     path("mijn-workshop/<int:pk>/intrekken/", effect.participation_withdraw, name="participation_withdraw"),
     path("mijn-workshop/<int:pk>/vragenlijst/", effect.self_assessment, name="self_assessment"),
     path("workshop-effect/", effect.effect_page, name="effect"),
+    path("workshop-effect/cijfers.csv", effect.effect_csv, name="effect_csv"),
 ]
