@@ -1,5 +1,6 @@
 """Writes for training on measure, meetings, coaching and the workshop opt-in. Keyword-only, atomic; mail on commit."""
 
+import re
 from datetime import date as date_type
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -468,13 +469,44 @@ def coaching_note_add(*, session, author, text: str) -> CoachingNote:
     return CoachingNote.objects.create(session=session, author=author, text=text)
 
 
+EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE_LIKE = re.compile(r"\+?\d(?:[\s-]?\d){9,}")
+POSTCODE_LIKE = re.compile(r"\b\d{4}\s?[A-Za-z]{2}\b")
+NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten", "de", "la", "le", "el", "al", "bin", "von"}
+
+
+def resident_data_in(text: str, initiative=None) -> bool:
+    """Whether a text the coachee shares holds a resident's personal data: anything like an email address, a phone
+    number or a postcode, or the name (or a part of it), email, phone or street of a resident of the initiative."""
+    if EMAIL_LIKE.search(text) or PHONE_LIKE.search(text) or POSTCODE_LIKE.search(text):
+        return True
+    if initiative is None:
+        return False
+    lowered = text.casefold()
+    for name, email, phone, street in initiative.initiators.values_list("name", "email", "phone", "street_address"):
+        parts = [part for part in re.split(r"[\s-]+", name) if len(part) > 1 and part.casefold() not in NAME_PARTICLES]
+        if any(re.search(rf"\b{re.escape(part.casefold())}\b", lowered) for part in parts):
+            return True
+        if any(value and value.casefold() in lowered for value in (email, phone, street)):
+            return True
+    return False
+
+
 @transaction.atomic
 def initiative_share(*, trajectory, actor, initiative, summary: str, question: str) -> SharedInitiative:
-    """The coachee shares one of their own initiatives: only the summary they wrote, no resident's data."""
+    """The coachee shares one of their own initiatives: only the summary they wrote, no resident's data (a text with
+    a resident's name or contact data is refused, so it never reaches the coach)."""
     if actor.pk != trajectory.coachee_id:
         raise TrainingError(_("Alleen de coachee deelt een eigen initiatief."))
     if initiative is not None and initiative.contact_person_id != actor.pk:
         raise TrainingError(_("U kunt alleen een initiatief delen waarvan u de contactpersoon bent."))
+    if resident_data_in(summary, initiative) or resident_data_in(question, initiative):
+        raise TrainingError(
+            _(
+                "Laat de persoonsgegevens van bewoners weg: geen naam, e-mailadres, telefoonnummer of adres. "
+                "Schrijf bijvoorbeeld „de bewoner” of „de initiatiefnemer”."
+            )
+        )
     return SharedInitiative.objects.create(
         trajectory=trajectory, initiative=initiative, summary=summary, question=question
     )

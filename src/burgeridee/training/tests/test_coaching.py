@@ -99,6 +99,22 @@ def test_the_coachee_shares_an_initiative_without_the_residents_data(trainer_cli
         f"{BASE}/{trajectory.pk}/delen/", {"share-initiative": someone_elses.pk, "share-summary": "x"}
     )
     assert refused.status_code == 400
+    # The resident's name, or anything like contact data, is refused, with what was typed kept.
+    for text in (
+        "Fatima wil een moestuin.",
+        "De familie bakker wil een moestuin.",
+        "Mail de bewoner op fatima@example.org",
+        "Bel 06-12345678 terug",
+        "Bij 1234 AB om de hoek",
+    ):
+        named = coachee_client.post(
+            f"{BASE}/{trajectory.pk}/delen/",
+            {"share-initiative": own.pk, "share-summary": "Een moestuin.", "share-question": text},
+        )
+        assert named.status_code == 400, text
+        assert "Laat de persoonsgegevens van bewoners weg" in named.content.decode()
+        assert text.replace("'", "&#x27;") in named.content.decode()
+    assert not SharedInitiative.objects.exists()
     response = coachee_client.post(
         f"{BASE}/{trajectory.pk}/delen/",
         {
