@@ -249,7 +249,7 @@ def _score_fields(form) -> None:
             coerce=int,
             choices=SCORES,
             widget=forms.RadioSelect,
-            error_messages={"required": _("Kies een score bij deze uitspraak.")},
+            error_messages={"required": _("Kies een score bij: %(statement)s") % {"statement": label}},
         )
         form.fields[key].widget.attrs["class"] = "utrecht-radio-button utrecht-radio-button--html-input"
 

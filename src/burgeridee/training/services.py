@@ -446,6 +446,17 @@ def trajectory_set_coachee(*, trajectory, coachee) -> CoachingTrajectory:
 
 
 @transaction.atomic
+def trajectory_finish(*, trajectory, actor) -> CoachingTrajectory:
+    """The coach marks the trajectory finished: from then on its retention period runs (training/retention.py)."""
+    if actor.pk != trajectory.coach_id:
+        raise TrainingError(_("Alleen de coach rondt het traject af."))
+    if trajectory.finished_at is None:
+        trajectory.finished_at = timezone.now()
+        trajectory.save(update_fields=["finished_at"])
+    return trajectory
+
+
+@transaction.atomic
 def goal_add(*, trajectory, actor, text: str, phase_keys=(), pitfall_keys=(), factor_keys=()) -> CoachingGoal:
     return CoachingGoal.objects.create(
         trajectory=trajectory,

@@ -132,3 +132,18 @@ def test_the_coachee_shares_an_initiative_without_the_residents_data(trainer_cli
     shared = SharedInitiative.objects.get()
     assert coachee_client.post(f"{BASE}/{trajectory.pk}/delen/{shared.pk}/weg/").status_code == 302
     assert not SharedInitiative.objects.exists()
+
+
+def test_the_coach_finishes_the_trajectory_and_its_retention_period_is_said(
+    trainer_client, coachee, trajectory, settings
+):
+    settings.TRAINING_COACHING_RETENTION_MONTHS = 12
+    coachee_client = login_with_second_factor(coachee)
+    page = coachee_client.get(f"{BASE}/{trajectory.pk}/").content.decode()
+    assert "Na afloop bewaren wij het traject nog 12 maanden" in page and "Traject afronden" not in page
+    assert coachee_client.post(f"{BASE}/{trajectory.pk}/afronden/").status_code == 404  # only the coach
+    assert "Traject afronden" in trainer_client.get(f"{BASE}/{trajectory.pk}/").content.decode()
+    assert trainer_client.post(f"{BASE}/{trajectory.pk}/afronden/").status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.finished_at is not None
+    assert "Afgerond op" in coachee_client.get(f"{BASE}/{trajectory.pk}/").content.decode()
