@@ -215,5 +215,9 @@ def test_opt_in_and_effect_pages_are_accessible(live_server, new_page, municipal
         page.locator("[data-csv]").click()
     assert download.value.suggested_filename.startswith("workshop-effect-voorbeeld-2020-01-01")
     check(page, "effect-window")
+    phone = new_page(viewport=PHONE)
+    login_as(phone, live_server, user)
+    phone.goto(f"{live_server.url}/werkplek/voorbeeld/workshop-effect/?date_from=01-01-2020&date_to=")
+    check(phone, "effect-window")
     page.goto(f"{live_server.url}/voorbeeld/workshop-aanvragen/")
     assert page.locator("[data-folder]").get_attribute("href") == "/voorbeeld/workshop-folder.pdf"
