@@ -73,7 +73,7 @@ def test_signups_go_six_months_after_the_meeting_and_the_meeting_stays(municipal
 
 
 @pytest.fixture
-def coachee(municipality):
+def omar(municipality):
     return StaffFactory(municipality=municipality, roles=[Role.CONTACT], username="omar")
 
 
@@ -89,7 +89,8 @@ def trajectory_with_data(municipality, trainer, coachee, title, *, session_days_
 
 
 @override_settings(TRAINING_COACHING_RETENTION_MONTHS=12)
-def test_coaching_goes_whole_a_year_after_it_ended(municipality, trainer, coachee):
+def test_coaching_goes_whole_a_year_after_it_ended(municipality, trainer, omar):
+    coachee = omar
     finished = trajectory_with_data(
         municipality, trainer, coachee, "Klaar", session_days_ago=420, finished_days_ago=400
     )
