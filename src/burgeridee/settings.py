@@ -447,6 +447,11 @@ TRAINING_FOLLOWUP_DAYS = env_int("TRAINING_FOLLOWUP_DAYS", 91)
 # A handled request for a workshop, training or coaching (name, email, phone) is deleted this many
 # months after it was handled (apply_retention).
 WORKSHOP_REQUEST_RETENTION_MONTHS = env_int("WORKSHOP_REQUEST_RETENTION_MONTHS", 12)
+# Sign-ups for a meeting (name, email, organisation, attendance) are deleted this many months after the meeting,
+# and a coaching trajectory (goals, sessions, private notes, shared initiatives) this many months after it ended
+# (apply_retention).
+TRAINING_MEETING_SIGNUP_RETENTION_MONTHS = env_int("TRAINING_MEETING_SIGNUP_RETENTION_MONTHS", 6)
+TRAINING_COACHING_RETENTION_MONTHS = env_int("TRAINING_COACHING_RETENTION_MONTHS", 12)
 
 # The REST API (/api/v1/, docs/api.md): token per API client, scopes, problem+json errors, camelCase JSON.
 REST_FRAMEWORK = {

@@ -163,6 +163,9 @@ def test_request_to_accepted_proposal_meeting_and_coaching(live_server, new_page
     assert "Mijn nee-reflex kwam weer op." in trainer.locator("[data-note]").first.inner_text()
     assert "V5" in trainer.locator("[data-goal]").inner_text()
     check(trainer, "trajectory-coach")
+    click(trainer, "Traject afronden")
+    assert "Afgerond op" in trainer.locator("[data-finished]").inner_text()
+    check(trainer)
 
     coordinator_user = StaffFactory(municipality=municipality, roles=[Role.COORDINATOR], username="carla")
     coordinator = new_page()
@@ -184,7 +187,14 @@ def test_opt_in_and_effect_pages_are_accessible(live_server, new_page, municipal
         check(page, "participation")
     page.select_option('[name="session"]', index=1)
     page.get_by_label(re.compile("tel mijn werk")).check()
+    click(page, "Ik doe mee")  # the baseline is not filled in yet
+    page.wait_for_selector("[data-error-summary]")
+    check(page, "participation-baseline-missing")
+    assert page.get_by_label(re.compile("tel mijn werk")).is_checked()  # what was chosen stays
+    for statement in ("model", "showstoppers", "role", "callback"):
+        page.locator(f'input[name="{statement}"][value="3"]').check()
     click(page, "Ik doe mee")
+    assert "vóór de workshop" in page.locator("main").inner_text()
     check(page, "participation-joined")
     page.get_by_label("5 - altijd").first.check()
     click(page, "Antwoorden versturen")
@@ -193,5 +203,21 @@ def test_opt_in_and_effect_pages_are_accessible(live_server, new_page, municipal
     page.goto(f"{live_server.url}/werkplek/voorbeeld/workshop-effect/")
     assert "geen gecontroleerd onderzoek" in page.locator("[data-caveat]").inner_text()
     check(page, "effect")
+    page.get_by_label("Workshops vanaf").fill("31-02-2026")
+    click(page, "Toon")
+    page.wait_for_selector("[data-error-summary]")
+    assert page.get_by_label("Workshops vanaf").input_value() == "31-02-2026"
+    check(page, "effect-window-error")
+    page.get_by_label("Workshops vanaf").fill("01-01-2020")
+    click(page, "Toon")
+    assert "Workshops gehouden vanaf 1 januari 2020." in page.locator("[data-window-shown]").inner_text()
+    with page.expect_download() as download:
+        page.locator("[data-csv]").click()
+    assert download.value.suggested_filename.startswith("workshop-effect-voorbeeld-2020-01-01")
+    check(page, "effect-window")
+    phone = new_page(viewport=PHONE)
+    login_as(phone, live_server, user)
+    phone.goto(f"{live_server.url}/werkplek/voorbeeld/workshop-effect/?date_from=01-01-2020&date_to=")
+    check(phone, "effect-window")
     page.goto(f"{live_server.url}/voorbeeld/workshop-aanvragen/")
     assert page.locator("[data-folder]").get_attribute("href") == "/voorbeeld/workshop-folder.pdf"

@@ -84,6 +84,7 @@ privacy_statement = statement(
     lambda: {
         "workshop_name_retention_days": settings.WORKSHOP_NAME_RETENTION_DAYS,
         "workshop_request_retention_months": settings.WORKSHOP_REQUEST_RETENTION_MONTHS,
+        "meeting_signup_retention_months": settings.TRAINING_MEETING_SIGNUP_RETENTION_MONTHS,
     },
 )
 cookie_statement = statement("cookies")

@@ -124,6 +124,8 @@ class Activity(models.TextChoices):
     MEETING_SIGNUPS_READ = "meeting_signups_read", _("Aanmeldingen voor een bijeenkomst inzien")
     MEETING_INVITATIONS_SEND = "meeting_invitations_send", _("Uitnodigingen voor een bijeenkomst versturen")
     COACHING_READ = "coaching_read", _("Coachingstraject inzien")
+    MEETING_SIGNUPS_DELETE = "meeting_signups_delete", _("Aanmeldingen voor voorbije bijeenkomsten verwijderen")
+    COACHING_DELETE = "coaching_delete", _("Afgeronde coachingstrajecten verwijderen")
     # Staff access (accounts)
     SECOND_FACTOR_RESET = "second_factor_reset", _("Tweede stap van een medewerker opnieuw instellen")
     ENROLMENT_LINK_CREATE = "enrolment_link_create", _("Inloglink voor een medewerker maken")
@@ -234,6 +236,10 @@ ACTIVITIES: dict[Activity, ActivityDefinition] = {
         A.SEND, P.TRAINING, (F.EMAIL,), group=DataSubjectType.MEETING_PARTICIPANTS
     ),
     Activity.COACHING_READ: ActivityDefinition(A.READ, P.TRAINING, (F.NOTE,)),
+    Activity.MEETING_SIGNUPS_DELETE: ActivityDefinition(
+        A.DELETE, P.RETENTION, (F.NAME, F.EMAIL), group=DataSubjectType.MEETING_PARTICIPANTS
+    ),
+    Activity.COACHING_DELETE: ActivityDefinition(A.DELETE, P.RETENTION, (F.NOTE,)),
     Activity.WORKSHOP_REQUESTS_DELETE: ActivityDefinition(
         A.DELETE, P.RETENTION, (F.NAME, F.EMAIL, F.PHONE, F.WISHES), group=DataSubjectType.WORKSHOP_REQUESTER
     ),

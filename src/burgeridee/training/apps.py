@@ -12,6 +12,8 @@ class TrainingConfig(AppConfig):
         from burgeridee.insights.links import InsightLink, insight_links
         from burgeridee.records.navigation import NavItem, nav_registry
 
+        from . import retention  # noqa: F401 - registers the retention rules for meeting sign-ups and coaching
+
         nav_registry.register(NavItem("training:list", _("Training op maat"), (Role.TRAINER,), order=81))
         nav_registry.register(NavItem("training:meetings", _("Bijeenkomsten"), (Role.TRAINER,), order=82))
         nav_registry.register(NavItem("training:coaching", _("Coaching"), (), order=83))

@@ -13,7 +13,10 @@ answered. Each person's own workshop date splits their work into before and afte
 - reports confirmed without dispute: of the conversation reports the person sent that the resident answered, the
   share the resident confirmed (not commented on), by the day the report was sent;
 - residents' evaluation: the mean of all scores (1-5) residents gave in the evaluation of those initiatives, by the
-  day the initiative came in.
+  day the initiative came in;
+- self-assessment: per statement, the mean score (1-5) of the baseline each participant gave when opting in (how
+  they worked before the workshop) against their follow-up three months after the workshop, over the participants
+  who gave both.
 
 Observational: people who chose to take part and to opt in are compared with themselves earlier; other things
 changed in the same months. The page says so.
@@ -58,7 +61,7 @@ class Group:
     hidden: bool = False
     comparisons: list[Comparison] = field(default_factory=list)
     respondents: int = 0
-    self_assessment: list[tuple[str, float]] = field(default_factory=list)
+    self_assessment: list[tuple[str, float | None, float | None]] = field(default_factory=list)
     self_assessment_hidden: bool = True
 
 
@@ -68,6 +71,8 @@ class Effect:
     groups: list[Group]
     total: Group | None
     participants: int
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 def _day(moment) -> date:
@@ -162,24 +167,44 @@ def comparisons(*, municipality, dates: dict[int, date]) -> list[Comparison]:
 
 
 def _self_assessment(group: Group, participation_ids: list[int], min_size: int) -> None:
-    assessments = list(
-        SelfAssessment.objects.filter(participation_id__in=participation_ids).values_list("scores", flat=True)
-    )
-    group.respondents = len(assessments)
+    """Baseline (at opt-in) against follow-up (three months later), over the participants who gave both; shown only
+    with at least `min_size` of them."""
+    pairs = [
+        (baseline, scores)
+        for baseline, scores in SelfAssessment.objects.filter(participation_id__in=participation_ids).values_list(
+            "participation__baseline_scores", "scores"
+        )
+        if baseline
+    ]
+    group.respondents = len(pairs)
     group.self_assessment_hidden = group.respondents < min_size
     if group.self_assessment_hidden:
         return
     group.self_assessment = [
-        (str(label), _mean([scores[key] for scores in assessments if key in scores])) for key, label in SELF_ASSESSMENT
+        (
+            str(label),
+            _mean([baseline[key] for baseline, _scores in pairs if key in baseline]),
+            _mean([scores[key] for _baseline, scores in pairs if key in scores]),
+        )
+        for key, label in SELF_ASSESSMENT
     ]
 
 
-def effect(*, municipality, min_size: int | None = None) -> Effect:
+def effect(
+    *, municipality, min_size: int | None = None, date_from: date | None = None, date_to: date | None = None
+) -> Effect:
+    """The figures per workshop group and in total; with date_from/date_to only the groups whose workshop was held in
+    that window (both inclusive)."""
     min_size = settings.TRAINING_MIN_GROUP_SIZE if min_size is None else min_size
+    participations = WorkshopParticipation.objects.filter(municipality=municipality)
+    if date_from:
+        participations = participations.filter(session__date__gte=date_from)
+    if date_to:
+        participations = participations.filter(session__date__lte=date_to)
     rows = list(
-        WorkshopParticipation.objects.filter(municipality=municipality)
-        .values_list("pk", "user_id", "session_id", "session__title", "session__date")
-        .order_by("session__date", "session_id")
+        participations.values_list("pk", "user_id", "session_id", "session__title", "session__date").order_by(
+            "session__date", "session_id"
+        )
     )
     sessions: dict[int, dict] = {}
     for pk, user_id, session_id, title, day in rows:
@@ -206,4 +231,11 @@ def effect(*, municipality, min_size: int | None = None) -> Effect:
         total = Group(label=_("Alle getoonde groepen samen"), day=None, size=len(shown_dates))
         total.comparisons = comparisons(municipality=municipality, dates=shown_dates)
         _self_assessment(total, shown_participations, min_size)
-    return Effect(min_size=min_size, groups=groups, total=total, participants=len({row[1] for row in rows}))
+    return Effect(
+        min_size=min_size,
+        groups=groups,
+        total=total,
+        participants=len({row[1] for row in rows}),
+        date_from=date_from,
+        date_to=date_to,
+    )

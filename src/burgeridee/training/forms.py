@@ -242,7 +242,21 @@ class ShareForm(AccessibleFormMixin, forms.Form):
         ]
 
 
+def _score_fields(form) -> None:
+    for key, label in SELF_ASSESSMENT:
+        form.fields[key] = forms.TypedChoiceField(
+            label=label,
+            coerce=int,
+            choices=SCORES,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Kies een score bij: %(statement)s") % {"statement": label}},
+        )
+        form.fields[key].widget.attrs["class"] = "utrecht-radio-button utrecht-radio-button--html-input"
+
+
 class OptInForm(AccessibleFormMixin, forms.Form):
+    """The opt-in, with the baseline self-assessment: how the participant worked before the workshop."""
+
     session = forms.TypedChoiceField(label=_("Welke workshop volgde u?"), coerce=int, choices=[])
     consent = forms.BooleanField(
         label=_("Ja, tel mijn werk in Burgeridee mee in de cijfers over het effect van de workshop."),
@@ -254,17 +268,43 @@ class OptInForm(AccessibleFormMixin, forms.Form):
         self.fields["session"].choices = [("", _("Kies een workshop"))] + [
             (session.pk, f"{session.title} ({session.date:%d-%m-%Y})") for session in sessions
         ]
+        _score_fields(self)
+
+    def score_fields(self):
+        return [self[key] for key, _label in SELF_ASSESSMENT]
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {key: self.cleaned_data[key] for key, _label in SELF_ASSESSMENT}
 
 
 class SelfAssessmentForm(AccessibleFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key, label in SELF_ASSESSMENT:
-            self.fields[key] = forms.TypedChoiceField(
-                label=label,
-                coerce=int,
-                choices=SCORES,
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Kies een score bij deze uitspraak.")},
-            )
-            self.fields[key].widget.attrs["class"] = "utrecht-radio-button utrecht-radio-button--html-input"
+        _score_fields(self)
+
+
+class EffectWindowForm(AccessibleFormMixin, forms.Form):
+    """The window on the effect page: the workshop groups whose workshop was held from ... up to and including ...
+    Both are optional; empty means no limit."""
+
+    date_from = forms.DateField(
+        label=_("Workshops vanaf"),
+        help_text=DATE_HELP,
+        input_formats=DATE_FORMATS,
+        required=False,
+        error_messages={"invalid": _("Vul een datum in zoals 3-12-2026.")},
+    )
+    date_to = forms.DateField(
+        label=_("Tot en met"),
+        help_text=DATE_HELP,
+        input_formats=DATE_FORMATS,
+        required=False,
+        error_messages={"invalid": _("Vul een datum in zoals 3-12-2026.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
+            self.add_error("date_to", _("De einddatum ligt voor de begindatum."))
+        return cleaned

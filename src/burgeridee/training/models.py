@@ -320,8 +320,9 @@ class SharedInitiative(models.Model):
 
 
 class WorkshopParticipation(models.Model):
-    """A staff member's opt-in: 'I took part in this workshop; count my work in the effect figures'.
-    Withdrawing deletes the row (and the self-assessment with it)."""
+    """A staff member's opt-in: 'I took part in this workshop; count my work in the effect figures', with their
+    baseline self-assessment (how they worked before the workshop, scores 1-5 per statement of SELF_ASSESSMENT).
+    Withdrawing deletes the row (and both self-assessments with it)."""
 
     municipality = models.ForeignKey(
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
@@ -336,6 +337,7 @@ class WorkshopParticipation(models.Model):
         "workshops.WorkshopSession", on_delete=models.CASCADE, related_name="+", verbose_name=_("workshop")
     )
     consented_at = models.DateTimeField(_("toestemming gegeven op"), auto_now_add=True)
+    baseline_scores = models.JSONField(_("zelfevaluatie vóór de workshop"), default=dict, blank=True)
     followup_offered_at = models.DateTimeField(_("vragenlijst aangeboden op"), null=True, blank=True)
 
     class Meta:
@@ -348,7 +350,8 @@ class WorkshopParticipation(models.Model):
 
 
 class SelfAssessment(models.Model):
-    """The participant's own look back, three months after the workshop: a score 1-5 per statement."""
+    """The follow-up self-assessment, three months after the workshop: a score 1-5 per statement (the same
+    statements as the baseline on the participation)."""
 
     participation = models.OneToOneField(
         WorkshopParticipation, on_delete=models.CASCADE, related_name="self_assessment", verbose_name=_("deelname")

@@ -1,5 +1,6 @@
 """Writes for training on measure, meetings, coaching and the workshop opt-in. Keyword-only, atomic; mail on commit."""
 
+import re
 from datetime import date as date_type
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -54,7 +55,8 @@ class TrainingError(Exception):
 
 
 def _on_commit_mail(**kwargs):
-    transaction.on_commit(lambda: mail_send(**kwargs))
+    """Store the mail in the outbox in the caller's transaction; it is sent after the commit (core.mail)."""
+    mail_send(**kwargs)
 
 
 def _local(day: date_type, at: time | None) -> datetime:
@@ -444,6 +446,17 @@ def trajectory_set_coachee(*, trajectory, coachee) -> CoachingTrajectory:
 
 
 @transaction.atomic
+def trajectory_finish(*, trajectory, actor) -> CoachingTrajectory:
+    """The coach marks the trajectory finished: from then on its retention period runs (training/retention.py)."""
+    if actor.pk != trajectory.coach_id:
+        raise TrainingError(_("Alleen de coach rondt het traject af."))
+    if trajectory.finished_at is None:
+        trajectory.finished_at = timezone.now()
+        trajectory.save(update_fields=["finished_at"])
+    return trajectory
+
+
+@transaction.atomic
 def goal_add(*, trajectory, actor, text: str, phase_keys=(), pitfall_keys=(), factor_keys=()) -> CoachingGoal:
     return CoachingGoal.objects.create(
         trajectory=trajectory,
@@ -467,13 +480,44 @@ def coaching_note_add(*, session, author, text: str) -> CoachingNote:
     return CoachingNote.objects.create(session=session, author=author, text=text)
 
 
+EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE_LIKE = re.compile(r"\+?\d(?:[\s-]?\d){9,}")
+POSTCODE_LIKE = re.compile(r"\b\d{4}\s?[A-Za-z]{2}\b")
+NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten", "de", "la", "le", "el", "al", "bin", "von"}
+
+
+def resident_data_in(text: str, initiative=None) -> bool:
+    """Whether a text the coachee shares holds a resident's personal data: anything like an email address, a phone
+    number or a postcode, or the name (or a part of it), email, phone or street of a resident of the initiative."""
+    if EMAIL_LIKE.search(text) or PHONE_LIKE.search(text) or POSTCODE_LIKE.search(text):
+        return True
+    if initiative is None:
+        return False
+    lowered = text.casefold()
+    for name, email, phone, street in initiative.initiators.values_list("name", "email", "phone", "street_address"):
+        parts = [part for part in re.split(r"[\s-]+", name) if len(part) > 1 and part.casefold() not in NAME_PARTICLES]
+        if any(re.search(rf"\b{re.escape(part.casefold())}\b", lowered) for part in parts):
+            return True
+        if any(value and value.casefold() in lowered for value in (email, phone, street)):
+            return True
+    return False
+
+
 @transaction.atomic
 def initiative_share(*, trajectory, actor, initiative, summary: str, question: str) -> SharedInitiative:
-    """The coachee shares one of their own initiatives: only the summary they wrote, no resident's data."""
+    """The coachee shares one of their own initiatives: only the summary they wrote, no resident's data (a text with
+    a resident's name or contact data is refused, so it never reaches the coach)."""
     if actor.pk != trajectory.coachee_id:
         raise TrainingError(_("Alleen de coachee deelt een eigen initiatief."))
     if initiative is not None and initiative.contact_person_id != actor.pk:
         raise TrainingError(_("U kunt alleen een initiatief delen waarvan u de contactpersoon bent."))
+    if resident_data_in(summary, initiative) or resident_data_in(question, initiative):
+        raise TrainingError(
+            _(
+                "Laat de persoonsgegevens van bewoners weg: geen naam, e-mailadres, telefoonnummer of adres. "
+                "Schrijf bijvoorbeeld „de bewoner” of „de initiatiefnemer”."
+            )
+        )
     return SharedInitiative.objects.create(
         trajectory=trajectory, initiative=initiative, summary=summary, question=question
     )
@@ -489,12 +533,21 @@ def shared_initiative_withdraw(*, shared, actor) -> None:
 # --- Opt-in and self-assessment ----------------------------------------------------------------------------
 
 
+def _scores_clean(scores: dict) -> dict[str, int]:
+    keys = {key for key, _label in SELF_ASSESSMENT}
+    cleaned = {key: int(value) for key, value in scores.items() if key in keys and 1 <= int(value) <= 5}
+    if set(cleaned) != keys:
+        raise TrainingError(_("Geef bij elke uitspraak een score."))
+    return cleaned
+
+
 @transaction.atomic
-def participation_opt_in(*, municipality, user, session) -> WorkshopParticipation:
+def participation_opt_in(*, municipality, user, session, baseline: dict[str, int]) -> WorkshopParticipation:
+    """Opt in, with the baseline self-assessment (how the participant worked before the workshop)."""
     if session.municipality_id != municipality.pk:
         raise TrainingError(_("Deze workshop hoort niet bij deze gemeente."))
     participation, _created = WorkshopParticipation.objects.get_or_create(
-        municipality=municipality, user=user, session=session
+        municipality=municipality, user=user, session=session, defaults={"baseline_scores": _scores_clean(baseline)}
     )
     return participation
 
@@ -510,10 +563,7 @@ def self_assessment_submit(*, participation, scores: dict[str, int], today: date
     today = today or timezone.localdate()
     if participation.session.date + timedelta(days=settings.TRAINING_FOLLOWUP_DAYS) > today:
         raise TrainingError(_("De vragenlijst staat open vanaf drie maanden na de workshop."))
-    keys = {key for key, _label in SELF_ASSESSMENT}
-    cleaned = {key: int(value) for key, value in scores.items() if key in keys and 1 <= int(value) <= 5}
-    if set(cleaned) != keys:
-        raise TrainingError(_("Geef bij elke uitspraak een score."))
+    cleaned = _scores_clean(scores)
     assessment, _created = SelfAssessment.objects.update_or_create(
         participation=participation, defaults={"scores": cleaned}
     )

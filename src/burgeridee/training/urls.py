@@ -48,8 +48,10 @@ staff_urlpatterns = [
     path("coaching/<int:pk>/delen/", coaching.initiative_share, name="share"),
     path("coaching/<int:pk>/delen/<int:shared_pk>/weg/", coaching.shared_withdraw, name="shared_withdraw"),
     path("coaching/<int:pk>/coachee/", coaching.coachee_set, name="coachee_set"),
+    path("coaching/<int:pk>/afronden/", coaching.trajectory_finish, name="trajectory_finish"),
     path("mijn-workshop/", effect.participation, name="participation"),
     path("mijn-workshop/<int:pk>/intrekken/", effect.participation_withdraw, name="participation_withdraw"),
     path("mijn-workshop/<int:pk>/vragenlijst/", effect.self_assessment, name="self_assessment"),
     path("workshop-effect/", effect.effect_page, name="effect"),
+    path("workshop-effect/cijfers.csv", effect.effect_csv, name="effect_csv"),
 ]

@@ -99,6 +99,22 @@ def test_the_coachee_shares_an_initiative_without_the_residents_data(trainer_cli
         f"{BASE}/{trajectory.pk}/delen/", {"share-initiative": someone_elses.pk, "share-summary": "x"}
     )
     assert refused.status_code == 400
+    # The resident's name, or anything like contact data, is refused, with what was typed kept.
+    for text in (
+        "Fatima wil een moestuin.",
+        "De familie bakker wil een moestuin.",
+        "Mail de bewoner op fatima@example.org",
+        "Bel 06-12345678 terug",
+        "Bij 1234 AB om de hoek",
+    ):
+        named = coachee_client.post(
+            f"{BASE}/{trajectory.pk}/delen/",
+            {"share-initiative": own.pk, "share-summary": "Een moestuin.", "share-question": text},
+        )
+        assert named.status_code == 400, text
+        assert "Laat de persoonsgegevens van bewoners weg" in named.content.decode()
+        assert text.replace("'", "&#x27;") in named.content.decode()
+    assert not SharedInitiative.objects.exists()
     response = coachee_client.post(
         f"{BASE}/{trajectory.pk}/delen/",
         {
@@ -116,3 +132,18 @@ def test_the_coachee_shares_an_initiative_without_the_residents_data(trainer_cli
     shared = SharedInitiative.objects.get()
     assert coachee_client.post(f"{BASE}/{trajectory.pk}/delen/{shared.pk}/weg/").status_code == 302
     assert not SharedInitiative.objects.exists()
+
+
+def test_the_coach_finishes_the_trajectory_and_its_retention_period_is_said(
+    trainer_client, coachee, trajectory, settings
+):
+    settings.TRAINING_COACHING_RETENTION_MONTHS = 12
+    coachee_client = login_with_second_factor(coachee)
+    page = coachee_client.get(f"{BASE}/{trajectory.pk}/").content.decode()
+    assert "Na afloop bewaren wij het traject nog 12 maanden" in page and "Traject afronden" not in page
+    assert coachee_client.post(f"{BASE}/{trajectory.pk}/afronden/").status_code == 404  # only the coach
+    assert "Traject afronden" in trainer_client.get(f"{BASE}/{trajectory.pk}/").content.decode()
+    assert trainer_client.post(f"{BASE}/{trajectory.pk}/afronden/").status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.finished_at is not None
+    assert "Afgerond op" in coachee_client.get(f"{BASE}/{trajectory.pk}/").content.decode()

@@ -19,7 +19,8 @@ from burgeridee.workshops.tests.factories import WorkshopSessionFactory
 
 from ..effect import effect
 from ..models import SelfAssessment, WorkshopParticipation
-from ..services import followups_offer, participation_opt_in
+from ..services import followups_offer
+from ..services import participation_opt_in as opt_in
 
 pytestmark = pytest.mark.django_db
 WORKSHOP_DAY = date(2026, 3, 2)  # a Monday; no public holidays in February or March 2026
@@ -74,6 +75,13 @@ def staff(municipality, name):
     return StaffFactory(municipality=municipality, roles=[Role.CONTACT], username=name)
 
 
+SCORES_3 = {"model": 3, "showstoppers": 3, "role": 3, "callback": 3}
+
+
+def participation_opt_in(*, baseline=SCORES_3, **kwargs):
+    return opt_in(baseline=baseline, **kwargs)
+
+
 def figures(group):
     return {c.key: (c.before, c.before_n, c.after, c.after_n) for c in group.comparisons}
 
@@ -83,8 +91,18 @@ def test_before_and_after_against_hand_computed_figures(municipality, settings):
     u1, u2, u3 = (staff(municipality, name) for name in ("u1", "u2", "u3"))
     session_a = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Groep A")
     session_b = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Groep B")
-    a1 = participation_opt_in(municipality=municipality, user=u1, session=session_a)
-    a2 = participation_opt_in(municipality=municipality, user=u2, session=session_a)
+    a1 = participation_opt_in(
+        municipality=municipality,
+        user=u1,
+        session=session_a,
+        baseline={"model": 2, "showstoppers": 2, "role": 3, "callback": 1},
+    )
+    a2 = participation_opt_in(
+        municipality=municipality,
+        user=u2,
+        session=session_a,
+        baseline={"model": 3, "showstoppers": 2, "role": 4, "callback": 2},
+    )
     b3 = participation_opt_in(municipality=municipality, user=u3, session=session_b)
 
     # Before: 4 and 6 working days; after: 1, 2 and 3.
@@ -123,7 +141,14 @@ def test_before_and_after_against_hand_computed_figures(municipality, settings):
     }
     assert figures(group_a) == expected
     assert group_a.respondents == 2 and not group_a.self_assessment_hidden
-    assert [value for _label, value in group_a.self_assessment] == [4.5, 3.0, 4.5, 3.0]
+    # Baseline at opt-in against the follow-up, per statement: (2+3)/2, (2+2)/2, (3+4)/2, (1+2)/2 before;
+    # (4+5)/2, (3+3)/2, (5+4)/2, (2+4)/2 after.
+    assert [(before, after) for _label, before, after in group_a.self_assessment] == [
+        (2.5, 4.5),
+        (2.0, 3.0),
+        (3.5, 4.5),
+        (1.5, 3.0),
+    ]
     # The total leaves the hidden group out entirely, so it cannot be subtracted back out.
     assert result.total.size == 2 and figures(result.total) == expected
     assert result.participants == 3
@@ -136,7 +161,10 @@ def test_the_minimum_group_size_hides_small_groups(municipality, coordinator_cli
         participation_opt_in(municipality=municipality, user=staff(municipality, f"k{index}"), session=small)
     people = [staff(municipality, f"g{index}") for index in range(5)]
     participations = [participation_opt_in(municipality=municipality, user=user, session=large) for user in people]
-    for participation in participations[:4]:  # four answers: fewer than five, so the self-assessment stays hidden
+    # Five follow-ups, but one participant has no baseline (opted in before the baseline existed): four pairs,
+    # fewer than five, so the self-assessment stays hidden.
+    WorkshopParticipation.objects.filter(pk=participations[0].pk).update(baseline_scores={})
+    for participation in participations:
         SelfAssessment.objects.create(
             participation=participation, scores={"model": 5, "showstoppers": 5, "role": 5, "callback": 5}
         )
@@ -169,11 +197,24 @@ def test_opt_in_is_explained_revocable_and_the_follow_up_comes_after_three_month
     )
     page = client.get("/werkplek/voorbeeld/mijn-workshop/").content.decode()
     assert "Meedoen is vrijwillig" in page and "minstens 5 deelnemers" in page
-    refused = client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk})
-    assert refused.status_code == 400  # consent must be ticked
+    assert "Hoe werkte u vóór de workshop?" in page
+    refused = client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "model": "2"})
+    assert refused.status_code == 400  # consent must be ticked, and every baseline statement scored
+    text = refused.content.decode()
+    assert "Vink aan dat u meedoet" in text and "Kies een score bij: Ik bel terug op de afgesproken datum" in text
+    assert f'<option value="{old.pk}" selected>' in text  # what was chosen stays chosen
+    assert (
+        'name="model" value="2" class="utrecht-radio-button utrecht-radio-button--html-input" id="id_model_1" checked'
+        in text
+    )
     assert not WorkshopParticipation.objects.exists()
-    assert client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "consent": "on"}).status_code == 302
+    baseline = {"model": 2, "showstoppers": 1, "role": 3, "callback": 2}
+    assert (
+        client.post("/werkplek/voorbeeld/mijn-workshop/", {"session": old.pk, "consent": "on", **baseline}).status_code
+        == 302
+    )
     participation = WorkshopParticipation.objects.get()
+    assert participation.baseline_scores == baseline
 
     committed(followups_offer)
     assert mail.outbox[-1].to == [user.email] and "/werkplek/voorbeeld/mijn-workshop/" in mail.outbox[-1].body
@@ -198,3 +239,103 @@ def test_no_self_assessment_before_three_months(municipality):
     assert client.post(f"/werkplek/voorbeeld/mijn-workshop/{participation.pk}/vragenlijst/", answers).status_code == 400
     assert not SelfAssessment.objects.exists()
     assert followups_offer() == []
+
+
+def csv_rows(response):
+    import csv
+    import io
+
+    text = b"".join(response.streaming_content if response.streaming else [response.content]).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def test_a_date_window_and_the_csv_show_the_same_aggregates_never_below_the_minimum(
+    municipality, settings, coordinator_client, contact_client
+):
+    settings.TRAINING_MIN_GROUP_SIZE = 2
+    u1, u2, u3, u4, u5 = (staff(municipality, name) for name in ("u1", "u2", "u3", "u4", "u5"))
+    spring = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Voorjaar")
+    autumn = WorkshopSessionFactory(municipality=municipality, date=date(2026, 9, 7), title="Najaar")
+    small = WorkshopSessionFactory(municipality=municipality, date=WORKSHOP_DAY, title="Klein")
+    p1 = participation_opt_in(municipality=municipality, user=u1, session=spring)
+    p2 = participation_opt_in(municipality=municipality, user=u2, session=spring)
+    for user in (u3, u4):
+        participation_opt_in(municipality=municipality, user=user, session=autumn)
+    participation_opt_in(municipality=municipality, user=u5, session=small)
+    idea(municipality, u1, date(2026, 2, 2), date(2026, 2, 6))  # before: 4 working days, no conversation
+    idea(municipality, u2, date(2026, 3, 9), date(2026, 3, 11), held=True)  # after: 2, with the model
+    idea(municipality, u1, date(2026, 3, 16), date(2026, 3, 17))  # after: 1, without
+    idea(municipality, u3, date(2026, 9, 14), date(2026, 9, 16), held=True)  # autumn group: outside the window
+    idea(municipality, u5, date(2026, 3, 9), date(2026, 4, 1))  # the small group: 17 working days, never shown
+    SelfAssessment.objects.create(participation=p1, scores={"model": 4, "showstoppers": 4, "role": 4, "callback": 4})
+    SelfAssessment.objects.create(participation=p2, scores={"model": 5, "showstoppers": 5, "role": 5, "callback": 5})
+
+    window = {"date_from": "01-01-2026", "date_to": "30-06-2026"}
+    result = effect(municipality=municipality, date_from=date(2026, 1, 1), date_to=date(2026, 6, 30))
+    assert [(group.label, group.hidden) for group in result.groups] == [
+        ("Voorjaar (02-03-2026)", False),
+        ("Klein (02-03-2026)", True),
+    ]
+    expected = {
+        "first_contact": (4.0, 1, 1.5, 2),  # 4 / median of 2 and 1
+        "model": (0, 1, 50, 2),
+        "confirmed": (None, 0, None, 0),
+        "evaluation": (None, 0, None, 0),
+    }
+    assert figures(result.groups[0]) == expected and figures(result.total) == expected and result.total.size == 2
+
+    page = coordinator_client.get("/werkplek/voorbeeld/workshop-effect/", window)
+    text = page.content.decode()
+    assert page.status_code == 200 and "Workshops gehouden van 1 januari 2026 tot en met 30 juni 2026." in text
+    assert "Najaar" not in text and 'value="01-01-2026"' in text
+    assert "/werkplek/voorbeeld/workshop-effect/cijfers.csv?date_from=01-01-2026&amp;date_to=30-06-2026" in text
+
+    response = coordinator_client.get("/werkplek/voorbeeld/workshop-effect/cijfers.csv", window)
+    assert response["Content-Type"].startswith("text/csv")
+    assert "workshop-effect-voorbeeld-2026-01-01-2026-06-30.csv" in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0][:3] == ["groep", "workshopdatum", "deelnemers"]
+    total = [row for row in rows if row[0] == "Alle getoonde groepen samen"]
+    assert total[0] == ["Alle getoonde groepen samen", "", "2", "Tijd tot eerste contact", "werkdagen (mediaan)"] + [
+        "4.0",
+        "1",
+        "1.5",
+        "2",
+    ]
+    assert total[1][3:] == ["Eerste gesprekken gevoerd met het gespreksmodel", "procent", "0", "1", "50", "2"]
+    assert total[4][3:] == [
+        "zelfevaluatie: Ik voer het eerste gesprek met het gespreksmodel.",
+        "gemiddeld, 1-5",
+        "3.0",
+        "2",
+        "4.5",
+        "2",
+    ]
+    assert [row for row in rows if row[0].startswith("Klein")] == [
+        ["Klein (02-03-2026)", "2026-03-02", "niet getoond: minder dan 2", "", "", "", "", "", ""]
+    ]
+    assert not any("Najaar" in row[0] for row in rows)
+    assert not any("17" in cell for row in rows for cell in row[5:])  # the small group's 17 days appear nowhere
+
+    # Without a window every group counts, the autumn one too.
+    everything = csv_rows(coordinator_client.get("/werkplek/voorbeeld/workshop-effect/cijfers.csv"))
+    assert any(row[0] == "Najaar (07-09-2026)" for row in everything)
+    assert contact_client.get("/werkplek/voorbeeld/workshop-effect/cijfers.csv").status_code == 403
+
+
+def test_the_date_window_says_what_is_wrong_in_dutch_and_keeps_what_was_typed(coordinator_client):
+    bad = coordinator_client.get("/werkplek/voorbeeld/workshop-effect/", {"date_from": "31-02-2026", "date_to": ""})
+    text = bad.content.decode()
+    assert bad.status_code == 400 and "Vul een datum in zoals 3-12-2026." in text
+    assert 'value="31-02-2026"' in text and "data-error-summary" in text
+    assert "<title>Fout:" in text
+    backwards = coordinator_client.get(
+        "/werkplek/voorbeeld/workshop-effect/", {"date_from": "01-07-2026", "date_to": "01-01-2026"}
+    )
+    text = backwards.content.decode()
+    assert backwards.status_code == 400 and "De einddatum ligt voor de begindatum." in text
+    assert 'value="01-07-2026"' in text and 'value="01-01-2026"' in text
+    csv_refused = coordinator_client.get(
+        "/werkplek/voorbeeld/workshop-effect/cijfers.csv", {"date_from": "gisteren", "date_to": ""}
+    )
+    assert csv_refused.status_code == 400 and "Vul een datum in zoals 3-12-2026." in csv_refused.content.decode()

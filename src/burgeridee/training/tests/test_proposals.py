@@ -202,3 +202,43 @@ def test_vat_rounds_half_up_per_proposal(municipality, trainer):
     ProposalItem.objects.create(proposal=proposal, kind="maatwerk", title="A", quantity=3, unit_price=Decimal("33.35"))
     # 3 x 33.35 = 100.05; 9% = 9.0045 -> 9.00; total 109.05
     assert proposal.totals() == {"subtotal": Decimal("100.05"), "vat": Decimal("9.00"), "total": Decimal("109.05")}
+
+
+def _dated_proposal(municipality, trainer):
+    from .. import services
+
+    proposal = services.proposal_create(
+        workshop_request=WorkshopRequestFactory(municipality=municipality), trainer=trainer
+    )
+    for item in proposal.items.all():
+        services.proposal_item_update(item=item, date=date(2027, 3, 9), modules=item.modules)
+    return proposal
+
+
+def test_the_mail_is_in_the_outbox_within_the_action_and_a_failed_action_sends_none(
+    municipality, trainer, django_capture_on_commit_callbacks, monkeypatch
+):
+    from burgeridee.core.models import OutboxMail
+
+    from .. import services
+
+    proposal = _dated_proposal(municipality, trainer)
+
+    def refuse(**kwargs):
+        raise RuntimeError("log down")
+
+    monkeypatch.setattr(services, "processing_record", refuse)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        services.proposal_send(proposal=proposal, actor=trainer)
+    assert not OutboxMail.objects.exists() and mail.outbox == []  # the failed send left no mail behind
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+    monkeypatch.undo()
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.proposal_send(proposal=proposal, actor=trainer)
+        # Stored in the action's own transaction, before anything runs after the commit.
+        assert [row.to for row in OutboxMail.objects.all()] == [["sanne@voorbeeld.example"]]
+    for callback in callbacks:
+        callback()
+    assert [message.to for message in mail.outbox] == [["sanne@voorbeeld.example"]]

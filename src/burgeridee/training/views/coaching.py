@@ -3,6 +3,7 @@ else (a coordinator, another trainer) a 404."""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -94,6 +95,7 @@ def _context(request, municipality, trajectory, **forms):
         "is_coach": request.user.pk == trajectory.coach_id,
         "is_coachee": is_coachee,
         "goals": goals,
+        "retention_months": settings.TRAINING_COACHING_RETENTION_MONTHS,
         "sessions": sessions,
         "shared": list(
             trajectory.shared_initiatives.select_related("initiative").only(
@@ -258,4 +260,15 @@ def coachee_set(request, municipality, pk):
     if isinstance(result, HttpResponse):
         return result
     messages.success(request, _("De coachee is gekoppeld."))
+    return _to_trajectory(trajectory)
+
+
+@require_POST
+@member_view
+def trajectory_finish(request, municipality, pk):
+    trajectory = _trajectory(request, municipality, pk)
+    if request.user.pk != trajectory.coach_id:
+        raise Http404
+    services.trajectory_finish(trajectory=trajectory, actor=request.user)
+    messages.success(request, _("Het traject is afgerond."))
     return _to_trajectory(trajectory)

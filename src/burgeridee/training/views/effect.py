@@ -9,21 +9,106 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from burgeridee.core.csvexport import csv_response
+
 from .. import selectors, services
 from ..effect import effect
-from ..forms import OptInForm, SelfAssessmentForm
+from ..forms import EffectWindowForm, OptInForm, SelfAssessmentForm
 from .shared import attempt, effect_view, member_view
+
+
+def _window(request) -> tuple[EffectWindowForm, dict]:
+    """The window form (bound when the page was asked with one) and the dates to use: none when it is invalid."""
+    bound = "date_from" in request.GET or "date_to" in request.GET
+    form = EffectWindowForm(request.GET if bound else None)
+    if bound and form.is_valid():
+        return form, {"date_from": form.cleaned_data["date_from"], "date_to": form.cleaned_data["date_to"]}
+    return form, {}
+
+
+def _effect_render(request, municipality, form, figures):
+    return render(
+        request,
+        "training/staff/effect.html",
+        {"municipality": municipality, "effect": figures, "form": form, "query": request.GET.urlencode()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 @never_cache
 @require_GET
 @effect_view
 def effect_page(request, municipality):
-    return render(
-        request,
-        "training/staff/effect.html",
-        {"municipality": municipality, "effect": effect(municipality=municipality)},
+    form, window = _window(request)
+    return _effect_render(request, municipality, form, effect(municipality=municipality, **window))
+
+
+def _shown(value):
+    return "" if value is None else value
+
+
+@never_cache
+@require_GET
+@effect_view
+def effect_csv(request, municipality):
+    """The same aggregated figures as the page, as CSV; a hidden group is named with why, never with figures."""
+    form, window = _window(request)
+    figures = effect(municipality=municipality, **window)
+    if form.is_bound and form.errors:
+        return _effect_render(request, municipality, form, figures)
+    period = "-".join(day.isoformat() for day in (window.get("date_from"), window.get("date_to")) if day)
+    response, writer = csv_response(f"workshop-effect-{municipality.slug}{'-' + period if period else ''}.csv")
+    writer.writerow(
+        [
+            _("groep"),
+            _("workshopdatum"),
+            _("deelnemers"),
+            _("maat"),
+            _("eenheid"),
+            _("voor de workshop"),
+            _("aantal voor"),
+            _("na de workshop"),
+            _("aantal na"),
+        ]
     )
+    hidden = _("niet getoond: minder dan %(n)d") % {"n": figures.min_size}
+    for group in ([figures.total] if figures.total else []) + figures.groups:
+        day = group.day.isoformat() if group.day else ""
+        if group.hidden:
+            writer.writerow([group.label, day, hidden, "", "", "", "", "", ""])
+            continue
+        for c in group.comparisons:
+            writer.writerow(
+                [
+                    group.label,
+                    day,
+                    group.size,
+                    str(c.label),
+                    str(c.unit),
+                    _shown(c.before),
+                    c.before_n,
+                    _shown(c.after),
+                    c.after_n,
+                ]
+            )
+        if group.self_assessment_hidden:
+            writer.writerow([group.label, day, group.size, _("zelfevaluatie"), "", hidden, "", "", ""])
+            continue
+        for label, before, after in group.self_assessment:
+            writer.writerow(
+                [
+                    group.label,
+                    day,
+                    group.size,
+                    _("zelfevaluatie: %(statement)s") % {"statement": label},
+                    _("gemiddeld, 1-5"),
+                    _shown(before),
+                    group.respondents,
+                    _shown(after),
+                    group.respondents,
+                ]
+            )
+    return response
 
 
 def _participation_context(request, municipality, **forms):
@@ -63,7 +148,9 @@ def participation(request, municipality):
         TEMPLATE,
         context,
         form,
-        lambda: services.participation_opt_in(municipality=municipality, user=request.user, session=session),
+        lambda: services.participation_opt_in(
+            municipality=municipality, user=request.user, session=session, baseline=form.scores
+        ),
     )
     if isinstance(result, HttpResponse):
         return result
