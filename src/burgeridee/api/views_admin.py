@@ -2,6 +2,7 @@
 token is shown once), see when it was last used, revoke it. Every change is audited (services.py)."""
 
 import logging
+import secrets
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,6 +22,26 @@ from .models import ApiClient, DeliveryStatus, NotificationDelivery, Subscriptio
 
 logger = logging.getLogger(__name__)
 ADMIN = (Role.ADMINISTRATOR,)
+ONCE_KEY = "api_forms_sent"
+
+
+def _sent_before(request) -> bool:
+    """True when this form (its one-time `eenmalig` value) was already handled: the browser's reload of the page
+    that shows a new key or secret sends the form again; that must neither make a second one nor show it."""
+    nonce = request.POST.get("eenmalig", "")
+    return bool(nonce) and nonce in request.session.get(ONCE_KEY, [])
+
+
+def _mark_sent(request) -> None:
+    nonce = request.POST.get("eenmalig", "")
+    if nonce:
+        request.session[ONCE_KEY] = [*request.session.get(ONCE_KEY, [])[-19:], nonce]
+
+
+def _once() -> str:
+    return secrets.token_urlsafe(16)
+
+
 SAVE_FAILED = gettext_lazy(
     "Het opslaan is niet gelukt, omdat de database niet bereikbaar is. Wat u invulde staat er nog. "
     "Probeer het over een paar minuten opnieuw."
@@ -31,6 +52,8 @@ SAVE_FAILED = gettext_lazy(
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=ADMIN)
 def clients(request, municipality):
+    if request.method == "POST" and _sent_before(request):
+        return redirect("api:clients", municipality_slug=municipality.slug)
     form = ApiClientForm(request.POST or None)
     status, created = 200, None
     if request.method == "POST":
@@ -43,6 +66,7 @@ def clients(request, municipality):
                     scopes=form.cleaned_data["scopes"],
                     actor=request.user,
                 )
+                _mark_sent(request)
                 status, form = 200, ApiClientForm()
             except DatabaseError:
                 logger.exception("An API client could not be saved")
@@ -52,6 +76,7 @@ def clients(request, municipality):
         "form": form,
         "created": created,
         "clients": ApiClient.objects.filter(municipality=municipality),
+        "once": _once(),
     }
     return render(request, "api/clients.html", context, status=status)
 
@@ -73,6 +98,8 @@ def client_revoke(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=ADMIN)
 def subscriptions(request, municipality):
+    if request.method == "POST" and _sent_before(request):
+        return redirect("api:subscriptions", municipality_slug=municipality.slug)
     form = SubscriptionForm(request.POST or None)
     status, created = 200, None
     if request.method == "POST":
@@ -82,6 +109,7 @@ def subscriptions(request, municipality):
                 created = services.subscription_create(
                     municipality=municipality, actor=request.user, **form.cleaned_data
                 )
+                _mark_sent(request)
                 status, form = 200, SubscriptionForm()
             except ValidationError as error:
                 for field, errors in error.error_dict.items():
@@ -94,6 +122,7 @@ def subscriptions(request, municipality):
         "form": form,
         "created": created,
         "subscriptions": Subscription.objects.filter(municipality=municipality),
+        "once": _once(),
     }
     return render(request, "api/subscriptions.html", context, status=status)
 

@@ -56,3 +56,15 @@ def test_other_municipality_client_cannot_be_revoked(api_admin_client, other_mun
     theirs, _token = api_client_make(other_municipality)
     assert api_admin_client.post(f"{URL}{theirs.pk}/intrekken/").status_code == 404
     assert ApiClient.objects.get(pk=theirs.pk).revoked_at is None
+
+
+def test_sending_the_form_again_makes_no_second_key_and_shows_none(api_admin_client):
+    """The browser's reload of the page that shows the new key sends the same form (same one-time value)."""
+    form = api_admin_client.get(URL).content.decode()
+    once = re.search(r'name="eenmalig" value="([^"]+)"', form).group(1)
+    data = {"name": "Dashboard", "scopes": ["cijfers"], "eenmalig": once}
+    assert 'data-testid="api-token"' in api_admin_client.post(URL, data).content.decode()
+    again = api_admin_client.post(URL, data)
+    assert again.status_code == 302 and again["Location"] == URL
+    assert ApiClient.objects.count() == 1
+    assert 'data-testid="api-token"' not in api_admin_client.get(URL).content.decode()

@@ -4,6 +4,7 @@ delivery log the administrator reads. Delivered to a real HTTP receiver on loopb
 import hashlib
 import hmac
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from burgeridee.accounts.constants import Role
 from burgeridee.api.delivery import SIGNATURE_HEADER, notifications_deliver
-from burgeridee.api.models import DeliveryStatus, EventType, NotificationDelivery
+from burgeridee.api.models import DeliveryStatus, EventType, NotificationDelivery, Subscription
 from burgeridee.api.services import subscription_create
 from burgeridee.initiatives.services import initiative_assign_contact, initiative_phase_change, initiative_withdraw
 from burgeridee.records.services import event_record
@@ -135,6 +136,11 @@ def test_administrator_creates_subscription_secret_shown_once(municipality, staf
     page = admin.post(url, {"name": "Zaaksysteem", "endpoint_url": "https://zaken.example/hook"})
     assert page.status_code == 200 and 'data-testid="subscription-secret"' in page.content.decode()
     assert 'data-testid="subscription-secret"' not in admin.get(url).content.decode()
+    once = re.search(r'name="eenmalig" value="([^"]+)"', admin.get(url).content.decode()).group(1)
+    data = {"name": "Dashboard", "endpoint_url": "https://dash.example/hook", "eenmalig": once}
+    assert admin.post(url, data).status_code == 200
+    assert admin.post(url, data).status_code == 302  # the browser's reload: no second subscription
+    assert Subscription.objects.filter(name="Dashboard").count() == 1
     bad = admin.post(url, {"name": "Zaaksysteem", "endpoint_url": "ftp://x"})
     assert bad.status_code == 400 and 'value="Zaaksysteem"' in bad.content.decode()
 
