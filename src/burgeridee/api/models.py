@@ -109,6 +109,11 @@ class Subscription(models.Model):
     def wants(self, event_type: str) -> bool:
         return self.is_active and (not self.event_types or event_type in self.event_types)
 
+    @property
+    def event_type_labels(self) -> list[str]:
+        """The chosen kinds in plain words (empty: all), for the administrator."""
+        return [str(label) for value, label in EventType.choices if value in self.event_types]
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "wachtrij", _("Wacht op versturen")
@@ -148,6 +153,11 @@ class NotificationDelivery(models.Model):
     def __str__(self) -> str:
         return f"{self.event_type} {self.subject} ({self.status})"
 
+    @property
+    def event_label(self) -> str:
+        """The kind in plain words for the delivery log; the CloudEvents type for one no longer known."""
+        return str(EventType(self.event_type).label) if self.event_type in EventType.values else self.event_type
+
 
 class DeliveryAttempt(models.Model):
     """The delivery log: each try, what the other side answered."""
@@ -167,6 +177,14 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.status_code or self.error}"
+
+    @property
+    def outcome(self) -> str:
+        """What the other side answered, said once: "HTTP 500", or the connection error."""
+        answer = f"HTTP {self.status_code}" if self.status_code else ""
+        if self.error and self.error != answer:
+            return f"{answer} {self.error}".strip()
+        return answer
 
 
 # --- Registration in the case system (ZGW: Zaken, Catalogi and Documenten API) ------------------------------
