@@ -1,11 +1,11 @@
 """Delivering notifications: the worker claims due deliveries, POSTs each CloudEvent (structured mode,
 application/cloudevents+json) signed with the subscription's secret, and records every attempt.
 
-1. Claim in a short transaction: rows due now (or whose claim lapsed), only the first undelivered one of each
-   subscription (so a subscriber receives its messages in order), SELECT ... FOR UPDATE SKIP LOCKED, marked
-   `bezig` with a lease in this worker's name.
-2. Send outside any transaction (requests, NOTIFICATION_TIMEOUT seconds).
-3. 2xx: delivered. Otherwise the next attempt after exponential back-off (backoff.retry_delay); after
+The loop (claim, back-off, give up, resend) is workqueue.WorkQueue, shared with the case-system registration:
+1. Claimed: due rows, only the first undelivered one of each subscription (so a subscriber receives its messages
+   in order), SELECT ... FOR UPDATE SKIP LOCKED, with a lease in this worker's name.
+2. Sent outside any transaction (requests, NOTIFICATION_TIMEOUT seconds); every attempt goes in the log.
+3. 2xx: delivered. Otherwise the next attempt after exponential back-off (core.outbox.backoff_delay); after
    NOTIFICATION_MAX_ATTEMPTS it is `mislukt`, shown to the administrator, who may send it again. A failed
    message no longer holds up the ones after it.
 
@@ -17,18 +17,14 @@ import hmac
 import json
 import logging
 import time
-import uuid
 from datetime import datetime, timedelta
 
 import requests
 from django.conf import settings
-from django.db import OperationalError, transaction
-from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from burgeridee.core.outbox import backoff_delay as retry_delay
-
-from .models import DeliveryAttempt, DeliveryStatus, NotificationDelivery
+from .models import DeliveryAttempt, NotificationDelivery
+from .workqueue import WorkQueue
 
 logger = logging.getLogger(__name__)
 
@@ -41,43 +37,22 @@ def signature(*, secret: str, body: bytes, timestamp: int) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-def _due(now: datetime) -> Q:
-    return Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now) | Q(
-        status=DeliveryStatus.SENDING, claimed_until__lt=now
-    )
-
-
 def _lease() -> timedelta:
     return timedelta(seconds=max(settings.NOTIFICATION_TIMEOUT * 3, 30))
 
 
+QUEUE = WorkQueue(
+    model=NotificationDelivery,
+    group="subscription",
+    order="sequence",
+    done_field="delivered_at",
+    lease=_lease,
+    name="notify",
+)
+
+
 def deliveries_claim(*, worker: str, now: datetime, limit: int = 50) -> list[int]:
-    earlier_open = NotificationDelivery.objects.filter(
-        subscription=OuterRef("subscription"),
-        sequence__lt=OuterRef("sequence"),
-        status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING],
-    )
-    try:
-        with transaction.atomic():
-            ids = list(
-                NotificationDelivery.objects.filter(_due(now))
-                .filter(~Exists(earlier_open))
-                .select_for_update(skip_locked=True)
-                .order_by("next_attempt_at", "pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            if not ids:
-                return []
-            NotificationDelivery.objects.filter(pk__in=ids).filter(_due(now)).update(
-                status=DeliveryStatus.SENDING,
-                claimed_by=worker,
-                claimed_until=now + _lease(),
-                attempts=F("attempts") + 1,
-            )
-            return list(NotificationDelivery.objects.filter(pk__in=ids, claimed_by=worker).values_list("pk", flat=True))
-    except OperationalError:  # SQLite: another worker holds the write lock; the next round claims
-        logger.info("Notification claim skipped: database busy")
-        return []
+    return QUEUE.claim(worker=worker, now=now, limit=limit)
 
 
 def _send(delivery: NotificationDelivery) -> tuple[int | None, str]:
@@ -103,11 +78,7 @@ def _send(delivery: NotificationDelivery) -> tuple[int | None, str]:
 
 
 def _deliver_one(delivery_id: int, *, worker: str, now: datetime) -> bool:
-    delivery = (
-        NotificationDelivery.objects.select_related("subscription")
-        .filter(pk=delivery_id, claimed_by=worker, status=DeliveryStatus.SENDING)
-        .first()
-    )
+    delivery = QUEUE.claimed(delivery_id, worker=worker).select_related("subscription").first()
     if delivery is None:
         return False
     started = time.monotonic()
@@ -116,38 +87,15 @@ def _deliver_one(delivery_id: int, *, worker: str, now: datetime) -> bool:
     DeliveryAttempt.objects.create(
         delivery=delivery, at=timezone.now(), status_code=status_code, error=error, duration_ms=duration
     )
-    values = {"claimed_by": "", "claimed_until": None, "last_error": error}
-    if not error:
-        values |= {"status": DeliveryStatus.DELIVERED, "delivered_at": timezone.now()}
-    elif delivery.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-        values |= {"status": DeliveryStatus.FAILED}
-    else:
-        delay = retry_delay(
-            delivery.attempts,
-            base_seconds=settings.NOTIFICATION_RETRY_BASE_SECONDS,
-            max_seconds=settings.NOTIFICATION_RETRY_MAX_SECONDS,
-        )
-        values |= {"status": DeliveryStatus.PENDING, "next_attempt_at": now + delay}
-    NotificationDelivery.objects.filter(pk=delivery.pk, claimed_by=worker).update(**values)
+    QUEUE.settle(delivery, worker=worker, now=now, error=error)
     return not error
 
 
 def notifications_deliver(*, now: datetime | None = None, rounds: int = 20) -> int:
     """Deliver what is due; returns how many arrived. Each round sends the next message of each subscriber."""
-    worker = f"notify-{uuid.uuid4().hex[:12]}"
-    delivered = 0
-    for _round in range(rounds):
-        moment = now or timezone.now()
-        ids = deliveries_claim(worker=worker, now=moment)
-        if not ids:
-            break
-        delivered += sum(1 for pk in ids if _deliver_one(pk, worker=worker, now=moment))
-    return delivered
+    return QUEUE.run(_deliver_one, now=now, rounds=rounds)
 
 
-@transaction.atomic
 def delivery_retry(*, delivery: NotificationDelivery) -> None:
     """The administrator sends a failed message again (a fresh series of attempts)."""
-    NotificationDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.FAILED).update(
-        status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
-    )
+    QUEUE.retry(delivery)

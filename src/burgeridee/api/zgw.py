@@ -4,9 +4,10 @@ conversation report a document in its Documenten API linked to the zaak.
 
 Like the notifications (notifications.py / delivery.py), nothing happens in the resident's request: the
 time-line listener writes ZgwRegistration rows in the action's transaction, the worker is asked after
-commit (tasks.zgw_register_task; `manage.py zgw_send` is the sweep), and the worker claims due rows with
-SELECT ... FOR UPDATE SKIP LOCKED, only the first open row per initiative (the zaak before its statuses
-and documents), sends them, and retries with back-off (backoff.retry_delay, the NOTIFICATION_* settings).
+commit (tasks.zgw_register_task; `manage.py zgw_send` is the sweep), and the worker (workqueue.WorkQueue, the
+loop the notifications use too) claims due rows with SELECT ... FOR UPDATE SKIP LOCKED, only the first open
+row per initiative (the zaak before its statuses and documents), sends them, and retries with back-off
+(core.outbox.backoff_delay, the NOTIFICATION_* settings).
 
     time-line kind         work
     ingediend              zaak: POST zaken/api/v1/zaken, POST /rollen (initiator), POST /statussen (first phase)
@@ -20,21 +21,19 @@ the client id as `iss` and `client_id`), JSON, and the Accept-Crs/Content-Crs he
 import base64
 import logging
 import time
-import uuid
 from datetime import datetime, timedelta
 
 import jwt
 import requests
 from django.conf import settings
-from django.db import OperationalError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import transaction
 from django.utils import timezone
 
-from burgeridee.core.outbox import backoff_delay as retry_delay
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
 
-from .models import DeliveryStatus, ZgwKind, ZgwRegistration, ZgwSettings
+from .models import ZgwKind, ZgwRegistration, ZgwSettings
+from .workqueue import WorkQueue
 
 logger = logging.getLogger(__name__)
 
@@ -282,45 +281,19 @@ WORK = {ZgwKind.CASE: _register_case, ZgwKind.STATUS: _register_status, ZgwKind.
 # --- The worker --------------------------------------------------------------------------------------------
 
 
-def _due(now: datetime) -> Q:
-    return Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now) | Q(
-        status=DeliveryStatus.SENDING, claimed_until__lt=now
-    )
+def _lease() -> timedelta:
+    return timedelta(seconds=max(settings.NOTIFICATION_TIMEOUT * 6, 60))  # a zaak takes up to three requests
+
+
+QUEUE = WorkQueue(model=ZgwRegistration, group="initiative", order="pk", done_field="done_at", lease=_lease, name="zgw")
 
 
 def registrations_claim(*, worker: str, now: datetime, limit: int = 50) -> list[int]:
-    earlier_open = ZgwRegistration.objects.filter(
-        initiative=OuterRef("initiative"),
-        pk__lt=OuterRef("pk"),
-        status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING],
-    )
-    lease = timedelta(seconds=max(settings.NOTIFICATION_TIMEOUT * 6, 60))
-    try:
-        with transaction.atomic():
-            ids = list(
-                ZgwRegistration.objects.filter(_due(now))
-                .filter(~Exists(earlier_open))
-                .select_for_update(skip_locked=True)
-                .order_by("next_attempt_at", "pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            if not ids:
-                return []
-            ZgwRegistration.objects.filter(pk__in=ids).filter(_due(now)).update(
-                status=DeliveryStatus.SENDING, claimed_by=worker, claimed_until=now + lease, attempts=F("attempts") + 1
-            )
-            return list(ZgwRegistration.objects.filter(pk__in=ids, claimed_by=worker).values_list("pk", flat=True))
-    except OperationalError:  # SQLite: another worker holds the write lock; the next round claims
-        logger.info("Case-system claim skipped: database busy")
-        return []
+    return QUEUE.claim(worker=worker, now=now, limit=limit)
 
 
 def _register_one(pk: int, *, worker: str, now: datetime) -> bool:
-    registration = (
-        ZgwRegistration.objects.select_related("initiative__municipality")
-        .filter(pk=pk, claimed_by=worker, status=DeliveryStatus.SENDING)
-        .first()
-    )
+    registration = QUEUE.claimed(pk, worker=worker).select_related("initiative__municipality").first()
     if registration is None:
         return False
     config = zgw_active_settings(registration.municipality_id)
@@ -335,9 +308,7 @@ def _register_one(pk: int, *, worker: str, now: datetime) -> bool:
         except Exception as problem:  # a bug or a PDF that would not render: retried, shown to the administrator
             logger.exception("Case-system registration %s failed", registration.pk)
             error = f"{type(problem).__name__}"[:500]
-    values = {"claimed_by": "", "claimed_until": None, "last_error": error}
     if not error:
-        values |= {"status": DeliveryStatus.DELIVERED, "done_at": timezone.now()}
         initiative = registration.initiative
         processing_record(
             municipality=initiative.municipality,
@@ -347,35 +318,15 @@ def _register_one(pk: int, *, worker: str, now: datetime) -> bool:
             data_subject=initiative.primary_initiator if fields else None,
             fields=fields,
         )
-    elif registration.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-        values |= {"status": DeliveryStatus.FAILED}
-    else:
-        delay = retry_delay(
-            registration.attempts,
-            base_seconds=settings.NOTIFICATION_RETRY_BASE_SECONDS,
-            max_seconds=settings.NOTIFICATION_RETRY_MAX_SECONDS,
-        )
-        values |= {"status": DeliveryStatus.PENDING, "next_attempt_at": now + delay}
-    ZgwRegistration.objects.filter(pk=registration.pk, claimed_by=worker).update(**values)
+    QUEUE.settle(registration, worker=worker, now=now, error=error)
     return not error
 
 
 def zgw_register(*, now: datetime | None = None, rounds: int = 20) -> int:
     """Send what is due; returns how many succeeded. Each round does the next piece of work per initiative."""
-    worker = f"zgw-{uuid.uuid4().hex[:12]}"
-    done = 0
-    for _round in range(rounds):
-        moment = now or timezone.now()
-        ids = registrations_claim(worker=worker, now=moment)
-        if not ids:
-            break
-        done += sum(1 for pk in ids if _register_one(pk, worker=worker, now=moment))
-    return done
+    return QUEUE.run(_register_one, now=now, rounds=rounds)
 
 
-@transaction.atomic
 def registration_retry(*, registration: ZgwRegistration) -> None:
     """The administrator sends failed work again (a fresh series of attempts)."""
-    ZgwRegistration.objects.filter(pk=registration.pk, status=DeliveryStatus.FAILED).update(
-        status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
-    )
+    QUEUE.retry(registration)
