@@ -122,14 +122,39 @@ class ZgwClient:
     def __init__(self, config: ZgwSettings):
         self.config = config
 
-    def post(self, base: str, path: str, body: dict, *, crs: bool = False) -> dict:
-        url = base.rstrip("/") + "/" + path.lstrip("/")
-        headers = {
+    def _headers(self) -> dict:
+        return {
             "Authorization": f"Bearer {zgw_token(client_id=self.config.client_id, secret=self.config.secret)}",
             "Accept": "application/json",
-            "Content-Type": "application/json",
             "User-Agent": "Burgeridee-zaaksysteem/1.0",
         }
+
+    def find(self, base: str, path: str, params: dict, *, crs: bool = False, match=None) -> str:
+        """The URL of an object the API already has (its list endpoint with the standard's filters), or "".
+        Used only when an earlier try sent the same POST and its answer was lost."""
+        url = base.rstrip("/") + "/" + path.lstrip("/")
+        headers = self._headers() | ({"Accept-Crs": CRS} if crs else {})
+        try:
+            response = requests.get(
+                url, params=params, headers=headers, timeout=settings.NOTIFICATION_TIMEOUT, allow_redirects=False
+            )
+        except requests.RequestException as error:
+            raise ZgwError(f"{type(error).__name__}: {error}") from error
+        if response.status_code != 200:
+            raise ZgwError(f"HTTP {response.status_code} on GET {path}: {response.text[:300]}")
+        try:
+            answer = response.json()
+        except ValueError as error:
+            raise ZgwError(f"No JSON in the answer to GET {path}") from error
+        results = answer.get("results", []) if isinstance(answer, dict) else answer  # paginated or a plain list
+        for item in results if isinstance(results, list) else []:
+            if isinstance(item, dict) and item.get("url") and (match is None or match(item)):
+                return item["url"]
+        return ""
+
+    def post(self, base: str, path: str, body: dict, *, crs: bool = False) -> dict:
+        url = base.rstrip("/") + "/" + path.lstrip("/")
+        headers = self._headers() | {"Content-Type": "application/json"}
         if crs:
             headers |= {"Accept-Crs": CRS, "Content-Crs": CRS}
         try:
@@ -153,16 +178,16 @@ class ZgwClient:
 
 
 def _case_url(registration: ZgwRegistration) -> str:
-    url = (
-        ZgwRegistration.objects.filter(initiative_id=registration.initiative_id, kind=ZgwKind.CASE)
-        .exclude(result={})
-        .values_list("result", flat=True)
-        .first()
-        or {}
-    ).get("zaak", "")
+    results = ZgwRegistration.objects.filter(initiative_id=registration.initiative_id, kind=ZgwKind.CASE).values_list(
+        "result", flat=True
+    )
+    url = next((result["zaak"] for result in results if result.get("zaak")), "")
     if not url:
         raise ZgwError("De zaak is nog niet geregistreerd")
     return url
+
+
+SENT = "verstuurd"  # in `result`: the steps whose POST went out; their answer is in `result` once it came
 
 
 def _keep(registration: ZgwRegistration, **urls) -> None:
@@ -171,23 +196,52 @@ def _keep(registration: ZgwRegistration, **urls) -> None:
     ZgwRegistration.objects.filter(pk=registration.pk).update(result=registration.result)
 
 
-def _status(client: ZgwClient, config: ZgwSettings, zaak: str, phase: str, at: str) -> str:
+def _create_once(client, registration, key: str, base: str, path: str, body: dict, *, find: dict, crs=False) -> str:
+    """POST one object, at most once over all tries. The step is marked as sent before the POST goes out; if
+    an earlier try sent it and its answer was lost (a timeout, a dropped connection), the object may exist:
+    look it up with the list endpoint's filters (`find`: params, and `match` to pick among the results) and
+    use it. Only when it is not there is it sent again."""
+    if registration.result.get(key):
+        return registration.result[key]
+    if key in registration.result.get(SENT, []):
+        found = client.find(base, path, find["params"], crs=crs, match=find.get("match"))
+        if found:
+            _keep(registration, **{key: found})
+            return found
+    else:
+        _keep(registration, **{SENT: [*registration.result.get(SENT, []), key]})
+    url = client.post(base, path, body, crs=crs)["url"]
+    _keep(registration, **{key: url})
+    return url
+
+
+def _same_moment(first: str, second: str) -> bool:
+    try:
+        return datetime.fromisoformat(first) == datetime.fromisoformat(second)
+    except (TypeError, ValueError):
+        return False
+
+
+def _status(client: ZgwClient, config: ZgwSettings, registration, zaak: str) -> None:
+    """A status for the phase in registration.data. A lost answer is found again by zaak, statustype and the
+    exact datumStatusGezet (the same statustype may rightly be set twice, at different moments)."""
+    phase, at = registration.data.get("phase", ""), _at(registration)
     statustype = (config.statustypes or {}).get(phase, "")
     if not statustype:
-        return ""
-    answer = client.post(
-        config.zaken_url,
-        "statussen",
-        {"zaak": zaak, "statustype": statustype, "datumStatusGezet": at, "statustoelichting": phase},
-        crs=False,
-    )
-    return answer["url"]
+        _keep(registration, status="")
+        return
+    body = {"zaak": zaak, "statustype": statustype, "datumStatusGezet": at, "statustoelichting": phase}
+    find = {
+        "params": {"zaak": zaak, "statustype": statustype},
+        "match": lambda item: _same_moment(item.get("datumStatusGezet", ""), at),
+    }
+    _create_once(client, registration, "status", config.zaken_url, "statussen", body, find=find)
 
 
 def _register_case(client, config, registration) -> list[str]:
     initiative = registration.initiative
     fields: list[str] = []
-    if "zaak" not in registration.result:
+    if not registration.result.get("zaak"):
         body = {
             "zaaktype": config.zaaktype,
             "bronorganisatie": config.rsin,
@@ -199,10 +253,13 @@ def _register_case(client, config, registration) -> list[str]:
             "toelichting": initiative.description[:1000],
             "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
         }
-        _keep(registration, zaak=client.post(config.zaken_url, "zaken", body, crs=True)["url"])
+        # identificatie is unique per bronorganisatie in the Zaken API: the search that finds a zaak whose
+        # answer was lost, and the reason a blind second POST would be refused.
+        find = {"params": {"identificatie": initiative.reference, "bronorganisatie": config.rsin}}
+        _create_once(client, registration, "zaak", config.zaken_url, "zaken", body, find=find, crs=True)
     zaak = registration.result["zaak"]
     initiator = initiative.primary_initiator
-    if "rol" not in registration.result and initiator is not None and config.roltype_initiator:
+    if not registration.result.get("rol") and initiator is not None and config.roltype_initiator:
         name = initiator.name.strip()
         first, _sep, last = name.rpartition(" ")
         identification = {"geslachtsnaam": (last or name)[:200], "voornamen": first[:200]}
@@ -217,9 +274,10 @@ def _register_case(client, config, registration) -> list[str]:
         if initiator.email:
             body["contactpersoonRol"] = {"emailadres": initiator.email, "naam": name[:200]}
             fields.append("email")
-        _keep(registration, rol=client.post(config.zaken_url, "rollen", body)["url"])
+        find = {"params": {"zaak": zaak, "roltype": config.roltype_initiator, "betrokkeneType": "natuurlijk_persoon"}}
+        _create_once(client, registration, "rol", config.zaken_url, "rollen", body, find=find)
     if "status" not in registration.result:
-        _keep(registration, status=_status(client, config, zaak, registration.data.get("phase", ""), _at(registration)))
+        _status(client, config, registration, zaak)
     return fields
 
 
@@ -228,8 +286,7 @@ def _at(registration: ZgwRegistration) -> str:
 
 
 def _register_status(client, config, registration) -> list[str]:
-    zaak = _case_url(registration)
-    _keep(registration, status=_status(client, config, zaak, registration.data.get("phase", ""), _at(registration)))
+    _status(client, config, registration, _case_url(registration))
     return []
 
 
@@ -253,9 +310,11 @@ def report_pdf(initiative, version) -> tuple[bytes, str]:
 def _register_document(client, config, registration) -> list[str]:
     zaak = _case_url(registration)
     initiative = registration.initiative
-    if "informatieobject" not in registration.result:
+    if not registration.result.get("informatieobject"):
         pdf, filename = report_pdf(initiative, registration.data.get("version"))
+        identification = filename.removesuffix(".pdf")[:40]  # unique per bronorganisatie, like a zaak's
         body = {
+            "identificatie": identification,
             "bronorganisatie": config.rsin,
             "creatiedatum": timezone.localdate().isoformat(),
             "titel": f"Gespreksverslag {initiative.reference}"[:200],
@@ -267,11 +326,22 @@ def _register_document(client, config, registration) -> list[str]:
             "informatieobjecttype": config.informatieobjecttype,
             "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
         }
-        answer = client.post(config.documenten_url, "enkelvoudiginformatieobjecten", body)
-        _keep(registration, informatieobject=answer["url"])
-    if "zaakinformatieobject" not in registration.result:
+        find = {"params": {"identificatie": identification, "bronorganisatie": config.rsin}}
+        _create_once(
+            client,
+            registration,
+            "informatieobject",
+            config.documenten_url,
+            "enkelvoudiginformatieobjecten",
+            body,
+            find=find,
+        )
+    if not registration.result.get("zaakinformatieobject"):
         body = {"zaak": zaak, "informatieobject": registration.result["informatieobject"]}
-        _keep(registration, zaakinformatieobject=client.post(config.zaken_url, "zaakinformatieobjecten", body)["url"])
+        find = {"params": body}
+        _create_once(
+            client, registration, "zaakinformatieobject", config.zaken_url, "zaakinformatieobjecten", body, find=find
+        )
     return ["name"]  # the report names the resident
 
 

@@ -271,3 +271,102 @@ def test_switched_on_later_the_zaak_comes_first_at_the_next_event(municipality, 
     assert fake.problems == []
     assert fake.resources() == ["zaken", "rollen", "statussen"]  # one status: the new phase's
     assert fake.requests[2]["body"]["statustype"] == CATALOGI + "statustypen/2"
+
+
+def run_until_done(start, *, rounds=8) -> None:
+    """The worker as cron would run it: again and again, each time after the longest back-off so far."""
+    for step in range(rounds):
+        zgw.zgw_register(now=start + timedelta(hours=step))
+        if not ZgwRegistration.objects.exclude(status=DeliveryStatus.DELIVERED).exists():
+            return
+    raise AssertionError(list(ZgwRegistration.objects.values_list("kind", "status", "last_error")))
+
+
+@pytest.mark.parametrize("way", ["zaken", "zaken:timeout"])
+def test_a_lost_answer_to_create_zaak_finds_that_zaak_on_retry(
+    municipality, submit_idea, contact, library, settings, way
+):
+    """The case system made the zaak, but its answer never arrived (the connection dropped half-way, or the
+    answer came after the timeout). The retry looks the zaak up by identificatie + bronorganisatie instead of
+    making a second one (which the Zaken API would refuse anyway: identificatie is unique)."""
+    settings.NOTIFICATION_TIMEOUT = 1
+    with FakeZgw(lose=[way]) as fake:
+        configure(municipality, fake.base)
+        initiative, _token = submit_idea(municipality)
+        start = timezone.now()
+        assert zgw.zgw_register(now=start) == 0
+        work = ZgwRegistration.objects.get()
+        assert work.status == DeliveryStatus.PENDING and work.last_error
+        assert len(fake.created("zaken")) == 1 and "zaak" not in work.result  # made there, unknown here
+
+        assert zgw.zgw_register(now=start + timedelta(seconds=31)) == 1
+        Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
+        initiative.refresh_from_db()
+        initiative_phase_change(initiative=initiative, to_phase="verkennen", actor=contact)
+        confirm_report(initiative, contact)
+        run_until_done(start + timedelta(minutes=1))
+
+    assert fake.problems == []
+    [zaak] = fake.created("zaken")
+    assert ("zaken", {"identificatie": initiative.reference, "bronorganisatie": "002220647"}) in fake.searches
+    work.refresh_from_db()
+    assert work.result["zaak"] == zaak
+    linked = [
+        r["body"]["zaak"] for r in fake.requests if r["resource"] in ("rollen", "statussen", "zaakinformatieobjecten")
+    ]
+    assert linked == [zaak] * 4  # rol, status idee, status verkennen, the report's link: all to that one zaak
+    assert len(fake.created("enkelvoudiginformatieobjecten")) == 1
+
+
+def test_lost_answers_to_rol_status_document_and_link_make_no_duplicates(
+    municipality, submit_idea, contact, library, settings
+):
+    settings.NOTIFICATION_TIMEOUT = 1
+    lose = ["rollen", "statussen", "enkelvoudiginformatieobjecten", "zaakinformatieobjecten:timeout"]
+    with FakeZgw(lose=lose) as fake:
+        configure(municipality, fake.base)
+        initiative, _token = submit_idea(municipality)
+        Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
+        initiative.refresh_from_db()
+        initiative_phase_change(initiative=initiative, to_phase="verkennen", actor=contact)
+        confirm_report(initiative, contact)
+        run_until_done(timezone.now())
+    assert fake.problems == [] and fake.lose == []  # every answer named was lost once
+    counts = {name: len(fake.created(name)) for name in zgw_fake_resources}
+    assert counts == {
+        "zaken": 1,
+        "rollen": 1,
+        "statussen": 2,
+        "enkelvoudiginformatieobjecten": 1,
+        "zaakinformatieobjecten": 1,
+    }
+    [document] = fake.created("enkelvoudiginformatieobjecten")
+    assert fake.objects[document]["identificatie"] == f"gespreksverslag-{initiative.reference}-v1"
+    [link] = fake.created("zaakinformatieobjecten")
+    assert fake.objects[link]["informatieobject"] == document
+    searched = {resource for resource, _filters in fake.searches}
+    assert searched == {"rollen", "statussen", "enkelvoudiginformatieobjecten", "zaakinformatieobjecten"}
+
+
+LINK = "zaakinformatieobjecten"
+zgw_fake_resources = ("zaken", "rollen", "statussen", "enkelvoudiginformatieobjecten", "zaakinformatieobjecten")
+
+
+def test_the_fake_refuses_a_second_zaak_with_the_same_identificatie(municipality):
+    """What a blind retry would meet in Open Zaak: identificatie is unique per bronorganisatie."""
+    with FakeZgw() as fake:
+        config = configure(municipality, fake.base)
+        body = {
+            "zaaktype": config.zaaktype,
+            "bronorganisatie": config.rsin,
+            "verantwoordelijkeOrganisatie": config.rsin,
+            "startdatum": "2026-11-30",
+            "identificatie": "BI-2026-000001",
+        }
+        client = zgw.ZgwClient(config)
+        client.post(config.zaken_url, "zaken", body, crs=True)
+        with pytest.raises(zgw.ZgwError, match="not unique"):
+            client.post(config.zaken_url, "zaken", body, crs=True)
+        assert client.find(config.zaken_url, "zaken", {"identificatie": "BI-2026-000001"}, crs=True)
+        with pytest.raises(zgw.ZgwError, match="HTTP 400"):  # a filter the standard does not define
+            client.find(config.zaken_url, "zaken", {"naam": "x"}, crs=True)

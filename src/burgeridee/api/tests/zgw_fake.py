@@ -4,14 +4,20 @@ WSGI app that checks each request against what the standards require and answers
 
 Any request it refuses is recorded in `problems` (and answered 400/401/412), so a test asserts on that list.
 `fail` is a list of statuses to answer first (e.g. [500]) before checking anything.
+`lose` is a list of resources whose next accepted POST does the work and then loses the answer: "zaken" cuts
+the connection half-way through the answer, "zaken:timeout" answers only after the client gave up.
+GET on a list endpoint answers with the filters the standard defines for it (any other parameter is refused,
+as Open Zaak does); `searches` records them.
 """
 
 import base64
 import binascii
 import json
 import threading
+import time
 import uuid
 from socketserver import ThreadingMixIn
+from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import jwt
@@ -56,6 +62,23 @@ NATUURLIJK_PERSOON_KEYS = {
 }
 
 
+# The list filters this fake supports, a subset of what the Zaken API 1.x and Documenten API 1.x define.
+FILTERS = {
+    "zaken": {"identificatie", "bronorganisatie", "zaaktype"},
+    "rollen": {"zaak", "roltype", "betrokkeneType"},
+    "statussen": {"zaak", "statustype"},
+    "zaakinformatieobjecten": {"zaak", "informatieobject"},
+    "enkelvoudiginformatieobjecten": {"identificatie", "bronorganisatie"},
+}
+# Unique together, as the standard (and Open Zaak) enforce: a second POST with the same values is a 400.
+UNIQUE = {
+    "zaken": ("identificatie", "bronorganisatie"),
+    "enkelvoudiginformatieobjecten": ("identificatie", "bronorganisatie"),
+    "zaakinformatieobjecten": ("zaak", "informatieobject"),
+}
+TIMEOUT_DELAY = 1.5  # seconds; the tests set NOTIFICATION_TIMEOUT to 1
+
+
 class _Threading(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
@@ -66,9 +89,11 @@ class _Quiet(WSGIRequestHandler):
 
 
 class FakeZgw:
-    def __init__(self, fail=()):
+    def __init__(self, fail=(), lose=()):
         self.fail = list(fail)
-        self.requests: list[dict] = []  # accepted ones, in order
+        self.lose = list(lose)
+        self.requests: list[dict] = []  # accepted POSTs, in order
+        self.searches: list[tuple[str, dict]] = []  # accepted GETs: (resource, filters)
         self.problems: list[str] = []
         self.objects: dict[str, dict] = {}  # url -> body
         self.server = make_server("127.0.0.1", 0, self.app, server_class=_Threading, handler_class=_Quiet)
@@ -91,6 +116,7 @@ class FakeZgw:
     def app(self, environ, start_response):
         def answer(status: int, body: dict):
             reason = {
+                200: "OK",
                 201: "Created",
                 400: "Bad Request",
                 401: "Unauthorized",
@@ -113,7 +139,8 @@ class FakeZgw:
             return answer(self.fail.pop(0), {"detail": "failure asked by the test"})
         path = environ["PATH_INFO"]
         parts = [part for part in path.split("/") if part]
-        if environ["REQUEST_METHOD"] != "POST" or len(parts) != 4 or parts[1:3] != ["api", "v1"]:
+        method = environ["REQUEST_METHOD"]
+        if method not in ("GET", "POST") or len(parts) != 4 or parts[1:3] != ["api", "v1"]:
             return refuse(404, "unknown endpoint")
         component, resource = parts[0], parts[3]
         allowed = {
@@ -132,6 +159,8 @@ class FakeZgw:
             return refuse(401, f"bad JWT: {error}")
         if claims.get("client_id") != CLIENT_ID or claims.get("iss") != CLIENT_ID:
             return refuse(401, "unknown client_id")
+        if method == "GET":
+            return self.search(resource, environ, answer, refuse)
         if resource == "zaken" and (environ.get("HTTP_ACCEPT_CRS") != CRS or environ.get("HTTP_CONTENT_CRS") != CRS):
             return refuse(412, "Accept-Crs/Content-Crs missing")
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
@@ -140,13 +169,53 @@ class FakeZgw:
         missing = [name for name in REQUIRED[resource] if not body.get(name)]
         if missing:
             return refuse(400, f"missing {missing}")
-        problem = self.check(resource, body)
+        problem = self.check(resource, body) or self.duplicate(resource, body)
         if problem:
             return refuse(400, problem)
         url = f"{self.base}/{component}/api/v1/{resource}/{uuid.uuid4()}"
         self.objects[url] = body
         self.requests.append({"resource": resource, "body": body, "url": url, "crs": environ.get("HTTP_CONTENT_CRS")})
-        return answer(201, {"url": url, **{k: v for k, v in body.items() if k != "inhoud"}})
+        data = json.dumps({"url": url, **{k: v for k, v in body.items() if k != "inhoud"}}).encode()
+        for way in (f"{resource}:timeout", resource):
+            if way in self.lose:  # the work is done; the answer never arrives whole
+                self.lose.remove(way)
+                if way.endswith(":timeout"):
+                    time.sleep(TIMEOUT_DELAY)
+                    break
+                start_response("201 Created", [("Content-Type", "application/json"), ("Content-Length", "9999")])
+                return [data[:10]]  # then the connection closes: the client reads an incomplete answer
+        start_response("201 Created", [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    def search(self, resource, environ, answer, refuse):
+        if resource == "zaken" and environ.get("HTTP_ACCEPT_CRS") != CRS:
+            return refuse(412, "Accept-Crs missing")
+        filters = {key: values[-1] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        unknown = set(filters) - FILTERS[resource]
+        if unknown:
+            return refuse(400, f"unknown parameters {sorted(unknown)}")
+        self.searches.append((resource, filters))
+        results = [
+            {"url": url, **{k: v for k, v in body.items() if k != "inhoud"}}
+            for url, body in self.objects.items()
+            if f"/api/v1/{resource}/" in url and all(body.get(key) == value for key, value in filters.items())
+        ]
+        if resource == "zaakinformatieobjecten":  # not paginated in the Zaken API
+            return answer(200, results)
+        return answer(200, {"count": len(results), "next": None, "previous": None, "results": results})
+
+    def duplicate(self, resource: str, body: dict) -> str:
+        fields = UNIQUE.get(resource)
+        if not fields or not all(body.get(name) for name in fields):
+            return ""
+        for url, other in self.objects.items():
+            if f"/api/v1/{resource}/" in url and all(other.get(name) == body[name] for name in fields):
+                return f"{'+'.join(fields)} not unique"
+        return ""
+
+    def created(self, resource: str) -> list[str]:
+        """The URLs of the objects of one resource this fake holds (whether or not the answer arrived)."""
+        return [url for url in self.objects if f"/api/v1/{resource}/" in url]
 
     def check(self, resource: str, body: dict) -> str:
         if resource == "zaken":
