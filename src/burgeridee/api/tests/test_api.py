@@ -246,3 +246,27 @@ def test_swagger_docs_from_local_files(client, db):
     html = response.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
     assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_agreements_name_who_only_with_the_contact_scope_and_that_read_is_logged(
+    client, municipality, initiative, contact
+):
+    from .test_zgw import confirm_report
+
+    Initiative.objects.filter(pk=initiative.pk).update(contact_person=contact)
+    initiative.refresh_from_db()
+    confirm_report(initiative, contact)
+    url = BASE + f"initiatieven/{initiative.reference}/afspraken"
+
+    _plain, plain_token = api_client_make(municipality, Scope.INITIATIVES)
+    body = client.get(url, **bearer(plain_token)).json()
+    assert body["reportStatus"] and body["agreements"][0]["what"] == "Kabels en leidingen nagaan"
+    assert body["agreements"][0]["who"] is None
+    assert not ProcessingLogEntry.objects.filter(activity="api_initiative_read").exists()
+
+    reader, token = api_client_make(municipality, Scope.CONTACT_DETAILS, name="Wijkteam")
+    body = client.get(url, **bearer(token)).json()
+    assert body["agreements"][0]["who"] == "Karim"
+    entry = ProcessingLogEntry.objects.get(activity="api_initiative_read")
+    assert entry.initiative_id == initiative.pk and entry.fields == ["name"]
+    assert ApiReadAudit.objects.get(processing=entry).client == reader
