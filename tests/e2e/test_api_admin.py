@@ -134,7 +134,7 @@ def test_subscription_created_delivered_logged_and_resent(page, live_server, mun
         assert notifications_deliver() == 0  # the receiver answers 500; one attempt allowed here
         page.get_by_role("link", name="Dashboard").click()
         page.wait_for_load_state()
-        assert "Meldingen: Idee ontvangen" in page.content()
+        assert "Soorten meldingen: Idee ontvangen" in page.content()
         row = page.locator("tbody tr").first.inner_text()
         assert "Idee ontvangen" in row and "Mislukt" in row and row.count("HTTP 500") == 1
         accessible_at_both_widths(page)

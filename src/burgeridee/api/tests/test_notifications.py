@@ -117,7 +117,7 @@ def test_gives_up_after_max_attempts_and_the_administrator_sends_again(
         assert "Mislukt" in page and "HTTP 503" in page and "Melding 1 opnieuw versturen" in page
         assert page.count("HTTP 503") == 2  # each attempt's answer said once
         assert "Idee ontvangen" in page and "nl.burgeridee.initiatief-ontvangen" not in page  # plain words
-        assert "Meldingen: alle" in page
+        assert "Soorten meldingen: Alle" in page
         admin.post(url, {"action": "opnieuw", "delivery": delivery.pk})
         assert notifications_deliver() == 1
     assert len(receiver.requests) == 3
