@@ -132,7 +132,7 @@ def test_subscription_created_delivered_logged_and_resent(page, live_server, mun
 
         submit_idea(municipality)
         assert notifications_deliver() == 0  # the receiver answers 500; one attempt allowed here
-        page.get_by_role("link", name="Dashboard").click()
+        page.get_by_role("link", name="Dashboard", exact=True).click()
         page.wait_for_load_state()
         assert "Soorten meldingen: Idee ontvangen" in page.content()
         row = page.locator("tbody tr").first.inner_text()
