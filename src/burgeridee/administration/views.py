@@ -80,6 +80,26 @@ def _attempt(form, call):
         return False, None, 503
 
 
+def _nothing_or(saved):
+    """The message after a save: `saved` when something changed, otherwise that nothing had changed."""
+    return lambda changed: saved if changed else _("Er was niets veranderd.")
+
+
+def _save(request, form, call, *, success, then):
+    """The shared POST of a set-up page: validate the form, save through `call()`, and on success show
+    `success(result)` and redirect to `then` (a URL, or a function of the result). Returns (response, status):
+    no response means the page is shown again with that status (200 GET, 400 bad input, 503 database)."""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    ok, result, status = _attempt(form, call)
+    if not ok:
+        return None, status
+    messages.success(request, success(result))
+    return redirect(then(result) if callable(then) else then), status
+
+
 def _form_page(request, *, title, form, submit, intro="", back=None, status=200, extra=None, multipart=False):
     context = {
         "title": title,
@@ -124,21 +144,15 @@ def installation_home(request):
 @installation_view
 def installation_municipality_new(request):
     form = MunicipalityForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            ok, municipality, status = _attempt(
-                form,
-                lambda: services.municipality_create(actor=request.user, **data),
-            )
-            if ok:
-                messages.success(
-                    request,
-                    _("%(name)s is aangemaakt. Nodig nu de eerste beheerder uit.") % {"name": municipality.name},
-                )
-                return redirect("administration:installation_invite", municipality_slug=municipality.slug)
+    done, status = _save(
+        request,
+        form,
+        lambda: services.municipality_create(actor=request.user, **form.cleaned_data),
+        success=lambda created: _("%(name)s is aangemaakt. Nodig nu de eerste beheerder uit.") % {"name": created.name},
+        then=lambda created: reverse("administration:installation_invite", kwargs={"municipality_slug": created.slug}),
+    )
+    if done:
+        return done
     return _form_page(
         request,
         title=_("Nieuwe gemeente"),
@@ -231,21 +245,17 @@ def overview(request, municipality):
 @staff_view(roles=ADMIN)
 def settings_page(request, municipality):
     form = MunicipalitySettingsForm(request.POST or None, instance=Municipality.objects.get(pk=municipality.pk))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            ok, changed, status = _attempt(
-                form,
-                lambda: services.municipality_settings_update(
-                    municipality=municipality, actor=request.user, **form.cleaned_data
-                ),
-            )
-            if ok:
-                messages.success(
-                    request, _("De gegevens zijn opgeslagen.") if changed else _("Er was niets veranderd.")
-                )
-                return redirect(_beheer(municipality, "settings"))
+    done, status = _save(
+        request,
+        form,
+        lambda: services.municipality_settings_update(
+            municipality=municipality, actor=request.user, **form.cleaned_data
+        ),
+        success=_nothing_or(_("De gegevens zijn opgeslagen.")),
+        then=_beheer(municipality, "settings"),
+    )
+    if done:
+        return done
     return _form_page(
         request,
         title=_("Gegevens van de gemeente"),
@@ -266,37 +276,34 @@ def settings_page(request, municipality):
 def theme(request, municipality):
     current = Municipality.objects.get(pk=municipality.pk)
     form = ThemeForm(request.POST or None, request.FILES or None, initial=colours_from_theme(current.theme))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
 
-            def save():
-                changed = services.municipality_theme_update(
-                    municipality=municipality, colours=form.colours(), actor=request.user
+    def save():
+        data = form.cleaned_data
+        changed = services.municipality_theme_update(
+            municipality=municipality, colours=form.colours(), actor=request.user
+        )
+        for kind in ("logo", "favicon"):
+            upload = data.get(kind)
+            if upload:
+                upload.seek(0)
+                changed |= services.municipality_image_update(
+                    municipality=municipality,
+                    kind=kind,
+                    content=upload.read(),
+                    content_type=upload.content_type,
+                    actor=request.user,
                 )
-                for kind in ("logo", "favicon"):
-                    upload = data.get(kind)
-                    if upload:
-                        upload.seek(0)
-                        changed |= services.municipality_image_update(
-                            municipality=municipality,
-                            kind=kind,
-                            content=upload.read(),
-                            content_type=upload.content_type,
-                            actor=request.user,
-                        )
-                    elif data.get(f"remove_{kind}"):
-                        changed |= services.municipality_image_update(
-                            municipality=municipality, kind=kind, content=b"", content_type="", actor=request.user
-                        )
-                return changed
+            elif data.get(f"remove_{kind}"):
+                changed |= services.municipality_image_update(
+                    municipality=municipality, kind=kind, content=b"", content_type="", actor=request.user
+                )
+        return changed
 
-            ok, changed, status = _attempt(form, save)
-            if ok:
-                messages.success(request, _("Het thema is opgeslagen.") if changed else _("Er was niets veranderd."))
-                return redirect(_beheer(municipality, "theme"))
+    done, status = _save(
+        request, form, save, success=_nothing_or(_("Het thema is opgeslagen.")), then=_beheer(municipality, "theme")
+    )
+    if done:
+        return done
     return render(
         request,
         "administration/theme.html",
@@ -442,26 +449,23 @@ def department(request, municipality, pk=None):
         else {}
     )
     form = DepartmentForm(request.POST or None, municipality=municipality, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            ok, result, status = _attempt(
-                form,
-                lambda: services.department_save(
-                    municipality=municipality,
-                    department=item,
-                    name=data["name"],
-                    email=data["email"],
-                    support_types=data["support_types"],
-                    answerers=list(data["answerers"]),
-                    actor=request.user,
-                ),
-            )
-            if ok:
-                messages.success(request, _("De afdeling %(name)s is opgeslagen.") % {"name": result[0].name})
-                return redirect(_beheer(municipality, "departments"))
+    done, status = _save(
+        request,
+        form,
+        lambda: services.department_save(
+            municipality=municipality,
+            department=item,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            support_types=form.cleaned_data["support_types"],
+            answerers=list(form.cleaned_data["answerers"]),
+            actor=request.user,
+        ),
+        success=lambda result: _("De afdeling %(name)s is opgeslagen.") % {"name": result[0].name},
+        then=_beheer(municipality, "departments"),
+    )
+    if done:
+        return done
     return _form_page(
         request,
         title=item.name if item else _("Nieuwe afdeling"),
@@ -609,23 +613,17 @@ def conversation_model(request, municipality):
         municipality=municipality, variant=variant, status=ModelStatus.PUBLISHED
     ).order_by("-version")
     form = ConversationModelChoiceForm(request.POST or None, versions=versions, initial={"model": current})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            ok, changed, status = _attempt(
-                form,
-                lambda: services.conversation_model_set_current(
-                    municipality=municipality, model=form.cleaned_data["model"], actor=request.user
-                ),
-            )
-            if ok:
-                messages.success(
-                    request,
-                    _("Nieuwe gesprekken gebruiken nu deze versie.") if changed else _("Er was niets veranderd."),
-                )
-                query = f"?variant={variant}" if variant else ""
-                return redirect(_beheer(municipality, "conversation_model") + query)
+    done, status = _save(
+        request,
+        form,
+        lambda: services.conversation_model_set_current(
+            municipality=municipality, model=form.cleaned_data["model"], actor=request.user
+        ),
+        success=_nothing_or(_("Nieuwe gesprekken gebruiken nu deze versie.")),
+        then=_beheer(municipality, "conversation_model") + (f"?variant={variant}" if variant else ""),
+    )
+    if done:
+        return done
     return render(
         request,
         "administration/conversation_model.html",
@@ -646,23 +644,17 @@ def conversation_model(request, municipality):
 def retention(request, municipality):
     current = Municipality.objects.get(pk=municipality.pk)
     form = RetentionForm(request.POST or None, initial={"retention_months": current.retention_months})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            ok, changed, status = _attempt(
-                form,
-                lambda: services.municipality_retention_update(
-                    municipality=municipality,
-                    retention_months=form.cleaned_data["retention_months"],
-                    actor=request.user,
-                ),
-            )
-            if ok:
-                messages.success(
-                    request, _("De bewaartermijn is opgeslagen.") if changed else _("Er was niets veranderd.")
-                )
-                return redirect(_beheer(municipality, "retention"))
+    done, status = _save(
+        request,
+        form,
+        lambda: services.municipality_retention_update(
+            municipality=municipality, retention_months=form.cleaned_data["retention_months"], actor=request.user
+        ),
+        success=_nothing_or(_("De bewaartermijn is opgeslagen.")),
+        then=_beheer(municipality, "retention"),
+    )
+    if done:
+        return done
     return render(
         request,
         "administration/retention.html",
@@ -680,24 +672,17 @@ def register(request, municipality):
         f"ref_{key}": value for key, value in (current.processing_register_references or {}).items()
     }
     form = RegisterForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            ok, changed, status = _attempt(
-                form,
-                lambda: services.municipality_register_update(
-                    municipality=municipality,
-                    url=form.cleaned_data["url"],
-                    references=form.references(),
-                    actor=request.user,
-                ),
-            )
-            if ok:
-                messages.success(
-                    request, _("De verwijzingen zijn opgeslagen.") if changed else _("Er was niets veranderd.")
-                )
-                return redirect(_beheer(municipality, "register"))
+    done, status = _save(
+        request,
+        form,
+        lambda: services.municipality_register_update(
+            municipality=municipality, url=form.cleaned_data["url"], references=form.references(), actor=request.user
+        ),
+        success=_nothing_or(_("De verwijzingen zijn opgeslagen.")),
+        then=_beheer(municipality, "register"),
+    )
+    if done:
+        return done
     return render(request, "administration/register.html", {"form": form}, status=status)
 
 
