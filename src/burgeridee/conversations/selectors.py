@@ -27,6 +27,7 @@ from .constants import (
     Moment,
     Rating,
     ReportStatus,
+    TaskKind,
 )
 from .models import (
     Agreement,
@@ -414,6 +415,8 @@ class FilledChecklist:
     after: list[tuple[ChecklistItem, FollowUpTask | None]]  # the task the item became once the conversation was held
     phases: list[FilledPhase]
     held: bool
+    # The call-back item is no task: the report's callback date becomes the callback appointment (deadlines).
+    callback: list[ChecklistItem] = field(default_factory=list)
 
     @property
     def during_done(self) -> int:
@@ -466,7 +469,12 @@ def checklist_filled(*, conversation: Conversation) -> FilledChecklist:
     return FilledChecklist(
         before=[item for item in items if item.moment == Moment.BEFORE],
         during=[(item, item.key in checked) for item in items if item.moment == Moment.DURING],
-        after=[(item, tasks.get(item.key)) for item in items if item.moment == Moment.AFTER],
+        after=[
+            (item, tasks.get(item.key))
+            for item in items
+            if item.moment == Moment.AFTER and item.task_kind != TaskKind.CALL_BACK
+        ],
+        callback=[item for item in items if item.moment == Moment.AFTER and item.task_kind == TaskKind.CALL_BACK],
         phases=phases,
         held=conversation.held_at is not None,
     )

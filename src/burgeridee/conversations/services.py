@@ -548,13 +548,15 @@ def conversation_mark_held(*, conversation: Conversation, actor=None, held_on: d
 
 
 def tasks_make_from_checklist(*, conversation: Conversation, actor=None, start: date) -> list[FollowUpTask]:
-    items = conversation.model.checklist_items.filter(moment=Moment.AFTER, is_active=True)
+    """The 'after' items of the checklist become follow-up tasks. Not the call-back item: the callback is the
+    report's promise, which the deadlines app keeps as the one callback appointment when the report is sent
+    (`initiatives.signals.callback_promised`), with the date the resident was given."""
+    items = conversation.model.checklist_items.filter(moment=Moment.AFTER, is_active=True).exclude(
+        task_kind=TaskKind.CALL_BACK
+    )
     tasks = []
     for item in items:
-        if item.task_kind == TaskKind.CALL_BACK:
-            due = conversation.callback_date or add_working_days(start, 10)
-        else:
-            due = add_working_days(start, item.due_working_days or 5)
+        due = add_working_days(start, item.due_working_days or 5)
         task, _ = FollowUpTask.objects.get_or_create(
             conversation=conversation,
             checklist_key=item.key,
@@ -708,9 +710,8 @@ def report_send(*, report: Report, actor=None, held_on: date | None = None) -> R
         conversation_mark_held(conversation=conversation, actor=actor, held_on=held_on)
     for agreement in report.agreements.filter(status=AgreementStatus.PROPOSED):
         _step(agreement, AgreementStatus.PROPOSED, at=now, actor=actor)
-    # Sending the report is confirming the agreements in writing; the call-back follows the report's date.
+    # Sending the report is confirming the agreements in writing; the callback is promised below.
     conversation.tasks.filter(kind=TaskKind.CONFIRM_IN_WRITING, done_at__isnull=True).update(done_at=now)
-    conversation.tasks.filter(kind=TaskKind.CALL_BACK, done_at__isnull=True).update(due_date=report.callback_date)
     event_record(
         initiative=conversation.initiative,
         kind="verslag_verstuurd",

@@ -134,10 +134,11 @@ def test_finishing_the_conversation_makes_tasks_from_the_after_checklist(contact
     tasks = {task.kind: task for task in conversation.tasks.all()}
     today = timezone.localdate()
     assert tasks[TaskKind.CONFIRM_IN_WRITING].due_date == add_working_days(today, 3)
-    assert tasks[TaskKind.CALL_BACK].due_date == callback
+    # No call-back task: the report's callback date becomes the one callback appointment (deadlines).
+    assert TaskKind.CALL_BACK not in tasks
     assert tasks[TaskKind.HAND_OVER].due_date == add_working_days(today, 5)
-    assert conversation.tasks.count() == 7
-    assert Conversation.objects.get(pk=conversation.pk).tasks.filter(done_at__isnull=True).count() == 7
+    assert conversation.tasks.count() == 6
+    assert Conversation.objects.get(pk=conversation.pk).tasks.filter(done_at__isnull=True).count() == 6
 
 
 def test_reading_and_saving_the_conversation_is_logged(contact_client, municipality, planned, contact):

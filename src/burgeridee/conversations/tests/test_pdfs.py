@@ -111,7 +111,9 @@ def test_the_conversations_own_checklist_says_what_was_covered_and_what_is_open(
     assert "Begin met kennismaken en de motivatie, niet met regels. Gedaan" in text
     assert "Spreek één vast aanspreekpunt af. Nog open" in text
     assert "Leg het initiatief vast: status, rol en afspraken. Gedaan op" in text
-    assert "1 van de 7 taken gedaan" in text
+    assert "1 van de 6 taken gedaan" in text
+    # The call-back item is no task with a guessed date: it points at the callback appointment.
+    assert "Bel terug op de afgesproken datum, ook als er nog geen nieuws is. Dit is de terugbelafspraak" in text
     assert "Plan een evaluatie. Vier en laat successen zien. Open, uiterlijk" in text
     # The notes, per phase.
     assert "Fatima woont er twintig jaar en mist groen." in text

@@ -77,10 +77,10 @@ def test_report_starts_from_the_notes_and_is_frozen_once_sent(
     ]
     assert len(mail.outbox) == 1 and "kloppen de afspraken" in mail.outbox[0].subject
     assert initiative.events.filter(kind="verslag_verstuurd").exists()
-    # Sending confirms in writing; the call-back task follows the report's date.
+    # Sending confirms in writing; the callback is the deadlines app's appointment, not a task here too.
     tasks = {t.kind: t for t in conversation.tasks.all()}
     assert tasks[TaskKind.CONFIRM_IN_WRITING].done_at is not None
-    assert tasks[TaskKind.CALL_BACK].due_date == report.callback_date
+    assert TaskKind.CALL_BACK not in tasks
 
     # A frozen report does not change, not even by a post.
     contact_client.post(base(municipality, initiative) + "verslag/", report_post(summary="Anders"))

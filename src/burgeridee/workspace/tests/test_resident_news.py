@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from burgeridee.conversations import selectors, services
+from burgeridee.conversations.constants import TaskKind
 from burgeridee.conversations.models import Report
 from burgeridee.conversations.tests.helpers import base, next_weekday_at
 from burgeridee.deadlines.constants import FollowUpKind
@@ -84,6 +85,22 @@ def test_the_callback_promised_in_the_report_is_a_callback_on_the_initiative_pag
         services.report_send(report=draft, actor=contact)
     (callback,) = FollowUp.objects.filter(initiative=initiative)
     assert callback.due_date == later
+
+
+def test_the_promised_callback_is_one_appointment_not_also_a_checklist_task(
+    contact_client, municipality, karims_report, contact
+):
+    """The checklist's "Bel terug" item and the report's callback date were two open items for one promise;
+    now the report's date is the one callback appointment, and the item is no task of its own."""
+    initiative, _, report = karims_report
+    conversation = report.conversation
+    assert FollowUp.objects.filter(initiative=initiative, done_at__isnull=True).count() == 1
+    assert not conversation.tasks.filter(kind=TaskKind.CALL_BACK).exists()
+    assert not [task for task in conversation.tasks.all() if "Bel terug" in task.title]
+    follow_up = contact_client.get(f"/werkplek/{municipality.slug}/initiatieven/{initiative.pk}/gesprek/opvolging/")
+    page = follow_up.content.decode()
+    assert "Bel terug op de afgesproken datum" not in page
+    assert "wordt de terugbelafspraak bij het initiatief" in page
 
 
 def test_a_disputed_report_tells_the_contact_person_until_they_open_it(
