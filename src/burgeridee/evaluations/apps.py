@@ -8,7 +8,12 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluaties")
 
     def ready(self):
+        from burgeridee.initiatives.closing import ClosingParagraph, closing_paragraphs
+
         from . import (
             events,  # noqa: F401 - registers this app's time-line events
             receivers,  # noqa: F401 - connects the receivers; they import models (app registry ready)
         )
+        from .services import evaluation_paragraph
+
+        closing_paragraphs.register(ClosingParagraph(key="evaluation", text=evaluation_paragraph))

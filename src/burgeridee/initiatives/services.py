@@ -22,6 +22,7 @@ from burgeridee.records.services import event_record
 from burgeridee.records.vocabulary import Activity
 
 from . import signals
+from .closing import closing_paragraphs_for
 from .constants import (
     CLOSED_PHASES,
     PHASE_MEANING,
@@ -289,14 +290,15 @@ def initiative_withdraw(*, initiative: Initiative, note: str = "") -> Initiative
     initiative.save(update_fields=["phase", "stop_reason", "stop_note", "closed_at", "updated_at"])
     event_record(initiative=initiative, kind="ingetrokken", data={"from": previous, "note": note}, at=now)
     phase_message_send(initiative=initiative, from_phase=previous, actor=None, withdrawn=True)
-    initiative_closed(initiative=initiative)
+    initiative_closed(initiative=initiative, resident_told=True)
     return initiative
 
 
-def initiative_closed(*, initiative: Initiative, actor=None) -> None:
+def initiative_closed(*, initiative: Initiative, actor=None, resident_told: bool = False) -> None:
     """Whenever an initiative ends (completed, stopped, withdrawn), the apps that follow it hear so: the
-    evaluation moment (evaluations/receivers.py)."""
-    signals.initiative_closed.send(sender=Initiative, initiative=initiative, actor=actor)
+    evaluation moment (evaluations/receivers.py). `resident_told`: the closing message, with the paragraphs
+    of `closing.closing_paragraphs` (the evaluation invitation), went to the resident already."""
+    signals.initiative_closed.send(sender=Initiative, initiative=initiative, actor=actor, resident_told=resident_told)
 
 
 # --- Staff actions ---------------------------------------------------------------------------------
@@ -356,17 +358,20 @@ def initiative_phase_change(
     if note:
         data["note"] = note
     event_record(initiative=initiative, kind="fase", actor=actor, data=data, at=now)
-    if tell_resident and phase_change_concerns_resident(previous, to_phase):
+    told = tell_resident and phase_change_concerns_resident(previous, to_phase)
+    if told:
         phase_message_send(initiative=initiative, from_phase=previous, actor=actor)
     if to_phase in CLOSED_PHASES:
-        initiative_closed(initiative=initiative, actor=actor)
+        initiative_closed(initiative=initiative, actor=actor, resident_told=told)
     return initiative
 
 
 def phase_message_send(*, initiative: Initiative, from_phase: str, actor, withdrawn: bool = False) -> Message:
     """Tell the resident, in their own channel, which phase their initiative is in now and what that means;
-    for an ending, how it ended (and after "geen initiatief", where they can go now). Call inside the
-    transaction of the change: the message is stored with it, and mailed on commit or left as a letter.
+    for an ending, how it ended (and after "geen initiatief", where they can go now), followed by what the
+    apps above ask at the end (`closing.closing_paragraphs`: the evaluation invitation), so the resident gets
+    one message. Call inside the transaction of the change: the message is stored with it, and mailed on
+    commit or left as a letter.
     """
     context = {
         "initiative": initiative,
@@ -379,6 +384,8 @@ def phase_message_send(*, initiative: Initiative, from_phase: str, actor, withdr
         "note": initiative.stop_note,
     }
     body = render_to_string("initiatives/phase_message.txt", context).strip()
+    if initiative.phase in CLOSED_PHASES:
+        body = "\n\n".join([body, *closing_paragraphs_for(initiative)])
     return message_to_resident(initiative=initiative, body=body, actor=actor)
 
 
