@@ -6,14 +6,13 @@ Every variable is described in docs/configuration.md. BURGERIDEE_ENV picks a mod
 - ``test``: what the test suite uses.
 """
 
-import os
 import tempfile
 from datetime import timedelta
 from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
+import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -22,43 +21,59 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SRC_DIR = BASE_DIR / "src" / "burgeridee"
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+class Env(environ.Env):
+    """django-environ reads and casts every variable (numbers, true/false, lists, DATABASE_URL, REDIS_URL), with
+    the project's own rules on top: an empty variable counts as unset (its default holds); a value is taken as
+    it is (django-environ would read "$NAME" as a reference to another variable: a password starting with $
+    is a password); list items lose the spaces around them; and a value that cannot be read ("many" for a
+    number, "maybe" for true or false) stops the start with the variable's name and what it expects."""
+
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0")
+    EXPECTED = {int: "a whole number", float: "a number", bool: "true or false"}
+
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        value = self.ENVIRON.get(var, "")
+        if not value.strip():
+            if default is self.NOTSET:
+                raise ImproperlyConfigured(f"Set the {var} environment variable.")
+            return default
+        try:
+            return self.parse_value(value, cast)
+        except ValueError as error:
+            expected = self.EXPECTED.get(cast, "a valid value")
+            raise ImproperlyConfigured(f"{var} must be {expected}, not {value!r}.") from error
+
+    @classmethod
+    def parse_value(cls, value, cast):
+        if cast is bool and value.strip().lower() not in (*cls.BOOLEAN_TRUE_STRINGS, *cls.BOOLEAN_FALSE_STRINGS):
+            raise ValueError(value)
+        if cast is list:
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return super().parse_value(value, cast)
 
 
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+env = Env()
 
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
-ENV = os.environ.get("BURGERIDEE_ENV", "production").strip().lower()
+ENV = env.str("BURGERIDEE_ENV", default="production").strip().lower()
 if ENV not in {"production", "development", "test"}:
     raise ImproperlyConfigured("BURGERIDEE_ENV must be production, development or test")
 IS_PRODUCTION = ENV == "production"
 
-DEBUG = env_bool("DEBUG", False)
+DEBUG = env.bool("DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if IS_PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set in production")
     SECRET_KEY = "insecure-development-key-" + "x" * 40  # noqa: S105 - never used in production
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"])
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["127.0.0.1", "localhost", "testserver", "[::1]"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Demo mode: demo accounts may log in without a second factor. Never in production.
-DEMO_MODE = env_bool("BURGERIDEE_DEMO", False) and not IS_PRODUCTION
+DEMO_MODE = env.bool("BURGERIDEE_DEMO", default=False) and not IS_PRODUCTION
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -161,14 +176,17 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 # Database: SQLite is the embedded default; PostgreSQL through DATABASE_URL.
-VAR_DIR = Path(os.environ.get("BURGERIDEE_VAR_DIR", BASE_DIR / "var"))
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'burgeridee.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
+VAR_DIR = Path(env.str("BURGERIDEE_VAR_DIR", default=BASE_DIR / "var"))
+try:
+    DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'burgeridee.sqlite3'}")}
+except (KeyError, ValueError, ImproperlyConfigured):
+    DATABASES = {"default": {"ENGINE": ""}}
+if "." not in DATABASES["default"].get("ENGINE", ""):
+    # Not the URL itself in the message: it holds the password.
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be a database URL such as postgres://user:password@host:5432/name or sqlite:///path."
     )
-}
+DATABASES["default"] |= {"CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=0), "CONN_HEALTH_CHECKS": True}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
@@ -193,11 +211,11 @@ CACHES = {
 if ENV == "test":
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # Several app servers: Redis serves the cache, the rate limits and the locks (Django's own Redis backend).
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+REDIS_URL = env.str("REDIS_URL", default="").strip()
 if REDIS_URL:
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    CACHES["default"] = env.cache_url_config(REDIS_URL) | {
         "KEY_PREFIX": "burgeridee",
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
@@ -215,9 +233,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspace:home"
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Burgeridee")
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Burgeridee")
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "burgeridee.accounts.views.locked_out"
@@ -225,24 +243,24 @@ AXES_DISABLE_ACCESS_LOG = True  # failed attempts are enough; no log of every su
 AXES_VERBOSE = False
 # The client's address, from X-Forwarded-For only through TRUSTED_PROXIES (core/clientip.py, django-ipware):
 # the same address for lockouts, rate limits and logs.
-TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 try:
     [ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
 except ValueError as error:
     raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 AXES_CLIENT_IP_CALLABLE = "burgeridee.core.clientip.client_ip"
 # Staff sessions end after this much idle time, and after this long in any case.
-STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
-STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_HOURS", 12) * 3600
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_HOURS", default=12) * 3600
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # A new staff member (or one whose second factor was reset) sets up their app only through a one-time
 # link, valid this long; a password alone never does. Unknown links count against the address's limit.
-STAFF_ENROLMENT_LINK_VALID_HOURS = env_int("STAFF_ENROLMENT_LINK_VALID_HOURS", 72)
-RATELIMIT_ENROLMENT_LINK = os.environ.get("RATELIMIT_ENROLMENT_LINK", "10/h")
+STAFF_ENROLMENT_LINK_VALID_HOURS = env.int("STAFF_ENROLMENT_LINK_VALID_HOURS", default=72)
+RATELIMIT_ENROLMENT_LINK = env.str("RATELIMIT_ENROLMENT_LINK", default="10/h")
 # One-time backup codes made at a time (django-otp's static device).
 STAFF_BACKUP_CODE_COUNT = 10
 # Single sign-on (sso app): how long to wait for a municipality's provider (discovery, token, user info).
-OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)
 OIDC_VERIFY_SSL = True
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -264,7 +282,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [SRC_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -280,20 +298,20 @@ WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 # Email. Under `make run` mail goes to files in var/mail/ so a demo user can open links.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Burgeridee <noreply@burgeridee.localhost>")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Burgeridee <noreply@burgeridee.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The address residents see in emails; links in mail are built from it.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Passkeys (django-otp-webauthn) are a second factor only: the password (or the provider) comes first. The
 # relying party is this site: its host name and origin, from SITE_URL unless set. Changing the RP ID later
@@ -302,8 +320,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
 _PASSKEY_ORIGIN = SITE_URL if SITE_URL.startswith(("https://", "http://localhost")) else "http://localhost:8000"
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS", [_PASSKEY_ORIGIN])
-OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", "") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[_PASSKEY_ORIGIN])
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default="") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
 OTP_WEBAUTHN_HELPER_CLASS = "burgeridee.accounts.passkeys.PasskeyHelper"
 
 # Security headers. Production mode is what `manage.py check --deploy` checks.
@@ -315,11 +333,11 @@ CSRF_COOKIE_HTTPONLY = True
 if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy: nothing inline without a nonce, nothing from elsewhere.
@@ -340,11 +358,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # A request body larger than this is refused before it is read (the largest form is a 2 MB photo).
-UPLOAD_MAX_REQUEST_BYTES = env_int("UPLOAD_MAX_REQUEST_BYTES", 3 * 1024 * 1024)
-CSP_REPORT_RETENTION_DAYS = env_int("CSP_REPORT_RETENTION_DAYS", 14)
-RATELIMIT_CSP_REPORT = os.environ.get("RATELIMIT_CSP_REPORT", "60/h")
+UPLOAD_MAX_REQUEST_BYTES = env.int("UPLOAD_MAX_REQUEST_BYTES", default=3 * 1024 * 1024)
+CSP_REPORT_RETENTION_DAYS = env.int("CSP_REPORT_RETENTION_DAYS", default=14)
+RATELIMIT_CSP_REPORT = env.str("RATELIMIT_CSP_REPORT", default="60/h")
 # Where security researchers report a vulnerability (/.well-known/security.txt, RFC 9116).
-SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "security@burgeridee.example")
+SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="security@burgeridee.example")
 
 # Background tasks (django-tasks): the database backend; `manage.py db_worker` (make worker) runs them.
 # `manage.py setup_configuration --yaml-file FILE` applies these steps (docs/configuration.md, "Een
@@ -354,59 +372,59 @@ SETUP_CONFIGURATION_STEPS = [
     "burgeridee.sso.setup_configuration.IdentityProvidersConfigurationStep",
 ]
 
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # A worker touches this file while it runs; `manage.py worker_alive` fails when it is older than the limit.
-WORKER_HEARTBEAT_FILE = os.environ.get("WORKER_HEARTBEAT_FILE", "") or str(
+WORKER_HEARTBEAT_FILE = env.str("WORKER_HEARTBEAT_FILE", default="") or str(
     Path(tempfile.gettempdir()) / "burgeridee-worker.heartbeat"
 )
-WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 300)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=300)
 
 # The mail outbox (core/outbox.py): every mail is stored with its action and sent by a worker.
 # Outside production the writing process also tries it right after the commit (`make run` needs no worker).
-OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", not IS_PRODUCTION)
-OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
-OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
-OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 12)
-OUTBOX_ALERT_ATTEMPTS = env_int("OUTBOX_ALERT_ATTEMPTS", 3)
-OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
-OUTBOX_FAILED_RETENTION_DAYS = env_int("OUTBOX_FAILED_RETENTION_DAYS", 30)
+OUTBOX_SEND_ON_COMMIT = env.bool("OUTBOX_SEND_ON_COMMIT", default=not IS_PRODUCTION)
+OUTBOX_RETRY_BASE_SECONDS = env.int("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_RETRY_MAX_SECONDS = env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=12)
+OUTBOX_ALERT_ATTEMPTS = env.int("OUTBOX_ALERT_ATTEMPTS", default=3)
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=7)
+OUTBOX_FAILED_RETENTION_DAYS = env.int("OUTBOX_FAILED_RETENTION_DAYS", default=30)
 
 # Scheduled jobs (`manage.py run_scheduled_jobs`, run every few minutes): each runs once a day for the whole
 # installation, at or after this local time.
-SCHEDULED_JOBS_AT = os.environ.get("SCHEDULED_JOBS_AT", "07:00")
+SCHEDULED_JOBS_AT = env.str("SCHEDULED_JOBS_AT", default="07:00")
 
 # Warm hand-overs: a department answers within this many working days, unless the asker sets another date.
-HANDOVER_ANSWER_WORKING_DAYS = env_int("HANDOVER_ANSWER_WORKING_DAYS", 3)
+HANDOVER_ANSWER_WORKING_DAYS = env.int("HANDOVER_ANSWER_WORKING_DAYS", default=3)
 
 # Public forms: how many posts one IP address (or, where said, one participant or initiative) may make.
-RATELIMIT_IDEA_FORM = os.environ.get("RATELIMIT_IDEA_FORM", "10/h")
-RATELIMIT_MESSAGE_FORM = os.environ.get("RATELIMIT_MESSAGE_FORM", "30/h")
-RATELIMIT_WORKSHOP_REQUEST = os.environ.get("RATELIMIT_WORKSHOP_REQUEST", "5/h")
+RATELIMIT_IDEA_FORM = env.str("RATELIMIT_IDEA_FORM", default="10/h")
+RATELIMIT_MESSAGE_FORM = env.str("RATELIMIT_MESSAGE_FORM", default="30/h")
+RATELIMIT_WORKSHOP_REQUEST = env.str("RATELIMIT_WORKSHOP_REQUEST", default="5/h")
 # Not per address alone: a workshop's participants share the venue's Wi-Fi (one address for 40 or more people).
 # Joining counts per address per workshop (a workshop has at most 200 participants, and some join again after
 # losing their cookie); what a participant sends counts per participant (a workshop takes about 30-60 posts each).
-RATELIMIT_WORKSHOP_JOIN = os.environ.get("RATELIMIT_WORKSHOP_JOIN", "300/h")
+RATELIMIT_WORKSHOP_JOIN = env.str("RATELIMIT_WORKSHOP_JOIN", default="300/h")
 # Wrong join codes per address: enough for a whole room's typing mistakes, far too few to guess a code.
-RATELIMIT_WORKSHOP_CODE_MISSES = os.environ.get("RATELIMIT_WORKSHOP_CODE_MISSES", "100/h")
-RATELIMIT_WORKSHOP_PARTICIPANT = os.environ.get("RATELIMIT_WORKSHOP_PARTICIPANT", "120/h")
+RATELIMIT_WORKSHOP_CODE_MISSES = env.str("RATELIMIT_WORKSHOP_CODE_MISSES", default="100/h")
+RATELIMIT_WORKSHOP_PARTICIPANT = env.str("RATELIMIT_WORKSHOP_PARTICIPANT", default="120/h")
 # Per initiative: the status link is personal, and residents may share an address (a library computer).
-RATELIMIT_SHOWCASE_CONSENT = os.environ.get("RATELIMIT_SHOWCASE_CONSENT", "10/h")
-RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_SHOWCASE_CONSENT = env.str("RATELIMIT_SHOWCASE_CONSENT", default="10/h")
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "burgeridee.core.views.ratelimited"
 # The client's address through trusted proxies only (TRUSTED_PROXIES); see core/clientip.py.
 RATELIMIT_IP_META_KEY = "burgeridee.core.clientip.client_ip"
 
 # Residents' personal status links stay valid this many days after the last activity.
-STATUS_LINK_VALID_DAYS = env_int("STATUS_LINK_VALID_DAYS", 730)
-SUBMISSION_KEY_VALID_MINUTES = env_int("SUBMISSION_KEY_VALID_MINUTES", 15)
+STATUS_LINK_VALID_DAYS = env.int("STATUS_LINK_VALID_DAYS", default=730)
+SUBMISSION_KEY_VALID_MINUTES = env.int("SUBMISSION_KEY_VALID_MINUTES", default=15)
 
 # The first conversation: remind a resident who has not reacted to the report after this many working days.
-CONVERSATION_REPORT_REMINDER_DAYS = env_int("CONVERSATION_REPORT_REMINDER_DAYS", 5)
+CONVERSATION_REPORT_REMINDER_DAYS = env.int("CONVERSATION_REPORT_REMINDER_DAYS", default=5)
 
 # Plain text lines by default (`make run`); LOG_FORMAT=json writes one JSON object a line (structlog) with the
 # request id, the municipality's slug and the user's id, never a resident's personal data.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain").strip().lower()
 if LOG_FORMAT not in {"plain", "json"}:
     raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
@@ -419,7 +437,7 @@ LOGGING = {
     # Status and enrolment links carry their secret in the path: masked in every line we write.
     "filters": {"secret_paths": {"()": "burgeridee.core.logfilters.SecretPathFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["secret_paths"]}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         # The development server's request lines go through the same filter instead of Django's own handler.
@@ -431,27 +449,27 @@ if ENV == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # How long the processing log (Logboek dataverwerkingen) is kept, in months.
-PROCESSING_LOG_RETENTION_MONTHS = env_int("PROCESSING_LOG_RETENTION_MONTHS", 60)
+PROCESSING_LOG_RETENTION_MONTHS = env.int("PROCESSING_LOG_RETENTION_MONTHS", default=60)
 # Each processing-log line names its activity in the municipality's register of processing activities
 # (AVG art. 30): {activity}, {purpose} and {municipality} (the slug) are filled in; without any of them
 # the activity key is appended.
-PROCESSING_REGISTER_URL = os.environ.get("PROCESSING_REGISTER_URL", "urn:burgeridee:processing-activity:")
+PROCESSING_REGISTER_URL = env.str("PROCESSING_REGISTER_URL", default="urn:burgeridee:processing-activity:")
 
 # Workshop participants' display names are removed this many days after the session (prune_workshop_names).
-WORKSHOP_NAME_RETENTION_DAYS = env_int("WORKSHOP_NAME_RETENTION_DAYS", 30)
+WORKSHOP_NAME_RETENTION_DAYS = env.int("WORKSHOP_NAME_RETENTION_DAYS", default=30)
 # The effect of the workshop: figures only over groups of at least this many participants who opted in.
-TRAINING_MIN_GROUP_SIZE = env_int("TRAINING_MIN_GROUP_SIZE", 5)
+TRAINING_MIN_GROUP_SIZE = env.int("TRAINING_MIN_GROUP_SIZE", default=5)
 # Days after the workshop before participants are offered the follow-up self-assessment (about three months).
-TRAINING_FOLLOWUP_DAYS = env_int("TRAINING_FOLLOWUP_DAYS", 91)
+TRAINING_FOLLOWUP_DAYS = env.int("TRAINING_FOLLOWUP_DAYS", default=91)
 
 # A handled request for a workshop, training or coaching (name, email, phone) is deleted this many
 # months after it was handled (apply_retention).
-WORKSHOP_REQUEST_RETENTION_MONTHS = env_int("WORKSHOP_REQUEST_RETENTION_MONTHS", 12)
+WORKSHOP_REQUEST_RETENTION_MONTHS = env.int("WORKSHOP_REQUEST_RETENTION_MONTHS", default=12)
 # Sign-ups for a meeting (name, email, organisation, attendance) are deleted this many months after the meeting,
 # and a coaching trajectory (goals, sessions, private notes, shared initiatives) this many months after it ended
 # (apply_retention).
-TRAINING_MEETING_SIGNUP_RETENTION_MONTHS = env_int("TRAINING_MEETING_SIGNUP_RETENTION_MONTHS", 6)
-TRAINING_COACHING_RETENTION_MONTHS = env_int("TRAINING_COACHING_RETENTION_MONTHS", 12)
+TRAINING_MEETING_SIGNUP_RETENTION_MONTHS = env.int("TRAINING_MEETING_SIGNUP_RETENTION_MONTHS", default=6)
+TRAINING_COACHING_RETENTION_MONTHS = env.int("TRAINING_COACHING_RETENTION_MONTHS", default=12)
 
 # The REST API (/api/v1/, docs/api.md): token per API client, scopes, problem+json errors, camelCase JSON.
 REST_FRAMEWORK = {
@@ -465,8 +483,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "1000/h")
-API_RATE_LIMIT_ANONYMOUS = os.environ.get("API_RATE_LIMIT_ANONYMOUS", "300/h")
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1000/h")
+API_RATE_LIMIT_ANONYMOUS = env.str("API_RATE_LIMIT_ANONYMOUS", default="300/h")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Burgeridee API",
     "DESCRIPTION": (
@@ -488,21 +506,21 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 # Event notifications (CloudEvents) to subscribed systems: api/delivery.py.
-NOTIFICATION_TIMEOUT = env_int("NOTIFICATION_TIMEOUT", 10)
-NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 8)
-NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
-NOTIFICATION_RETRY_MAX_SECONDS = env_int("NOTIFICATION_RETRY_MAX_SECONDS", 3600)
+NOTIFICATION_TIMEOUT = env.int("NOTIFICATION_TIMEOUT", default=10)
+NOTIFICATION_MAX_ATTEMPTS = env.int("NOTIFICATION_MAX_ATTEMPTS", default=8)
+NOTIFICATION_RETRY_BASE_SECONDS = env.int("NOTIFICATION_RETRY_BASE_SECONDS", default=30)
+NOTIFICATION_RETRY_MAX_SECONDS = env.int("NOTIFICATION_RETRY_MAX_SECONDS", default=3600)
 # Only https endpoints in production; http (e.g. a receiver on loopback) elsewhere.
-NOTIFICATION_ALLOW_HTTP = env_bool("NOTIFICATION_ALLOW_HTTP", not IS_PRODUCTION)
+NOTIFICATION_ALLOW_HTTP = env.bool("NOTIFICATION_ALLOW_HTTP", default=not IS_PRODUCTION)
 
 # Error tracking (Sentry or GlitchTip): only when SENTRY_DSN is set; no personal data is sent.
-SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
-SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", ENV)
-SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or 0)
+SENTRY_DSN = env.str("SENTRY_DSN", default="").strip()
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default=ENV)
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
 if SENTRY_DSN:
     from burgeridee.core.observability import sentry_init  # only with a DSN: the SDK is not loaded otherwise
 
     sentry_init(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
 
 # Prometheus metrics at /metrics: with `Authorization: Bearer <METRICS_TOKEN>`, or from the machine itself.
-METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
