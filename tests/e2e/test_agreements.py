@@ -214,3 +214,56 @@ def test_finishing_a_conversation_asks_the_real_day(live_server, new_page, munic
     page.wait_for_url("**/verslag/")
     assert "Gesprek gehouden op" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+# Every visible cell (and the caption) of the agreements table must be wider than its longest word (no word broken
+# into pieces, no header squeezed to a letter a line) and hold its text (nothing spills over the next line), and the
+# table must stay inside its container.
+SQUEEZED_CELLS = """() => {
+  const table = document.querySelector('.bi-agreement-table');
+  const measure = document.createElement('canvas').getContext('2d');
+  const squeezed = [];
+  for (const cell of table.querySelectorAll('caption, th, td')) {
+    const box = cell.getBoundingClientRect();
+    const head = cell.closest('thead');
+    if (head && head.getBoundingClientRect().height <= 1) continue;  // a visually hidden header
+    const style = getComputedStyle(cell);
+    measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const words = cell.innerText.split(/\\s+/).filter(Boolean);
+    const longest = Math.max(0, ...words.map((word) => measure.measureText(word).width));
+    if (longest > room + 1 || cell.scrollHeight > cell.clientHeight + 1) squeezed.push(cell.innerText);
+  }
+  const wrap = table.parentElement.getBoundingClientRect();
+  if (table.getBoundingClientRect().right > wrap.right + 1) squeezed.push('table wider than its container');
+  return squeezed;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["390px", "1280px"])
+def test_the_agreements_table_reads_well_on_a_phone_and_a_desk(
+    live_server, new_page, contact, report_with_two_agreements, viewport
+):
+    """Found when tried: at 390 px the table's header ("Uiterlijk", "Reactie bewoner") wrapped letter by letter.
+    On a phone each agreement is a stacked block of label and value; on a desk it stays a table."""
+    initiative, token, _conversation = report_with_two_agreements
+    resident = new_page(viewport=viewport)
+    resident.goto(f"{live_server.url}/voorbeeld/mijn-initiatief/{token}/gesprek/")
+    staff = new_page(viewport=viewport)
+    login_as(staff, live_server, contact)
+    staff.goto(f"{live_server.url}/werkplek/voorbeeld/initiatieven/{initiative.pk}/gesprek/verslag/")
+    for name, page in (("resident", resident), ("staff", staff)):
+        table = page.locator(".bi-agreement-table").first
+        table.scroll_into_view_if_needed()
+        shot(page, f"agreements-table-{name}-{viewport['width']}")
+        assert page.evaluate(SQUEEZED_CELLS) == [], page.url
+        fits(page, viewport)
+        text = table.inner_text()
+        assert "Kabels en leidingen nagaan" in text and "Gemeente (Karim)" in text
+        header_shown = page.locator(".bi-agreement-table thead").bounding_box()["height"] > 1
+        assert header_shown == (viewport is DESK)
+        if viewport is PHONE:  # each value has its label beside it
+            who = page.locator(".bi-agreement-table td[data-label='Wie']").first
+            label = who.evaluate("cell => getComputedStyle(cell, '::before').content")
+            assert "Wie" in label
+        assert_accessible(page)
