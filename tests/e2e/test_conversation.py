@@ -166,7 +166,7 @@ def test_plan_prepare_hold_report_confirm(live_server, new_page, municipality, c
     # The callback is the report's appointment (deadlines), not a second item in the task list.
     assert "Bel terug op de afgesproken datum" not in follow_up
     assert "Plan een evaluatie" in follow_up
-    assert "wordt de terugbelafspraak bij het initiatief" in follow_up
+    assert "Terugbellen op de afgesproken datum: Termijnen en afspraken" in follow_up
     assert_accessible(tablet)
     tablet.goto(base + "reflectie/")
     assert_accessible(tablet)

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from burgeridee.accounts.constants import Role
@@ -113,7 +114,8 @@ def test_the_conversations_own_checklist_says_what_was_covered_and_what_is_open(
     assert "Leg het initiatief vast: status, rol en afspraken. Gedaan op" in text
     assert "1 van de 6 taken gedaan" in text
     # The call-back item is no task with a guessed date: it points at the callback appointment.
-    assert "Bel terug op de afgesproken datum, ook als er nog geen nieuws is. Dit is de terugbelafspraak" in text
+    callback = date_format(timezone.localdate() + timedelta(days=14), "j F Y")
+    assert f"Bel terug op de afgesproken datum, ook als er nog geen nieuws is. Terugbeldatum: {callback}" in text
     assert "Plan een evaluatie. Vier en laat successen zien. Open, uiterlijk" in text
     # The notes, per phase.
     assert "Fatima woont er twintig jaar en mist groen." in text

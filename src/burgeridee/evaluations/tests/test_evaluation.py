@@ -29,7 +29,7 @@ def test_withdrawing_sends_one_mail_that_says_so_and_invites_the_evaluation(
     assert Evaluation.objects.filter(initiative=initiative, submitted_at=None).count() == 1
     (only,) = mail.outbox
     assert "ingetrokken" in only.body  # what happened
-    assert "Wij willen graag van u horen hoe het ging." in only.body
+    assert "Hoe ging het? Wilt u vijf korte vragen beantwoorden?" in only.body
     assert f"/voorbeeld/mijn-initiatief/{token}/evaluatie/" in only.body  # and the invitation
     assert "is afgerond" not in only.body  # the old separate invitation called every ending "afgerond"
     assert initiative.events.get(kind="evaluatie_gevraagd").data == {"channel": "email"}

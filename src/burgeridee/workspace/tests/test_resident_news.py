@@ -100,7 +100,8 @@ def test_the_promised_callback_is_one_appointment_not_also_a_checklist_task(
     follow_up = contact_client.get(f"/werkplek/{municipality.slug}/initiatieven/{initiative.pk}/gesprek/opvolging/")
     page = follow_up.content.decode()
     assert "Bel terug op de afgesproken datum" not in page
-    assert "wordt de terugbelafspraak bij het initiatief" in page
+    assert "Terugbellen op de afgesproken datum:" in page  # points to the appointment on the initiative page
+    assert f'/initiatieven/{initiative.pk}/#deadlines-title">Termijnen en afspraken</a>' in page
 
 
 def test_a_disputed_report_tells_the_contact_person_until_they_open_it(
