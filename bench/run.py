@@ -319,6 +319,10 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
             print(f"bench: {page['name']}")
             entry = measure(page, ctx, base, size)
             entry["queries_per_request"] = round(queries_per_request(page, ctx), 1)
+            if entry["audience"] != "floor":
+                from bench.profile import page_breakdown
+
+                entry["profile"] = page_breakdown(page, ctx)
             if entry["method"] == "GET" and entry["audience"] != "floor":
                 from bench.http import Session
 
@@ -408,6 +412,12 @@ def target_misses(entry: dict) -> list[str]:
     return misses
 
 
+def profile_rows(entries: list[dict]) -> list[str]:
+    from bench.profile import markdown_rows
+
+    return markdown_rows(entries)
+
+
 def markdown(result: dict) -> str:
     counts = result["seeded"]["counts"]
     lines = [
@@ -437,6 +447,13 @@ def markdown(result: dict) -> str:
         "",
         "Staff pages and PDFs are fetched by staff members logged in over HTTP with their password and a real "
         "TOTP code, once per simulated browser.",
+        "",
+        "Where each page's time goes, in-process (Django's test client, one request at a time, same database; "
+        "median ms of 8 requests; `python -m bench.profile`): SQL is time in the database driver, templates the "
+        "rendering minus the SQL it runs, PDF WeasyPrint's layout, other Python the rest (middleware, view, ORM, "
+        "forms). The heaviest functions by own time come from a second pass under cProfile.",
+        "",
+        *profile_rows(result["pages"]),
         "",
         "In-process timings (the work behind a page alone, without HTTP and templates, same database):",
         "",
