@@ -24,6 +24,7 @@ RUNS = {
     "small": (300, 4, 30),
     "medium": (600, 4, 45),
     "full": (1000, 4, 60),
+    "national": (1000, 4, 60),
 }
 TARGETS = {
     "p95_vs_floor": 5.0,
