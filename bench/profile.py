@@ -125,17 +125,19 @@ def _client_for(page: dict, ctx):
 
 def page_breakdown(page: dict, ctx, *, runs: int = RUNS, hotspots: int = 5) -> dict:
     """Median ms per request of the page's parts, and its heaviest functions (own time, under cProfile)."""
-    from bench.run import _client_send, _step
+    from bench.run import _client_send, _step, client_before
 
     client = _client_for(page, ctx)
     expected = page.get("expect", (200,))
     # A POST changes data: each run is a fresh request of the same kind, as in the benchmark.
     steps = [_step(page, ctx, 200_000 + i) for i in range(2 * runs + 1)]
+    client_before(client, steps[0])
     warm = _client_send(client, steps[0])
     if warm.status_code not in expected:
         raise RuntimeError(f"{page['name']}: in-process request gave HTTP {warm.status_code}")
     parts = {"total": [], "sql": [], "templates": [], "pdf": [], "python": []}
     for step in steps[1 : runs + 1]:
+        client_before(client, step)
         clock = Clock()
         with clocked(clock):
             started = time.perf_counter()
@@ -154,6 +156,7 @@ def page_breakdown(page: dict, ctx, *, runs: int = RUNS, hotspots: int = 5) -> d
     result = {name: round(statistics.median(values), 1) for name, values in parts.items()}
     profiler = cProfile.Profile()
     for step in steps[runs + 1 :]:
+        client_before(client, step)
         profiler.enable()
         _client_send(client, step)
         profiler.disable()

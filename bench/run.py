@@ -158,12 +158,19 @@ def queries_per_request(page: dict, ctx: Context) -> float:
     counts = []
     for i in range(QUERY_SAMPLES):
         step = _step(page, ctx, 100_000 + i)
+        client_before(client, step)
         with CaptureQueriesContext(connection) as captured:
             response = _client_send(client, step)
         if response.status_code not in page.get("expect", (200,)):
             raise RuntimeError(f"{page['name']}: in-process request gave HTTP {response.status_code}")
         counts.append(len(captured.captured_queries))
     return statistics.mean(counts)
+
+
+def client_before(client, step) -> None:
+    """The untimed steps a request needs first (a page's `before`)."""
+    for before in step.get("before", ()):
+        _client_send(client, before)
 
 
 def _client_send(client, step):
@@ -181,6 +188,8 @@ def _step(page: dict, ctx: Context, i: int) -> dict:
     if step["method"] == "POST":
         step["body"] = page["body"](ctx, i)
         step["csrf_from"] = page["csrf_from"](ctx) if page.get("csrf_from") else None
+    if page.get("before"):
+        step["before"] = page["before"](ctx, i)
     return step
 
 
@@ -330,11 +339,13 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
                 session = Session(base)
                 for step in page.get("setup", lambda c, w: [])(ctx, 500):
                     session.send(step)
+                for step in _step(page, ctx, 300_000).get("before", ()):
+                    session.send(step)
                 if entry["kind"] == "pdf":
-                    size_bytes = len(session.request("GET", page["url"](ctx, 0)).body)
+                    size_bytes = len(session.request("GET", page["url"](ctx, 300_000)).body)
                     entry.update({"bytes_compressed": size_bytes, "bytes_uncompressed": size_bytes, "requests": 1})
                 else:
-                    entry.update(page_weight(session, page["url"](ctx, 0)))
+                    entry.update(page_weight(session, page["url"](ctx, 300_000)))
             else:
                 entry.update({"bytes_compressed": None, "bytes_uncompressed": None, "requests": None})
             entries.append(entry)

@@ -46,6 +46,8 @@ def test_every_page_in_the_list_answers_as_expected_over_http(live_server):
             response = session.send(step)
             if step.get("method") == "POST":
                 assert response.status == 302
+        for step in page.get("before", lambda c, i: [])(ctx, 1):
+            assert session.send(step).status == 302, page["name"]
         url = page["url"](ctx, 1)
         if page["method"] == "POST":
             response = session.submit(url, page["body"](ctx, 1), csrf_from=page["csrf_from"](ctx))
