@@ -5,7 +5,7 @@ One municipality is filled with initiatives that have a full history, built with
 with a sent report and agreements). The initiative the initiative pages open also gains history as
 the municipality grows (one more message, note, hand-over and callback per ten initiatives), so an
 N+1 over its time line shows too. Every page below is requested at 10 and at 100 initiatives with the
-same user; a page whose count differs names itself in the failure.
+same user; a page whose count grows names itself in the failure.
 
 The test also walks every staff URL that takes only the municipality, so a new list page is covered as
 soon as it exists.
@@ -154,7 +154,7 @@ def count_queries(client: Client, path: str) -> int:
 
 
 @pytest.fixture
-def world(municipality, library, django_capture_on_commit_callbacks):
+def growing_world(municipality, library, django_capture_on_commit_callbacks):
     return World(municipality, django_capture_on_commit_callbacks)
 
 
@@ -165,9 +165,9 @@ def everyone_client(municipality, staff_client_factory):
 
 
 @pytest.fixture
-def participant_joins(world):
+def participant_joins(growing_world):
     def join(client):
-        code = world.workshop.code
+        code = growing_world.workshop.code
         client.post(f"/doe-mee/{code}/", {"display_name": "Deelnemer"})
         return client
 
@@ -191,7 +191,10 @@ def _measure(world, client, participant) -> dict[str, int]:
     return counts
 
 
-def test_every_staff_page_runs_as_many_queries_at_100_initiatives_as_at_10(world, everyone_client, participant_joins):
+def test_every_staff_page_runs_as_many_queries_at_100_initiatives_as_at_10(
+    growing_world, everyone_client, participant_joins
+):
+    world = growing_world
     participant = participant_joins(Client())
     world.grow_to(SMALL)
     small = _measure(world, everyone_client, participant)
@@ -199,7 +202,8 @@ def test_every_staff_page_runs_as_many_queries_at_100_initiatives_as_at_10(world
     assert Initiative.objects.filter(municipality=world.municipality).count() == LARGE
     large = _measure(world, everyone_client, participant)
     assert set(STAFF_PAGES) <= set(small) and len(small) > len(STAFF_PAGES) + 15
-    grown = {name: f"{small[name]} -> {large.get(name)}" for name in small if small[name] != large.get(name)}
+    # Fewer is allowed: a page may find something a process-wide cache kept (the knowledge library) the second time.
+    grown = {name: f"{small[name]} -> {large.get(name)}" for name in small if large.get(name, 10**6) > small[name]}
     print("\n".join(f"{small[name]:4d} {large.get(name, 0):4d}  {name}" for name in small))
     assert not grown, f"queries grow with the data (at {SMALL} -> {LARGE} initiatives): {grown}"
 

@@ -108,3 +108,16 @@ def test_pdfs_share_one_font_configuration_and_fetcher_per_process(tmp_path, set
     assert "Verslag van Noor" in PdfReader(io.BytesIO(second)).pages[0].extract_text()
     assert first != second
     assert made.count(FontConfiguration) == 1 and made.count(URLFetcher) == 1
+
+
+def test_threads_do_not_share_weasyprint_font_configuration(tmp_path, settings):
+    """Pango objects must not cross threads (gunicorn runs several per process): each thread has its own."""
+    import threading
+
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(rendering._font_config())) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        thread.join()
+    seen.append(rendering._font_config())
+    assert seen[0] is not seen[1] and seen[2] not in seen[:2] and rendering._font_config() is seen[2]
