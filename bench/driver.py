@@ -45,6 +45,8 @@ def run(plan: dict) -> dict:
             return
         while (index := take()) is not None:
             try:
+                for step in requests[index].get("before", ()):  # untimed, e.g. the POST a confirmation follows
+                    _send(session, step)
                 response = _send(session, requests[index])
             except Exception as exc:  # noqa: BLE001 - a failed request is counted, not fatal
                 with lock:

@@ -9,7 +9,9 @@ Add a page with one line (a dict):
     body        body(ctx, i) -> form fields of the i-th POST (the CSRF token is added for you)
     csrf_from   csrf_from(ctx) -> path of the page whose form gives the CSRF token (POST only)
     setup       setup(ctx, worker) -> steps each simulated browser takes once before the timed requests,
-                e.g. logging in or submitting an idea; a step is {"method", "url", "body", "csrf_from"}
+                e.g. logging in; a step is {"method", "url", "body", "csrf_from"}
+    before      before(ctx, i) -> untimed steps before the i-th request (e.g. submitting the idea whose
+                one-time confirmation page is then timed)
     expect      the status codes that count as success (default (200,)); anything else is reported
     kind        "page" (default) or "pdf" (also reported under "pdf")
 
@@ -48,11 +50,12 @@ PAGES = [
         "audience": "resident",
         "method": "GET",
         "url": lambda ctx, i: f"/{ctx.slug}/idee/ontvangen/",
-        "setup": lambda ctx, worker: [
+        # The page shows the status link once (its cookie is deleted), so each view follows its own idea.
+        "before": lambda ctx, i: [
             {
                 "method": "POST",
                 "url": f"/{ctx.slug}/idee/",
-                "body": ctx.idea_body(10_000 + worker),
+                "body": ctx.idea_body(10_000 + i),
                 "csrf_from": f"/{ctx.slug}/idee/",
             }
         ],

@@ -24,6 +24,7 @@ RUNS = {
     "small": (300, 4, 30),
     "medium": (600, 4, 45),
     "full": (1000, 4, 60),
+    "national": (1000, 4, 60),
 }
 TARGETS = {
     "p95_vs_floor": 5.0,
@@ -157,12 +158,19 @@ def queries_per_request(page: dict, ctx: Context) -> float:
     counts = []
     for i in range(QUERY_SAMPLES):
         step = _step(page, ctx, 100_000 + i)
+        client_before(client, step)
         with CaptureQueriesContext(connection) as captured:
             response = _client_send(client, step)
         if response.status_code not in page.get("expect", (200,)):
             raise RuntimeError(f"{page['name']}: in-process request gave HTTP {response.status_code}")
         counts.append(len(captured.captured_queries))
     return statistics.mean(counts)
+
+
+def client_before(client, step) -> None:
+    """The untimed steps a request needs first (a page's `before`)."""
+    for before in step.get("before", ()):
+        _client_send(client, before)
 
 
 def _client_send(client, step):
@@ -180,6 +188,8 @@ def _step(page: dict, ctx: Context, i: int) -> dict:
     if step["method"] == "POST":
         step["body"] = page["body"](ctx, i)
         step["csrf_from"] = page["csrf_from"](ctx) if page.get("csrf_from") else None
+    if page.get("before"):
+        step["before"] = page["before"](ctx, i)
     return step
 
 
@@ -319,17 +329,23 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
             print(f"bench: {page['name']}")
             entry = measure(page, ctx, base, size)
             entry["queries_per_request"] = round(queries_per_request(page, ctx), 1)
+            if entry["audience"] != "floor":
+                from bench.profile import page_breakdown
+
+                entry["profile"] = page_breakdown(page, ctx)
             if entry["method"] == "GET" and entry["audience"] != "floor":
                 from bench.http import Session
 
                 session = Session(base)
                 for step in page.get("setup", lambda c, w: [])(ctx, 500):
                     session.send(step)
+                for step in _step(page, ctx, 300_000).get("before", ()):
+                    session.send(step)
                 if entry["kind"] == "pdf":
-                    size_bytes = len(session.request("GET", page["url"](ctx, 0)).body)
+                    size_bytes = len(session.request("GET", page["url"](ctx, 300_000)).body)
                     entry.update({"bytes_compressed": size_bytes, "bytes_uncompressed": size_bytes, "requests": 1})
                 else:
-                    entry.update(page_weight(session, page["url"](ctx, 0)))
+                    entry.update(page_weight(session, page["url"](ctx, 300_000)))
             else:
                 entry.update({"bytes_compressed": None, "bytes_uncompressed": None, "requests": None})
             entries.append(entry)
@@ -408,6 +424,12 @@ def target_misses(entry: dict) -> list[str]:
     return misses
 
 
+def profile_rows(entries: list[dict]) -> list[str]:
+    from bench.profile import markdown_rows
+
+    return markdown_rows(entries)
+
+
 def markdown(result: dict) -> str:
     counts = result["seeded"]["counts"]
     lines = [
@@ -437,6 +459,13 @@ def markdown(result: dict) -> str:
         "",
         "Staff pages and PDFs are fetched by staff members logged in over HTTP with their password and a real "
         "TOTP code, once per simulated browser.",
+        "",
+        "Where each page's time goes, in-process (Django's test client, one request at a time, same database; "
+        "median ms of 8 requests; `python -m bench.profile`): SQL is time in the database driver, templates the "
+        "rendering minus the SQL it runs, PDF WeasyPrint's layout, other Python the rest (middleware, view, ORM, "
+        "forms). The heaviest functions by own time come from a second pass under cProfile.",
+        "",
+        *profile_rows(result["pages"]),
         "",
         "In-process timings (the work behind a page alone, without HTTP and templates, same database):",
         "",

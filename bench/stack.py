@@ -72,7 +72,8 @@ class Stack:
             "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback; TLS is the proxy's job
             "DATABASE_URL": database_url,
             "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
-            "STATIC_ROOT": str(self.workdir / "static"),
+            # BENCH_STATIC_ROOT: reuse static files collected by an earlier run (profiling, repeated runs).
+            "STATIC_ROOT": os.environ.get("BENCH_STATIC_ROOT") or str(self.workdir / "static"),
             "BURGERIDEE_VAR_DIR": str(self.workdir / "var"),
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "RATELIMIT_ENABLE": "false",  # all simulated residents share one address
@@ -92,7 +93,8 @@ class Stack:
         call_command("createcachetable", verbosity=0)
         if not (ROOT / "src/burgeridee/static/dist/burgeridee.css").exists():
             subprocess.run(["node", "assets/build.mjs"], cwd=ROOT, check=True)
-        call_command("collectstatic", verbosity=0, interactive=False)
+        if not (os.environ.get("BENCH_STATIC_ROOT") and Path(env["STATIC_ROOT"], "staticfiles.json").exists()):
+            call_command("collectstatic", verbosity=0, interactive=False)
         self.env = env
         return env
 
@@ -117,7 +119,8 @@ class Stack:
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         base = f"http://127.0.0.1:{self.http_port}"
-        deadline = time.monotonic() + 60
+        # Booting the workers takes seconds on a quiet machine, minutes on one shared with other jobs.
+        deadline = time.monotonic() + float(os.environ.get("BENCH_SERVER_START_SECONDS", "240"))
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310 - loopback
@@ -128,7 +131,7 @@ class Stack:
                 time.sleep(0.3)
             if self.gunicorn.poll() is not None:
                 break
-        raise RuntimeError(f"gunicorn did not start; see {self.workdir / 'gunicorn.log'}")
+        raise RuntimeError(f"gunicorn did not start:\n{self.server_log()[-2000:]}")
 
     def server_log(self) -> str:
         return (self.workdir / "gunicorn.log").read_text(errors="replace")

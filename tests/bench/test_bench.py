@@ -46,6 +46,8 @@ def test_every_page_in_the_list_answers_as_expected_over_http(live_server):
             response = session.send(step)
             if step.get("method") == "POST":
                 assert response.status == 302
+        for step in page.get("before", lambda c, i: [])(ctx, 1):
+            assert session.send(step).status == 302, page["name"]
         url = page["url"](ctx, 1)
         if page["method"] == "POST":
             response = session.submit(url, page["body"](ctx, 1), csrf_from=page["csrf_from"](ctx))
@@ -82,3 +84,29 @@ def test_in_process_timings_cover_dashboard_search_and_pdf():
         "checklist PDF (WeasyPrint)",
     ]
     assert all(t["p95_ms"] > 0 for t in timings)
+
+
+def test_page_breakdown_splits_sql_templates_pdf_and_python(staff_client):
+    """The per-page profile adds up, sees the SQL and the templates, and times WeasyPrint for a PDF page."""
+    from bench.profile import markdown_rows, page_breakdown
+
+    from burgeridee.accounts.models import User
+
+    seed(size="tiny", log=lambda line: None)
+    ctx = Context(slug="proefstad-001", sample=seeded_sample(), conversations=seeded_conversation_sample(), run_id="p")
+    user = ctx.staff("contactpersoon")
+    cookies = {name: morsel.value for name, morsel in staff_client(User.objects.get(pk=user.pk)).cookies.items()}
+    ctx.login_steps = lambda user: [{"cookies": cookies}]  # the test client's login instead of one over HTTP
+    by_name = {page["name"]: page for page in PAGES}
+    inbox = page_breakdown(by_name["staff: inbox with a filter"], ctx, runs=2, hotspots=3)
+    pdf = page_breakdown(by_name["pdf: conversation report"], ctx, runs=2, hotspots=3)
+    for profile in (inbox, pdf):
+        assert profile["total"] > 0 and profile["sql"] > 0
+        assert profile["sql"] + profile["templates"] + profile["pdf"] + profile["python"] == pytest.approx(
+            profile["total"], abs=0.5
+        )
+        assert len(profile["hotspots"]) == 3
+    assert inbox["templates"] > 0 and inbox["pdf"] == 0
+    assert pdf["pdf"] > pdf["templates"]
+    rows = markdown_rows([{"name": "staff: inbox with a filter", "profile": inbox}])
+    assert rows[-1].startswith("| staff: inbox with a filter | ")

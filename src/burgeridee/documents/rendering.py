@@ -5,7 +5,9 @@ document's title (the template's `<title>`) and language (`<html lang>`) are in 
 without a title would make an invalid PDF/UA document, so documents/base.html always gives one.
 """
 
+import functools
 import hashlib
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,11 +19,38 @@ PRINT_CSS = Path(__file__).resolve().parent / "static" / "documents" / "print.cs
 ALLOWED_PROTOCOLS = frozenset({"data"})  # inline images only; no http(s), no files outside our control
 
 
-@lru_cache(maxsize=1)
+def _per_thread(make):
+    """`make()` once per thread, kept for the thread's later calls (`.cache_clear()` forgets this thread's).
+
+    Pango and fontconfig objects must not be shared between threads (gunicorn runs several per process), so
+    what WeasyPrint sets up once is kept per thread, not per process."""
+    local = threading.local()
+
+    @functools.wraps(make)
+    def get():
+        if not hasattr(local, "value"):
+            local.value = make()
+        return local.value
+
+    get.cache_clear = lambda: local.__dict__.pop("value", None)
+    return get
+
+
+@_per_thread
+def _font_config():
+    """One font configuration per thread, shared by its PDFs: WeasyPrint otherwise makes a new one per document
+    (fontconfig set-up, a quarter of a short PDF's time). The app's PDFs use system fonts only (no @font-face),
+    so nothing is added to it per document."""
+    from weasyprint.text.fonts import FontConfiguration  # loads Pango: only in a process that makes a PDF
+
+    return FontConfiguration()
+
+
+@_per_thread
 def _print_css():
     from weasyprint import CSS  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return CSS(string=PRINT_CSS.read_text(encoding="utf-8"))
+    return CSS(string=PRINT_CSS.read_text(encoding="utf-8"), font_config=_font_config(), url_fetcher=url_fetcher())
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +59,9 @@ def _print_css_digest() -> bytes:
     return hashlib.sha256(PRINT_CSS.read_bytes()).digest()
 
 
+@_per_thread
 def url_fetcher():
+    """The restricted fetcher, made once per thread (it builds a urllib opener)."""
     from weasyprint.urls import URLFetcher  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
     return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, timeout=2)
@@ -70,14 +101,16 @@ def render_pdf(template: str, context: dict, *, request=None, reuse: bool = Fals
 def _write_pdf(html: str) -> bytes:
     from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(stylesheets=[_print_css()], pdf_variant=PDF_VARIANT)
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(
+        stylesheets=[_print_css()], pdf_variant=PDF_VARIANT, font_config=_font_config()
+    )
 
 
 def _write_pdf_own_css(html: str) -> bytes:
     """A document with its own print CSS: nothing added, nothing fetched beyond `url_fetcher`."""
     from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT, font_config=_font_config())
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = True) -> HttpResponse:

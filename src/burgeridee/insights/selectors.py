@@ -133,7 +133,10 @@ def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> 
     )
     if not pairs:
         return Durations(promise=promise)
-    counter = WorkingDayCounter(min(start for start, _end, _n in pairs), max(end for _start, end, _n in pairs))
+    # A first contact recorded before the submission (a back-dated conversation or intake) counts negative,
+    # so the counter spans every date of both columns.
+    dates = [day for start, end, _n in pairs for day in (start, end)]
+    counter = WorkingDayCounter(min(dates), max(dates))
     days = sorted(day for start, end, n in pairs for day in [counter.between(start, end)] * n)
     return Durations(
         count=len(days),

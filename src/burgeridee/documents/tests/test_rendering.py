@@ -87,3 +87,37 @@ def test_every_pdf_is_tagged_with_its_title_and_language(tmp_path, settings, pri
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]  # a reader shows the title, not the file name
     with translation.override("en"):
         assert PdfReader(io.BytesIO(render_pdf(template, {}))).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_pdfs_share_one_font_configuration_and_fetcher_per_process(tmp_path, settings, monkeypatch):
+    """Setting up fontconfig took a quarter of a short PDF's time when WeasyPrint did it for every document."""
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    made = []
+    for cls in (FontConfiguration, URLFetcher):
+        init = cls.__init__
+        monkeypatch.setattr(
+            cls, "__init__", lambda self, *a, _init=init, _cls=cls, **k: made.append(_cls) or _init(self, *a, **k)
+        )
+    for cached in (rendering._font_config, rendering._print_css, rendering.url_fetcher):
+        cached.cache_clear()
+    template = _template(tmp_path, settings, "<p>Verslag van {{ name }}</p>")
+    first = render_pdf(template, {"name": "Fatima"})
+    second = render_pdf(template, {"name": "Noor"})
+    assert "Verslag van Noor" in PdfReader(io.BytesIO(second)).pages[0].extract_text()
+    assert first != second
+    assert made.count(FontConfiguration) == 1 and made.count(URLFetcher) == 1
+
+
+def test_threads_do_not_share_weasyprint_font_configuration(tmp_path, settings):
+    """Pango objects must not cross threads (gunicorn runs several per process): each thread has its own."""
+    import threading
+
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(rendering._font_config())) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        thread.join()
+    seen.append(rendering._font_config())
+    assert seen[0] is not seen[1] and seen[2] not in seen[:2] and rendering._font_config() is seen[2]

@@ -290,3 +290,16 @@ def test_scores_nobody_gave_say_so_in_chart_table_and_csv(coordinator_client, mu
     evaluation_rows = [row for row in rows if row[0] == "evaluatie"]
     assert len(evaluation_rows) == 5
     assert {row[2] for row in evaluation_rows} == {"nog geen antwoorden"}
+
+
+def test_a_first_contact_before_the_submission_counts_and_breaks_nothing(municipality, submit_idea, coordinator_client):
+    # A conversation held (and recorded) the day before the idea was entered, on the newest date of all.
+    initiative, _ = submit_idea(municipality)
+    submitted = datetime.combine(local_date(), time(12), tzinfo=ZoneInfo("Europe/Amsterdam"))
+    Initiative.objects.filter(pk=initiative.pk).update(
+        submitted_at=submitted, first_contact_at=submitted - timedelta(days=3)
+    )
+    board = dashboard(municipality=municipality, filters=Filters.default())
+    assert board.first_contact.count == 1 and board.first_contact.median <= 0
+    cache.clear()
+    assert coordinator_client.get(f"/werkplek/{municipality.slug}/inzicht/").status_code == 200
