@@ -1,5 +1,5 @@
 """The manual's pictures (docs/manual/img/) are made here, while the tests walk each role's journeys on the demo
-data. The clock stands at one fixed moment (then ticks on from it), so the demo's dates, reference numbers and
+data. The clock stands still at one fixed moment, so the demo's dates, reference numbers and
 deadlines, and therefore the pictures, are the same on every run; a changed page changes its picture."""
 
 from datetime import datetime
@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.management import call_command
 
 from burgeridee.accounts.models import User
@@ -20,13 +21,27 @@ IMAGES = Path(__file__).resolve().parents[3] / "docs" / "manual" / "img"
 # A Tuesday morning in Gemeente Voorbeeld: every date in the pictures is counted from here.
 FIXED_MOMENT = datetime(2026, 9, 15, 9, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 VIEWPORT = {"width": 1200, "height": 800}
+# What differs on every run is shown as a fixed text in the pictures: the test server's random port becomes the
+# address of an installation, and the secret part of a personal link (status page, sign-up) a fixed word.
+SHOWN_ORIGIN = "https://burgeridee.voorbeeld.nl"
+LINK_SECRET = r"(/(?:mijn-initiatief|bijeenkomst|mijn-bijeenkomst|voorstel)/)[A-Za-z0-9_-]{6,}"
+REPLACE_TEXT = """([pairs, secret]) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const pattern = new RegExp(secret, "g");
+  while (walker.nextNode()) {
+    let text = walker.currentNode.nodeValue;
+    for (const [before, after] of pairs) text = text.replaceAll(before, after);
+    text = text.replace(pattern, "$1voorbeeld-link");
+    if (text !== walker.currentNode.nodeValue) walker.currentNode.nodeValue = text;
+  }
+}"""
 
 
 @pytest.fixture
 def demo(settings):
     """Gemeente Voorbeeld as `make run` shows it (seed_demo), made and shown at FIXED_MOMENT."""
     settings.DEMO_MODE = False  # the pictures show the product as a municipality runs it
-    with time_machine.travel(FIXED_MOMENT, tick=True):
+    with time_machine.travel(FIXED_MOMENT, tick=False):
         call_command("seed_demo", stdout=StringIO())
         yield Municipality.objects.get(slug="voorbeeld")
 
@@ -43,16 +58,29 @@ def manual_page(new_page):
     return make
 
 
-def shoot(page, name: str, *, full_page: bool = False, mask: tuple = (), scroll_to: str | None = None) -> None:
+def shoot(
+    page,
+    name: str,
+    *,
+    full_page: bool = False,
+    mask: tuple = (),
+    replace: dict | None = None,
+    scroll_to: str | None = None,
+) -> None:
     """Check the page with axe-core (and, on a staff page, its link to the manual), then save it as
     docs/manual/img/<name>.png for the manual.
 
-    `mask` covers what differs on every run (a workshop's join code and its QR code) with a plain box;
+    What differs on every run is shown fixed: `replace` maps texts to what the picture shows (a workshop's join
+    code), `mask` covers elements with a plain box (its QR code), and addresses are shown as SHOWN_ORIGIN with
+    their secret part replaced;
     `scroll_to` brings a part of a long page into the picture."""
     assert_accessible(page)
     if "/werkplek/" in page.url:
         help_link = page.get_by_role("link", name="Hulp bij deze pagina")
         assert "/handleiding/" in help_link.get_attribute("href"), f"{page.url} has no help link"
+    pairs = [*dict(replace or {}).items(), (page.evaluate("location.origin"), SHOWN_ORIGIN)]
+    pairs.append((settings.SITE_URL, SHOWN_ORIGIN))  # links made for mails and to share
+    page.evaluate(REPLACE_TEXT, [pairs, LINK_SECRET])
     if scroll_to:
         page.locator(scroll_to).first.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.evaluate("document.activeElement && document.activeElement.blur()")
