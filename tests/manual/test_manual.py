@@ -65,3 +65,11 @@ def test_every_picture_the_manual_shows_is_made_by_a_test_and_checked_in():
 def test_every_role_part_shows_pictures():
     for name in PARTS:
         assert pictures(pages()[name]), f"{name} has no pictures"
+
+
+def test_the_image_carries_the_manual():
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "RUN mkdocs build --strict" in dockerfile
+    assert "COPY --from=manual /build/src/burgeridee/static/dist/handleiding/" in dockerfile
+    pinned = (ROOT / "requirements" / "docs.txt").read_text()
+    assert "mkdocs==" in pinned and "mkdocs-material==" in pinned

@@ -39,6 +39,14 @@ def test_contact_person_journey(live_server, manual_page, demo):
     staff(page, live_server, "contact")
     page.goto(url(live_server, "workspace:inbox"))
     shoot(page, "contactpersoon-inbox")
+    # "Hulp bij deze pagina" opens the manual (built by `make docs`, served with the static files) at the inbox.
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Hulp bij deze pagina").click()
+    manual = opened.value
+    manual.wait_for_load_state()
+    assert manual.url.endswith("/handleiding/contactpersoon.html#inbox"), manual.url
+    assert manual.locator("h2#inbox").is_visible(), "the manual is not built: run `make docs`"
+    manual.close()
 
     new = initiative("Moestuin op het grasveld aan de Kastanjelaan")
     page.goto(url(live_server, "initiatives:staff_initiative", pk=new))
