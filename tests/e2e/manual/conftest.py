@@ -38,7 +38,7 @@ REPLACE_TEXT = """([pairs, secret]) => {
 
 
 @pytest.fixture
-def demo(settings):
+def demo_at_fixed_moment(settings):
     """Gemeente Voorbeeld as `make run` shows it (seed_demo), made and shown at FIXED_MOMENT."""
     settings.DEMO_MODE = False  # the pictures show the product as a municipality runs it
     with time_machine.travel(FIXED_MOMENT, tick=False):

@@ -8,7 +8,7 @@ from .conftest import shoot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_resident_journey(live_server, manual_page, demo):
+def test_resident_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page(viewport={"width": 800, "height": 900})
     page.goto(f"{live_server.url}/voorbeeld/")
     shoot(page, "bewoner-start")

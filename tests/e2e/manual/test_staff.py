@@ -30,7 +30,7 @@ def initiative(title):
     return Initiative.objects.get(municipality__slug="voorbeeld", title=title).pk
 
 
-def test_contact_person_journey(live_server, manual_page, demo):
+def test_contact_person_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page()
     page.goto(url(live_server, "accounts:login"))
     page.fill("#id_username", "contact")
@@ -80,7 +80,7 @@ def test_contact_person_journey(live_server, manual_page, demo):
     shoot(tablet, "contactpersoon-gesprek-voeren")
 
 
-def test_coordinator_journey(live_server, manual_page, demo):
+def test_coordinator_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page()
     staff(page, live_server, "coordinator")
     page.goto(url(live_server, "workspace:inbox") + "?tab=te-laat")
@@ -104,7 +104,7 @@ def test_coordinator_journey(live_server, manual_page, demo):
     shoot(page, "coordinator-medewerkers")
 
 
-def test_department_colleague_journey(live_server, manual_page, demo):
+def test_department_colleague_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page()
     staff(page, live_server, "afdeling")
     page.goto(url(live_server, "handovers:list"))
@@ -114,7 +114,7 @@ def test_department_colleague_journey(live_server, manual_page, demo):
     shoot(page, "afdeling-beantwoorden", full_page=True)
 
 
-def test_trainer_journey(live_server, manual_page, demo):
+def test_trainer_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page()
     staff(page, live_server, "trainer")
     page.goto(url(live_server, "workshops:list"))
@@ -147,7 +147,7 @@ def test_trainer_journey(live_server, manual_page, demo):
     shoot(page, "trainer-effect")
 
 
-def test_functional_administrator_journey(live_server, manual_page, demo):
+def test_functional_administrator_journey(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page()
     staff(page, live_server, "beheer")
     for name, picture in [
@@ -170,7 +170,7 @@ def test_functional_administrator_journey(live_server, manual_page, demo):
         shoot(page, picture)
 
 
-def test_operator_sees_the_release(live_server, manual_page, demo):
+def test_operator_sees_the_release(live_server, manual_page, demo_at_fixed_moment):
     page = manual_page(viewport={"width": 800, "height": 300})
     page.goto(f"{live_server.url}/healthz/ready")
     assert '"version": "0.1.0"' in page.content() or '"version":"0.1.0"' in page.content()
