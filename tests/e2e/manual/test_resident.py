@@ -3,7 +3,7 @@ confirmation, the personal status page; the right to challenge and the workshop'
 
 import pytest
 
-from .conftest import shoot
+from .shots import shoot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

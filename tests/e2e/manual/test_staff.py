@@ -10,7 +10,7 @@ from burgeridee.initiatives.models import Initiative
 from burgeridee.training.models import CoachingTrajectory, Meeting, Proposal
 from burgeridee.workshops.models import WorkshopSession
 
-from .conftest import IMAGES, shoot, staff
+from .shots import IMAGES, shoot, staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
