@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from burgeridee.knowledge.defaults import defaults_load
 from burgeridee.municipalities.models import Municipality
 
 from .shots import FIXED_MOMENT, VIEWPORT
@@ -18,6 +19,7 @@ def demo_at_fixed_moment(settings):
     """Gemeente Voorbeeld as `make run` shows it (seed_demo), made and shown at FIXED_MOMENT."""
     settings.DEMO_MODE = False  # the pictures show the product as a municipality runs it
     with time_machine.travel(FIXED_MOMENT, tick=False):
+        defaults_load()  # the knowledge library, as its data migration loads it (a transactional test may flush it)
         call_command("seed_demo", stdout=StringIO())
         yield Municipality.objects.get(slug="voorbeeld")
 
