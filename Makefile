@@ -10,14 +10,16 @@ DEV_ENV := BURGERIDEE_ENV=development BURGERIDEE_DEMO=true SITE_URL=http://$(HOS
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 TEST_ENV := BURGERIDEE_ENV=test
 
-.PHONY: help install assets db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short \
+.PHONY: help install assets docs db run worker test test-fast lint format messages check-deploy clean bench loadtest loadtest-short \
 	api-schema cluster-test cluster-test-short manifests
 
 help:
 	@echo "make run    - install, build assets, prepare the demo database and serve http://$(HOST):$(PORT)"
 	@echo "make worker - run the background worker (daily digest, mails)"
 	@echo "make test   - run the whole test suite, end-to-end browser tests included"
-	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), bandit, migrations check"
+	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), bandit, migrations check,"
+	@echo "              publiccode.yml against the standard, the manual (make docs)"
+	@echo "make docs   - build the manual (docs/manual/, MkDocs) with warnings as errors and its links and anchors checked"
 	@echo "make bench SIZE=small|medium|full - seed, serve as in production, measure every page (docs/benchmark.md)"
 	@echo "make loadtest / loadtest-short - residents and staff under load, PostgreSQL stopped for 10 s"
 	@echo "make cluster-test / cluster-test-short - three app servers, a load balancer, Redis, two workers, SMTP; faults"
@@ -39,6 +41,13 @@ install: $(VENV)/.installed node_modules/.installed
 
 assets: node_modules/.installed
 	node assets/build.mjs
+	$(MAKE) docs
+
+# The manual (docs/manual/, Dutch, one part per role) into src/burgeridee/static/dist/handleiding/, which the app
+# serves (MANUAL_URL). Strict: any warning fails, and so does a link to a missing page or anchor (mkdocs.yml
+# "validation"); nothing is fetched from the network. Its pictures come from tests/e2e/manual/.
+docs: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict --clean --quiet
 
 # The migrations were squashed to one per app before the first release (0.1.0): a demo database made
 # before that cannot be migrated and is made anew (it holds only demo data and what you tried out).
@@ -76,6 +85,8 @@ lint: install
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(BIN)/bandit --quiet --recursive src --exclude '*/tests/*,*/migrations/*'
 	$(BIN)/hadolint deploy/Dockerfile
+	$(BIN)/python -m tests.release.publiccode
+	$(MAKE) docs
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn | diff -u docs/api/openapi.yaml - \
 		|| (echo "docs/api/openapi.yaml differs from the code: run make api-schema"; exit 1)

@@ -165,6 +165,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "burgeridee.core.context_processors.site",
+                "burgeridee.workspace.context_processors.staff_help",
             ],
             "builtins": ["django.templatetags.i18n", "django.templatetags.static"],
         },
@@ -282,6 +283,9 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
+# The manual (docs/manual/, `make docs` builds it into static/dist/handleiding/); every staff page links to its
+# part ("Hulp bij deze pagina"). Point it elsewhere when the manual is hosted apart (ends with a slash).
+MANUAL_URL = env.str("MANUAL_URL", default=STATIC_URL + "dist/handleiding/")
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [SRC_DIR / "static"]
 STORAGES = {

@@ -3,7 +3,8 @@
 - `/healthz/live`: the process answers. No database, no cache: a database outage must not make the
   orchestrator restart every app server.
 - `/healthz/ready`: the database answers, the cache stores and returns a value, and every migration is
-  applied; 503 with the reasons otherwise, so the load balancer sends no residents to this server.
+  applied; 503 with the reasons otherwise, so the load balancer sends no residents to this server. Both
+  answers name the running release (`version`, burgeridee.__version__).
   The database and cache checks are django-health-check's; the migration check is ours.
 - `/healthz`: as before, 200 or 503 after a `SELECT 1` (core.views.healthz).
 """
@@ -18,6 +19,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from burgeridee import __version__
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +88,11 @@ def ready(request):
         for alias in connections:
             connections[alias].close_if_unusable_or_obsolete()
         return JsonResponse(
-            {"status": "unavailable", "checks": {name: reason or "ok" for name, reason in results.items()}},
+            {
+                "status": "unavailable",
+                "version": __version__,
+                "checks": {name: reason or "ok" for name, reason in results.items()},
+            },
             status=503,
         )
-    return JsonResponse({"status": "ok", "checks": dict.fromkeys(results, "ok")})
+    return JsonResponse({"status": "ok", "version": __version__, "checks": dict.fromkeys(results, "ok")})

@@ -58,7 +58,11 @@ def test_liveness_answers_without_touching_the_database(client, django_assert_nu
 def test_readiness_checks_database_cache_and_migrations(client):
     response = client.get("/healthz/ready")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "migrations": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "version": "0.1.0",
+        "checks": {"database": "ok", "cache": "ok", "migrations": "ok"},
+    }
     assert client.get("/healthz").status_code == 200  # the old probe stays
 
 
@@ -83,6 +87,7 @@ def test_not_ready_with_a_migration_not_applied(client, monkeypatch):
     response = client.get("/healthz/ready")
     assert response.status_code == 503
     assert response.json()["checks"]["migrations"] == "1 migration(s) not applied"
+    assert response.json()["version"] == "0.1.0"  # which release is waiting for its migrations
 
 
 @pytest.mark.django_db
