@@ -47,7 +47,7 @@ assets: node_modules/.installed
 # serves (MANUAL_URL). Strict: any warning fails, and so does a link to a missing page or anchor (mkdocs.yml
 # "validation"); nothing is fetched from the network. Its pictures come from tests/e2e/manual/.
 docs: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --clean --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --quiet
 
 # The migrations were squashed to one per app before the first release (0.1.0): a demo database made
 # before that cannot be migrated and is made anew (it holds only demo data and what you tried out).
