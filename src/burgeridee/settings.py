@@ -97,6 +97,12 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # zgw-consumers: the ZGW services (Zaken, Documenten, Catalogi API) of the case-system registration
+    # (api/zgw.py); simple_certmanager and privates hold the services' optional mTLS certificates.
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "zgw_consumers",
     "burgeridee.accounts",
     "burgeridee.municipalities",
     "burgeridee.records",
@@ -299,6 +305,13 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+# Private files (django-privates): only the mTLS certificates of zgw-consumers' services (simple_certmanager)
+# live here; never served to the public. Served, if ever, through django-sendfile2 to staff.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media"))
+PRIVATE_MEDIA_URL = "/private-media/"
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
+SENDFILE_URL = PRIVATE_MEDIA_URL
+SENDFILE_BACKEND = env.str("SENDFILE_BACKEND", default="django_sendfile.backends.simple")
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 # Email. Under `make run` mail goes to files in var/mail/ so a demo user can open links.
@@ -374,6 +387,10 @@ SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="security@burgeridee.exam
 SETUP_CONFIGURATION_STEPS = [
     "burgeridee.administration.setup_configuration.MunicipalitiesConfigurationStep",
     "burgeridee.sso.setup_configuration.IdentityProvidersConfigurationStep",
+    # zgw-consumers' own step: the ZGW services (`zgw_consumers`) a municipality's case-system
+    # registration refers to by identifier (api.setup_configuration).
+    "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
+    "burgeridee.api.setup_configuration.ZgwConfigurationStep",
 ]
 
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from zgw_consumers.constants import AuthTypes
 
 from burgeridee.core.forms import AccessibleFormMixin, TextField
 from burgeridee.initiatives.constants import Phase
@@ -50,7 +51,8 @@ class SubscriptionForm(AccessibleFormMixin, forms.Form):
 
 
 class ZgwSettingsForm(AccessibleFormMixin, forms.Form):
-    """The case-system plugin. The secret is write-only: the field is never filled in; empty keeps it."""
+    """The case-system plugin. The addresses and credentials are saved in zgw-consumers services (one per API,
+    services.zgw_settings_update). The secret is write-only: the field is never filled in; empty keeps it."""
 
     is_active = forms.BooleanField(label=_("Initiatieven registreren in het zaaksysteem"), required=False)
     zaken_url = forms.URLField(
@@ -65,6 +67,16 @@ class ZgwSettingsForm(AccessibleFormMixin, forms.Form):
     )
     documenten_url = forms.URLField(
         label=_("Documenten API (basisadres)"), max_length=500, required=False, assume_scheme="https"
+    )
+    auth_type = forms.ChoiceField(
+        label=_("Soort autorisatie"),
+        choices=[
+            (AuthTypes.zgw, _("ZGW: client-id en geheim (JWT)")),
+            (AuthTypes.no_auth, _("Geen autorisatie")),
+        ],
+        initial=AuthTypes.zgw,
+        required=False,  # not sent: ZGW
+        help_text=_("Open Zaak en andere ZGW API's vragen om een client-id en geheim."),
     )
     client_id = TextField(label=_("Client-id"), max_length=120, required=False)
     secret = forms.CharField(
@@ -104,7 +116,10 @@ class ZgwSettingsForm(AccessibleFormMixin, forms.Form):
     def initial_for(cls, config) -> dict:
         if config is None:
             return {}
-        initial = {name: getattr(config, name) for name in cls.base_fields if name != "secret"}
+        from .services import zgw_values
+
+        values = zgw_values(config)
+        initial = {name: values[name] for name in cls.base_fields if name in values}
         for phase, url in (config.statustypes or {}).items():
             initial[f"statustype_{phase}"] = url
         return initial
@@ -112,6 +127,7 @@ class ZgwSettingsForm(AccessibleFormMixin, forms.Form):
     def values(self) -> dict:
         data = {name: value for name, value in self.cleaned_data.items() if not name.startswith("statustype_")}
         data.pop("secret", None)
+        data["auth_type"] = data.get("auth_type") or AuthTypes.zgw
         data["statustypes"] = {
             phase: self.cleaned_data[f"statustype_{phase}"]
             for phase in Phase.values

@@ -191,18 +191,37 @@ class DeliveryAttempt(models.Model):
 
 
 class ZgwSettings(models.Model):
-    """A municipality's optional plugin: where its Zaken, Catalogi and Documenten API are, the ZGW JWT
-    credentials (client id + secret, HS256) and which types to use. The secret is write-only in the page."""
+    """A municipality's optional plugin: which zgw-consumers services are its Zaken, Documenten and Catalogi API
+    (their address, client id + secret for the ZGW JWT, live in the `Service`) and which types to use."""
 
     municipality = models.OneToOneField(
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
     )
     is_active = models.BooleanField(_("initiatieven registreren in het zaaksysteem"), default=False)
-    zaken_url = models.URLField(_("Zaken API (basisadres)"), max_length=500, blank=True)
-    catalogi_url = models.URLField(_("Catalogi API (basisadres)"), max_length=500, blank=True)
-    documenten_url = models.URLField(_("Documenten API (basisadres)"), max_length=500, blank=True)
-    client_id = models.CharField(_("client-id"), max_length=120, blank=True)
-    secret = models.CharField(_("geheim"), max_length=200, blank=True)
+    zaken_service = models.ForeignKey(
+        "zgw_consumers.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Zaken API"),
+    )
+    documenten_service = models.ForeignKey(
+        "zgw_consumers.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Documenten API"),
+    )
+    catalogi_service = models.ForeignKey(
+        "zgw_consumers.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Catalogi API"),
+    )
     rsin = models.CharField(_("RSIN van de gemeente"), max_length=9, blank=True)
     catalogus = models.URLField(_("catalogus (URL)"), max_length=500, blank=True)
     zaaktype = models.URLField(_("zaaktype (URL)"), max_length=500, blank=True)

@@ -157,7 +157,11 @@ def subscription(request, municipality, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view(roles=ADMIN)
 def zgw_settings(request, municipality):
-    config = ZgwSettings.objects.filter(municipality=municipality).first()
+    config = (
+        ZgwSettings.objects.filter(municipality=municipality)
+        .select_related("zaken_service", "documenten_service", "catalogi_service")
+        .first()
+    )
     status = 200
     if request.method == "POST" and request.POST.get("action") == "opnieuw":
         failed = get_object_or_404(
@@ -194,6 +198,8 @@ def zgw_settings(request, municipality):
     context = {
         "form": form,
         "config": config,
+        "services": services.zgw_services(config),
+        "has_secret": any(service.secret for service in services.zgw_services(config)),
         "registrations": ZgwRegistration.objects.filter(municipality=municipality)
         .select_related("initiative")
         .order_by("-pk")[:50],

@@ -14,20 +14,22 @@ row per initiative (the zaak before its statuses and documents), sends them, and
     fase, ingetrokken      status: POST /statussen with the statustype configured for the new phase
     verslag_bevestigd      document: POST enkelvoudiginformatieobjecten (Documenten API), POST /zaakinformatieobjecten
 
-The client is a minimal one on `requests` (docs/api.md says why not zgw-consumers): the ZGW JWT (HS256 with
-the client id as `iss` and `client_id`), JSON, and the Accept-Crs/Content-Crs headers the Zaken API demands.
+The municipality's Zaken, Documenten and Catalogi API are zgw-consumers `Service`s (ZgwSettings.*_service); the
+calls go through zgw-consumers' client (`build_client(service)`, an ape-pie session on requests), which makes
+the ZGW JWT (HS256, the client id as `iss` and `client_id`) and joins paths to the service's api_root. Ours are
+only JSON, the Accept-Crs/Content-Crs headers the Zaken API demands, the timeout and the errors.
 """
 
 import base64
 import logging
-import time
 from datetime import datetime, timedelta
 
-import jwt
 import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from zgw_consumers.client import build_client
+from zgw_consumers.models import Service
 
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity
@@ -49,7 +51,11 @@ class ZgwError(Exception):
 
 
 def zgw_active_settings(municipality_id: int) -> ZgwSettings | None:
-    config = ZgwSettings.objects.filter(municipality_id=municipality_id, is_active=True).first()
+    config = (
+        ZgwSettings.objects.filter(municipality_id=municipality_id, is_active=True)
+        .select_related("zaken_service", "documenten_service", "catalogi_service")
+        .first()
+    )
     return config
 
 
@@ -105,41 +111,34 @@ def timeline_event_saved(sender, instance, created, raw=False, **kwargs) -> None
 # --- The client --------------------------------------------------------------------------------------------
 
 
-def zgw_token(*, client_id: str, secret: str, now: int | None = None) -> str:
-    """The ZGW JWT (Autorisaties API / Open Zaak): HS256, the client id as issuer and `client_id`."""
-    issued = int(now if now is not None else time.time())
-    claims = {
-        "iss": client_id,
-        "iat": issued,
-        "client_id": client_id,
-        "user_id": "burgeridee",
-        "user_representation": "Burgeridee",
-    }
-    return jwt.encode(claims, secret, algorithm="HS256")
-
-
 class ZgwClient:
+    """Requests to the municipality's ZGW services, each through zgw-consumers' client for that service."""
+
     def __init__(self, config: ZgwSettings):
         self.config = config
 
-    def _headers(self) -> dict:
-        return {
-            "Authorization": f"Bearer {zgw_token(client_id=self.config.client_id, secret=self.config.secret)}",
-            "Accept": "application/json",
-            "User-Agent": "Burgeridee-zaaksysteem/1.0",
-        }
-
-    def find(self, base: str, path: str, params: dict, *, crs: bool = False, match=None) -> str:
-        """The URL of an object the API already has (its list endpoint with the standard's filters), or "".
-        Used only when an earlier try sent the same POST and its answer was lost."""
-        url = base.rstrip("/") + "/" + path.lstrip("/")
-        headers = self._headers() | ({"Accept-Crs": CRS} if crs else {})
+    def _request(self, service: Service | None, method: str, path: str, **kwargs) -> requests.Response:
+        if service is None:
+            raise ZgwError("Geen service ingesteld")
+        headers = {"Accept": "application/json", "User-Agent": "Burgeridee-zaaksysteem/1.0"} | kwargs.pop("headers")
         try:
-            response = requests.get(
-                url, params=params, headers=headers, timeout=settings.NOTIFICATION_TIMEOUT, allow_redirects=False
-            )
+            with build_client(service) as client:  # its auth adds the ZGW JWT for the service's client id/secret
+                return client.request(
+                    method,
+                    path.lstrip("/"),  # relative: joined to the service's api_root by the client
+                    headers=headers,
+                    timeout=settings.NOTIFICATION_TIMEOUT,
+                    allow_redirects=False,
+                    **kwargs,
+                )
         except requests.RequestException as error:
             raise ZgwError(f"{type(error).__name__}: {error}") from error
+
+    def find(self, service: Service | None, path: str, params: dict, *, crs: bool = False, match=None) -> str:
+        """The URL of an object the API already has (its list endpoint with the standard's filters), or "".
+        Used only when an earlier try sent the same POST and its answer was lost."""
+        headers = {"Accept-Crs": CRS} if crs else {}
+        response = self._request(service, "GET", path, params=params, headers=headers)
         if response.status_code != 200:
             raise ZgwError(f"HTTP {response.status_code} on GET {path}: {response.text[:300]}")
         try:
@@ -152,17 +151,11 @@ class ZgwClient:
                 return item["url"]
         return ""
 
-    def post(self, base: str, path: str, body: dict, *, crs: bool = False) -> dict:
-        url = base.rstrip("/") + "/" + path.lstrip("/")
-        headers = self._headers() | {"Content-Type": "application/json"}
+    def post(self, service: Service | None, path: str, body: dict, *, crs: bool = False) -> dict:
+        headers = {"Content-Type": "application/json"}
         if crs:
             headers |= {"Accept-Crs": CRS, "Content-Crs": CRS}
-        try:
-            response = requests.post(
-                url, json=body, headers=headers, timeout=settings.NOTIFICATION_TIMEOUT, allow_redirects=False
-            )
-        except requests.RequestException as error:
-            raise ZgwError(f"{type(error).__name__}: {error}") from error
+        response = self._request(service, "POST", path, json=body, headers=headers)
         if response.status_code != 201:
             raise ZgwError(f"HTTP {response.status_code} on POST {path}: {response.text[:300]}")
         try:
@@ -196,7 +189,7 @@ def _keep(registration: ZgwRegistration, **urls) -> None:
     ZgwRegistration.objects.filter(pk=registration.pk).update(result=registration.result)
 
 
-def _create_once(client, registration, key: str, base: str, path: str, body: dict, *, find: dict, crs=False) -> str:
+def _create_once(client, registration, key: str, service, path: str, body: dict, *, find: dict, crs=False) -> str:
     """POST one object, at most once over all tries. The step is marked as sent before the POST goes out; if
     an earlier try sent it and its answer was lost (a timeout, a dropped connection), the object may exist:
     look it up with the list endpoint's filters (`find`: params, and `match` to pick among the results) and
@@ -204,13 +197,13 @@ def _create_once(client, registration, key: str, base: str, path: str, body: dic
     if registration.result.get(key):
         return registration.result[key]
     if key in registration.result.get(SENT, []):
-        found = client.find(base, path, find["params"], crs=crs, match=find.get("match"))
+        found = client.find(service, path, find["params"], crs=crs, match=find.get("match"))
         if found:
             _keep(registration, **{key: found})
             return found
     else:
         _keep(registration, **{SENT: [*registration.result.get(SENT, []), key]})
-    url = client.post(base, path, body, crs=crs)["url"]
+    url = client.post(service, path, body, crs=crs)["url"]
     _keep(registration, **{key: url})
     return url
 
@@ -235,7 +228,7 @@ def _status(client: ZgwClient, config: ZgwSettings, registration, zaak: str) -> 
         "params": {"zaak": zaak, "statustype": statustype},
         "match": lambda item: _same_moment(item.get("datumStatusGezet", ""), at),
     }
-    _create_once(client, registration, "status", config.zaken_url, "statussen", body, find=find)
+    _create_once(client, registration, "status", config.zaken_service, "statussen", body, find=find)
 
 
 def _register_case(client, config, registration) -> list[str]:
@@ -256,7 +249,7 @@ def _register_case(client, config, registration) -> list[str]:
         # identificatie is unique per bronorganisatie in the Zaken API: the search that finds a zaak whose
         # answer was lost, and the reason a blind second POST would be refused.
         find = {"params": {"identificatie": initiative.reference, "bronorganisatie": config.rsin}}
-        _create_once(client, registration, "zaak", config.zaken_url, "zaken", body, find=find, crs=True)
+        _create_once(client, registration, "zaak", config.zaken_service, "zaken", body, find=find, crs=True)
     zaak = registration.result["zaak"]
     initiator = initiative.primary_initiator
     if not registration.result.get("rol") and initiator is not None and config.roltype_initiator:
@@ -275,7 +268,7 @@ def _register_case(client, config, registration) -> list[str]:
             body["contactpersoonRol"] = {"emailadres": initiator.email, "naam": name[:200]}
             fields.append("email")
         find = {"params": {"zaak": zaak, "roltype": config.roltype_initiator, "betrokkeneType": "natuurlijk_persoon"}}
-        _create_once(client, registration, "rol", config.zaken_url, "rollen", body, find=find)
+        _create_once(client, registration, "rol", config.zaken_service, "rollen", body, find=find)
     if "status" not in registration.result:
         _status(client, config, registration, zaak)
     return fields
@@ -331,7 +324,7 @@ def _register_document(client, config, registration) -> list[str]:
             client,
             registration,
             "informatieobject",
-            config.documenten_url,
+            config.documenten_service,
             "enkelvoudiginformatieobjecten",
             body,
             find=find,
@@ -340,7 +333,13 @@ def _register_document(client, config, registration) -> list[str]:
         body = {"zaak": zaak, "informatieobject": registration.result["informatieobject"]}
         find = {"params": body}
         _create_once(
-            client, registration, "zaakinformatieobject", config.zaken_url, "zaakinformatieobjecten", body, find=find
+            client,
+            registration,
+            "zaakinformatieobject",
+            config.zaken_service,
+            "zaakinformatieobjecten",
+            body,
+            find=find,
         )
     return ["name"]  # the report names the resident
 

@@ -5,10 +5,11 @@ the zaak it created, the order (zaak first), and the Crs headers on zaken."""
 import json
 from datetime import timedelta
 
-import jwt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from zgw_consumers.constants import AuthTypes
+from zgw_consumers.models import Service
 
 from burgeridee.accounts.constants import Role
 from burgeridee.api import zgw
@@ -187,11 +188,46 @@ def test_worker_is_asked_after_commit(municipality, submit_idea, django_capture_
     assert DBTaskResult.objects.filter(task_path__endswith="zgw_register_task").exists()
 
 
-def test_jwt_is_hs256_with_the_client_id():
-    token = zgw.zgw_token(client_id=CLIENT_ID, secret=SECRET)
-    claims = jwt.decode(token, SECRET, algorithms=["HS256"])
-    assert claims["iss"] == claims["client_id"] == CLIENT_ID and "iat" in claims
-    assert jwt.get_unverified_header(token)["alg"] == "HS256"
+def test_calls_carry_the_jwt_zgw_consumers_makes_for_the_configured_service(municipality, submit_idea):
+    """The Authorization header is zgw-consumers' ZGWAuth for the configured Service: HS256 with its client id
+    as issuer and client_id, its user_id, and the `exp` zgw-consumers adds (jwt_valid_for). A changed secret
+    in the Service is what the next request is signed with."""
+    with FakeZgw() as fake:
+        config = configure(municipality, fake.base)
+        service = config.zaken_service
+        assert service.auth_type == AuthTypes.zgw and service.client_id == CLIENT_ID and service.secret == SECRET
+        assert config.documenten_service.api_root == f"{fake.base}/documenten/api/v1/"
+        submit_idea(municipality)
+        assert zgw.zgw_register() == 1
+        assert fake.problems == [] and len(fake.tokens) == 3
+        for claims in fake.tokens:
+            assert claims["iss"] == claims["client_id"] == CLIENT_ID
+            assert claims["user_id"] == service.user_id == "burgeridee"
+            assert claims["exp"] - claims["iat"] == service.jwt_valid_for
+
+        # The next calls use what the Service says now: a wrong secret is refused by the fake.
+        Service.objects.filter(pk=service.pk).update(secret="een-ander-geheim-van-minstens-32-tekens")
+        submit_idea(municipality)
+        assert zgw.zgw_register() == 0
+        assert fake.problems and "bad JWT" in fake.problems[-1]
+        registration = ZgwRegistration.objects.filter(status=DeliveryStatus.PENDING).get()
+        assert "401" in registration.last_error
+
+
+def test_the_worker_builds_its_requests_with_zgw_consumers_build_client(municipality, submit_idea, monkeypatch):
+    built = []
+    original = zgw.build_client
+
+    def spy(service, *args, **kwargs):
+        built.append(service.pk)
+        return original(service, *args, **kwargs)
+
+    monkeypatch.setattr(zgw, "build_client", spy)
+    with FakeZgw() as fake:
+        config = configure(municipality, fake.base)
+        submit_idea(municipality)
+        assert zgw.zgw_register() == 1
+    assert built == [config.zaken_service.pk] * 3  # zaak, rol, status
 
 
 # --- The administrator's page ------------------------------------------------------------------------------
@@ -215,7 +251,9 @@ def test_administrator_configures_secret_write_only_and_audited(municipality, st
     }
     assert admin.post(url, data).status_code == 302
     config = ZgwSettings.objects.get(municipality=municipality)
-    assert config.is_active and config.secret == "heel-geheim-123"
+    assert config.is_active and config.zaken_service.secret == config.documenten_service.secret == "heel-geheim-123"
+    assert config.zaken_service.api_root == "https://openzaak.example/zaken/api/v1/"
+    assert config.catalogi_service.api_type == "ztc" and config.zaken_service.auth_type == AuthTypes.zgw
     assert config.statustypes == {"idee": "https://openzaak.example/catalogi/api/v1/statustypen/1"}
     page = admin.get(url).content.decode()
     assert "heel-geheim-123" not in page and "Er is een geheim opgeslagen." in page
@@ -226,7 +264,9 @@ def test_administrator_configures_secret_write_only_and_audited(municipality, st
     # An empty secret keeps the stored one; a bad RSIN keeps what was typed.
     assert admin.post(url, data | {"secret": "", "client_id": "nieuw"}).status_code == 302
     config.refresh_from_db()
-    assert config.secret == "heel-geheim-123" and config.client_id == "nieuw"
+    config.zaken_service.refresh_from_db()
+    assert config.zaken_service.secret == "heel-geheim-123" and config.zaken_service.client_id == "nieuw"
+    assert Service.objects.count() == 3  # the same services, brought up to date
     bad = admin.post(url, data | {"rsin": "12"})
     assert bad.status_code == 400 and "Het RSIN bestaat uit 9 cijfers." in bad.content.decode()
     assert 'value="https://openzaak.example/zaken/api/v1/"' in bad.content.decode()
@@ -364,9 +404,9 @@ def test_the_fake_refuses_a_second_zaak_with_the_same_identificatie(municipality
             "identificatie": "BI-2026-000001",
         }
         client = zgw.ZgwClient(config)
-        client.post(config.zaken_url, "zaken", body, crs=True)
+        client.post(config.zaken_service, "zaken", body, crs=True)
         with pytest.raises(zgw.ZgwError, match="not unique"):
-            client.post(config.zaken_url, "zaken", body, crs=True)
-        assert client.find(config.zaken_url, "zaken", {"identificatie": "BI-2026-000001"}, crs=True)
+            client.post(config.zaken_service, "zaken", body, crs=True)
+        assert client.find(config.zaken_service, "zaken", {"identificatie": "BI-2026-000001"}, crs=True)
         with pytest.raises(zgw.ZgwError, match="HTTP 400"):  # a filter the standard does not define
-            client.find(config.zaken_url, "zaken", {"naam": "x"}, crs=True)
+            client.find(config.zaken_service, "zaken", {"naam": "x"}, crs=True)

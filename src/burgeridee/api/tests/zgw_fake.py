@@ -93,6 +93,7 @@ class FakeZgw:
         self.fail = list(fail)
         self.lose = list(lose)
         self.requests: list[dict] = []  # accepted POSTs, in order
+        self.tokens: list[dict] = []  # the claims of every accepted JWT, in order
         self.searches: list[tuple[str, dict]] = []  # accepted GETs: (resource, filters)
         self.problems: list[str] = []
         self.objects: dict[str, dict] = {}  # url -> body
@@ -159,6 +160,7 @@ class FakeZgw:
             return refuse(401, f"bad JWT: {error}")
         if claims.get("client_id") != CLIENT_ID or claims.get("iss") != CLIENT_ID:
             return refuse(401, "unknown client_id")
+        self.tokens.append(claims)
         if method == "GET":
             return self.search(resource, environ, answer, refuse)
         if resource == "zaken" and (environ.get("HTTP_ACCEPT_CRS") != CRS or environ.get("HTTP_CONTENT_CRS") != CRS):
