@@ -410,3 +410,26 @@ def test_the_fake_refuses_a_second_zaak_with_the_same_identificatie(municipality
         assert client.find(config.zaken_service, "zaken", {"identificatie": "BI-2026-000001"}, crs=True)
         with pytest.raises(zgw.ZgwError, match="HTTP 400"):  # a filter the standard does not define
             client.find(config.zaken_service, "zaken", {"naam": "x"}, crs=True)
+
+
+def test_an_address_another_municipality_uses_is_refused_keeping_the_input(
+    municipality, other_municipality, staff_client_factory
+):
+    """zgw-consumers keeps one Service per address: the page never links (and so signs with) the service of
+    another municipality; it says so in the error summary and keeps what was typed."""
+    configure(other_municipality, "https://openzaak.example")
+    admin = staff_client_factory(municipality, Role.ADMINISTRATOR)
+    url = reverse("api:zgw", kwargs={"municipality_slug": municipality.slug})
+    data = {
+        "zaken_url": "https://openzaak.example/zaken/api/v1/",
+        "client_id": "voorbeeld",
+        "secret": "ander-geheim",
+        "rsin": "002220647",
+    }
+    response = admin.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 400 and "Dit adres gebruikt een andere gemeente al." in page
+    assert 'value="https://openzaak.example/zaken/api/v1/"' in page and 'value="voorbeeld"' in page
+    other = ZgwSettings.objects.get(municipality=other_municipality)
+    assert other.zaken_service.client_id == CLIENT_ID and other.zaken_service.secret == SECRET
+    assert not ZgwSettings.objects.filter(municipality=municipality).exists()
