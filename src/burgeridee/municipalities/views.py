@@ -26,7 +26,9 @@ def municipality_home(request, municipality):
     # ground does not import the apps above it; see signals.py.
     responses = signals.home_panels.send(sender=Municipality, request=request, municipality=municipality)
     panels = [panel for _receiver, panel in responses if panel]
-    return render(request, "municipalities/municipality_home.html", {"panels": panels})
+    responses = signals.home_routes.send(sender=Municipality, request=request, municipality=municipality)
+    routes = [route for _receiver, route in responses if route]
+    return render(request, "municipalities/municipality_home.html", {"panels": panels, "routes": routes})
 
 
 @require_GET

@@ -19,3 +19,9 @@ def test_home_page_has_no_link_without_the_right(client, municipality):
 def test_home_page_link_goes_when_the_administrator_turns_the_right_off(client, municipality, challenge_tasks):
     ChallengeSettings.objects.filter(municipality=municipality).update(is_enabled=False)
     assert LINK not in client.get("/voorbeeld/").content.decode()
+
+
+def test_the_challenge_route_comes_after_the_call_to_share_an_idea(client, municipality, challenge_tasks):
+    # Most residents come to share an idea: the button for that comes first, the other route after it.
+    page = client.get("/voorbeeld/").content.decode()
+    assert page.index("Deel uw idee") < page.index("Wilt u een taak van de gemeente overnemen?")

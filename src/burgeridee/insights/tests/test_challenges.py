@@ -11,11 +11,17 @@ from burgeridee.challenges.selectors import insight
 from burgeridee.challenges.tests.factories import challenge_setup, idea_kwargs
 
 
+def _noon():
+    """Today at noon, local time: "50 days ago" is then 50 calendar days ago, also across a change to or from
+    summer time (timezone.now() minus 50 x 24 hours falls on the day before when it is between 23:00 and 24:00)."""
+    return timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+
+
 def test_dashboard_and_csv_show_the_challenges(municipality, staff_client_factory):
     setup = challenge_setup(municipality, weeks=6)
     granted = services.challenge_submit(municipality=municipality, task=setup["square"], **idea_kwargs(municipality))
     services.challenge_submit(municipality=municipality, task=setup["playground"], **idea_kwargs(municipality))
-    now = timezone.now()
+    now = _noon()
     Challenge.objects.filter(initiative=granted.initiative).update(
         plan_completed_at=now - timedelta(days=50), decided_at=now, decision="toegekend"
     )
@@ -38,7 +44,7 @@ def _four_challenges(municipality):
     D playground, Oosterpark, leefbaar: no decision, due 3 days ago (waiting over the term)"""
     setup = challenge_setup(municipality, weeks=6)
     centrum, oosterpark = municipality.neighbourhoods.order_by("name")
-    now = timezone.now()
+    now = _noon()
     rows = [
         ("square", centrum, "leefbaar", 30, "toegekend"),
         ("playground", centrum, "veilig", 50, "afgewezen"),
