@@ -27,11 +27,14 @@ RUNS = {
     "national": (1000, 4, 60),
 }
 TARGETS = {
+    # issue #18: staff pages and PDFs within 5x the floor, resident and public pages within 3x
     "p95_vs_floor": 5.0,
+    "resident_p95_vs_floor": 3.0,
     "resident_bytes": 60 * 1024,
     "staff_bytes": 120 * 1024,
-    "search_p95_ms": 100.0,
-    "pdf_p95_ms": 500.0,
+    "search_p95_ms": 50.0,
+    "pdf_p95_ms": 150.0,
+    "dashboard_ms": 100.0,
 }
 QUERY_SAMPLES = 5
 
@@ -286,7 +289,7 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
     return [
         {
             "name": f"insight dashboard, a year of {total:,} initiatives",
-            "target_ms": None,
+            "target_ms": TARGETS["dashboard_ms"],
             **_timed(lambda: dashboard(municipality=municipality, filters=Filters.default()), runs),
         },
         {"name": "inbox search 'buurt', first page", "target_ms": TARGETS["search_p95_ms"], **_timed(search, runs)},
@@ -377,8 +380,10 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
             "total_seconds": round(time.monotonic() - started, 1),
         }
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-        (RESULTS / "latest.md").write_text(markdown(result))
+        # The national size is recorded beside the regular run, not over it.
+        stem = "national" if size == "national" else "latest"
+        (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        (RESULTS / f"{stem}.md").write_text(markdown(result))
         print(markdown(result))
         return result
     finally:
@@ -407,18 +412,31 @@ def _table_counts() -> dict:
     return counts
 
 
+def ratio_target(entry: dict) -> float | None:
+    """The p95 a page may take, as a multiple of the floor: pages residents open 3x; staff pages, PDFs and the
+    forms residents send (a write, a mail queued, the processing log) 5x."""
+    if entry["audience"] == "floor":
+        return None
+    if entry["audience"] == "resident" and entry["kind"] != "pdf" and entry["method"] == "GET":
+        return TARGETS["resident_p95_vs_floor"]
+    return TARGETS["p95_vs_floor"]
+
+
 def target_misses(entry: dict) -> list[str]:
     misses = []
-    if entry["audience"] != "floor" and entry.get("p95_vs_floor") and entry["p95_vs_floor"] > TARGETS["p95_vs_floor"]:
-        misses.append(f"p95 is {entry['p95_vs_floor']}x the floor (target 5x)")
+    ratio = ratio_target(entry)
+    if ratio and entry.get("p95_vs_floor") and entry["p95_vs_floor"] > ratio:
+        misses.append(f"p95 is {entry['p95_vs_floor']}x the floor (target {ratio:g}x)")
     limit = TARGETS.get(f"{entry['audience']}_bytes")
     if limit and entry.get("bytes_compressed") and entry["bytes_compressed"] > limit:
         over = entry["bytes_compressed"] - limit
         misses.append(f"{entry['bytes_compressed'] / 1024:.1f} KB, {over / 1024:.1f} KB over {limit // 1024} KB")
     if "search" in entry["name"] and entry["p95_ms"] > TARGETS["search_p95_ms"]:
-        misses.append(f"search p95 {entry['p95_ms']} ms, {entry['p95_ms'] - 100:.0f} ms over 100 ms")
+        limit = TARGETS["search_p95_ms"]
+        misses.append(f"search p95 {entry['p95_ms']} ms, {entry['p95_ms'] - limit:.0f} ms over {limit:g} ms")
     if entry["kind"] == "pdf" and entry["p95_ms"] > TARGETS["pdf_p95_ms"]:
-        misses.append(f"PDF p95 {entry['p95_ms']} ms, {entry['p95_ms'] - 500:.0f} ms over 500 ms")
+        limit = TARGETS["pdf_p95_ms"]
+        misses.append(f"PDF p95 {entry['p95_ms']} ms, {entry['p95_ms'] - limit:.0f} ms over {limit:g} ms")
     if entry.get("unexpected_statuses"):
         misses.append(f"unexpected HTTP statuses {entry['unexpected_statuses']}")
     return misses
@@ -454,8 +472,9 @@ def markdown(result: dict) -> str:
         )
     lines += [
         "",
-        "Targets: p95 within 5x the floor (/healthz); resident pages under 60 KB and staff pages under 120 KB "
-        "compressed including CSS and JS; search p95 under 100 ms; a PDF under 500 ms.",
+        "Targets: p95 of the pages residents open within 3x the floor (/healthz), of staff pages, PDFs and the "
+        "forms residents send within 5x; resident pages under 60 KB and staff pages under 120 KB compressed including CSS and JS; inbox search "
+        "p95 under 50 ms; a PDF under 150 ms; the dashboard's work under 100 ms for a year of 25,000 initiatives.",
         "",
         "Staff pages and PDFs are fetched by staff members logged in over HTTP with their password and a real "
         "TOTP code, once per simulated browser.",

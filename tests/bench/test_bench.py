@@ -61,11 +61,20 @@ def test_every_page_in_the_list_answers_as_expected_over_http(live_server):
 
 
 def test_report_says_by_how_much_a_target_is_missed():
-    entry = {"name": "resident: x", "audience": "resident", "kind": "page", "p95_ms": 50, "p95_vs_floor": 7.5,
-             "bytes_compressed": 70 * 1024, "unexpected_statuses": {}}  # fmt: skip
+    entry = {"name": "resident: x", "audience": "resident", "kind": "page", "method": "GET", "p95_ms": 50,
+             "p95_vs_floor": 4.0, "bytes_compressed": 70 * 1024, "unexpected_statuses": {}}  # fmt: skip
     misses = target_misses(entry)
-    assert "7.5x the floor (target 5x)" in misses[0]
+    assert "4.0x the floor (target 3x)" in misses[0]
     assert "10.0 KB over 60 KB" in misses[1]
+    # the same ratio is within target for a staff page and for a form a resident sends
+    assert not target_misses(entry | {"audience": "staff", "bytes_compressed": None})
+    assert not target_misses(entry | {"method": "POST", "bytes_compressed": None})
+    search = {"name": "staff: inbox search", "audience": "staff", "kind": "page", "method": "GET", "p95_ms": 61.0,
+              "p95_vs_floor": 4.9, "unexpected_statuses": {}}  # fmt: skip
+    assert target_misses(search) == ["search p95 61.0 ms, 11 ms over 50 ms"]
+    pdf = {"name": "pdf: report", "audience": "staff", "kind": "pdf", "method": "GET", "p95_ms": 170.0,
+           "p95_vs_floor": 4.9, "unexpected_statuses": {}}  # fmt: skip
+    assert target_misses(pdf) == ["PDF p95 170.0 ms, 20 ms over 150 ms"]
     report = {"size": "tiny", "generated_at": "now", "cpus": 2, "gunicorn_workers": 5, "requests_per_page": 1,
               "concurrency": 1, "pages": [entry | {"rps": 1, "p50_ms": 1, "p99_ms": 1, "queries_per_request": 1,
               "bytes_uncompressed": 1, "requests": 3}], "pdf": [], "seeded": {"counts": {}, "seconds": 1},
@@ -84,6 +93,7 @@ def test_in_process_timings_cover_dashboard_search_and_pdf():
         "checklist PDF (WeasyPrint)",
     ]
     assert all(t["p95_ms"] > 0 for t in timings)
+    assert [t["target_ms"] for t in timings] == [100.0, 50.0, 150.0]
 
 
 def test_page_breakdown_splits_sql_templates_pdf_and_python(staff_client):
