@@ -20,7 +20,7 @@ help:
 	@echo "make lint   - ruff lint and format check, the import layers (lint-imports), bandit, migrations check,"
 	@echo "              publiccode.yml against the standard, the manual (make docs)"
 	@echo "make docs   - build the manual (docs/manual/, MkDocs) with warnings as errors and its links and anchors checked"
-	@echo "make bench SIZE=small|medium|full|national - seed, serve as in production, measure every page (docs/benchmark.md)"
+	@echo "make bench SIZE=small|medium|full|national [MUNICIPALITY=N] - seed, serve as in production, measure every page (docs/benchmark.md)"
 	@echo "make loadtest / loadtest-short - residents and staff under load, PostgreSQL stopped for 10 s"
 	@echo "make cluster-test / cluster-test-short - three app servers, a load balancer, Redis, two workers, SMTP; faults"
 	@echo "make manifests - render the Kubernetes manifests (example overlay) with kubectl kustomize"
@@ -107,8 +107,9 @@ check-deploy: install assets
 		ALLOWED_HOSTS=burgeridee.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 SIZE ?= small
+MUNICIPALITY ?= 1
 bench: install assets
-	$(BIN)/python -m bench.run --size $(SIZE)
+	$(BIN)/python -m bench.run --size $(SIZE) --municipality $(MUNICIPALITY)
 
 loadtest: install assets
 	$(BIN)/python -m bench.loadtest --duration 120

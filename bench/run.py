@@ -59,9 +59,10 @@ class Context:
 
     @property
     def workshop_code(self) -> str:
-        from bench.seed import bench_workshop_code
+        from bench.seed import bench_workshop_code, municipality_slug
 
-        return bench_workshop_code(self.slug)
+        # The running workshop is seeded in the largest municipality only.
+        return bench_workshop_code(self.slug) or bench_workshop_code(municipality_slug(1))
 
     def idea_body(self, i: int) -> dict:
         return {
@@ -297,7 +298,7 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
     ]
 
 
-def run(size: str, *, keep: bool = False, only: str = "") -> dict:
+def run(size: str, *, keep: bool = False, only: str = "", number: int = 1) -> dict:
     from bench.pages import PAGES
 
     if only:
@@ -320,9 +321,9 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
         seeded["counts"] = _table_counts()
         base = stack.start_server()
         ctx = Context(
-            slug=municipality_slug(1),
-            sample=seeded_sample(),
-            conversations=seeded_conversation_sample(),
+            slug=municipality_slug(number),
+            sample=seeded_sample(number=number),
+            conversations=seeded_conversation_sample(number=number),
             run_id=datetime.now(UTC).strftime("%H%M%S"),
             base=base,
         )
@@ -363,6 +364,7 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
         result = {
             "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "size": size,
+            "municipality": {"slug": ctx.slug, "initiatives": _initiatives_of(ctx.slug)},
             "cpus": os.cpu_count(),
             "gunicorn_workers": int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1)),
             "requests_per_page": RUNS[size][0],
@@ -382,12 +384,20 @@ def run(size: str, *, keep: bool = False, only: str = "") -> dict:
         RESULTS.mkdir(parents=True, exist_ok=True)
         # The national size is recorded beside the regular run, not over it.
         stem = "national" if size == "national" else "latest"
+        if number != 1:
+            stem += f"-{ctx.slug}"
         (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         (RESULTS / f"{stem}.md").write_text(markdown(result))
         print(markdown(result))
         return result
     finally:
         stack.stop(keep=keep)
+
+
+def _initiatives_of(slug: str) -> int:
+    from burgeridee.initiatives.models import Initiative
+
+    return Initiative.objects.filter(municipality__slug=slug).count()
 
 
 def _table_counts() -> dict:
@@ -453,6 +463,15 @@ def markdown(result: dict) -> str:
     lines = [
         f"# Benchmark ({result['size']}, {result['generated_at']})",
         "",
+        *(
+            [
+                f"Pages of {result['municipality']['slug']} "
+                f"({result['municipality']['initiatives']:,} initiatives in the municipality).",
+                "",
+            ]
+            if result.get("municipality")
+            else []
+        ),
         f"{result['cpus']} CPUs, gunicorn {result['gunicorn_workers']} sync workers, production settings; "
         f"{result['requests_per_page']} requests per page over {result['concurrency']} connections from a "
         "separate process on 127.0.0.1.",
@@ -516,8 +535,15 @@ def main() -> None:
     parser.add_argument("--size", choices=sorted(RUNS), default="small")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs)")
     parser.add_argument("--only", default="", help="measure only the pages whose name contains this (and the floor)")
+    parser.add_argument(
+        "--municipality",
+        type=int,
+        default=1,
+        help="measure the pages of the municipality with this rank by size (1: the largest; the results go to "
+        "latest-proefstad-NNN.md, or national-proefstad-NNN.md)",
+    )
     args = parser.parse_args()
-    run(args.size, keep=args.keep, only=args.only)
+    run(args.size, keep=args.keep, only=args.only, number=args.municipality)
 
 
 if __name__ == "__main__":

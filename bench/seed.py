@@ -670,13 +670,14 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
     }
 
 
-def seeded_conversation_sample(*, count: int = 50, seed_value: int = 7) -> list[int]:
-    """Initiatives of the largest municipality that had their first conversation, for the conversation screen."""
+def seeded_conversation_sample(*, count: int = 50, seed_value: int = 7, number: int = 1) -> list[int]:
+    """Initiatives of municipality `number` (1: the largest) that had their first conversation, for the
+    conversation screen."""
     from burgeridee.conversations.models import Conversation
 
     rng = random.Random(seed_value)
     pks = list(
-        Conversation.objects.filter(initiative__municipality__slug=municipality_slug(1))
+        Conversation.objects.filter(initiative__municipality__slug=municipality_slug(number))
         .order_by("pk")
         .values_list("initiative_id", flat=True)[:2000]
     )
@@ -684,9 +685,10 @@ def seeded_conversation_sample(*, count: int = 50, seed_value: int = 7) -> list[
     return pks[:count]
 
 
-def seeded_sample(*, count: int = 50, seed_value: int = 7) -> list[dict]:
-    """Seeded initiatives of the largest municipality, open and with a typical history, for the pages."""
-    largest = municipality_slug(1)
+def seeded_sample(*, count: int = 50, seed_value: int = 7, number: int = 1) -> list[dict]:
+    """Seeded initiatives of municipality `number` (1: the largest), open and with a typical history, for the
+    pages."""
+    largest = municipality_slug(number)
     rng = random.Random(seed_value)
     rows = list(
         Initiative.objects.filter(municipality__slug=largest, closed_at__isnull=True)
