@@ -270,7 +270,11 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
     municipality = Municipality.objects.get(slug=slug)
     user = User.objects.filter(memberships__municipality=municipality).first()
     model = conversation_model_ensure_default(municipality=municipality)
-    total = municipality.initiatives.count()
+    window = Filters.default()
+    # The dashboard shows the last year by default: the size that counts is the initiatives submitted in it.
+    in_year = municipality.initiatives.filter(
+        submitted_at__date__gte=window.date_from, submitted_at__date__lte=window.date_to
+    ).count()
 
     def search():
         rows = inbox_list(municipality=municipality, user=user, filters=InboxFilters(tab="alle", q="buurt"))
@@ -289,7 +293,7 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
 
     return [
         {
-            "name": f"insight dashboard, a year of {total:,} initiatives",
+            "name": f"insight dashboard, a year of {in_year:,} initiatives",
             "target_ms": TARGETS["dashboard_ms"],
             **_timed(lambda: dashboard(municipality=municipality, filters=Filters.default()), runs),
         },
