@@ -26,6 +26,16 @@ def _to_trajectory(trajectory):
     return redirect("training:trajectory", municipality_slug=trajectory.municipality.slug, pk=trajectory.pk)
 
 
+def _save(request, context, form, work, message, *, template=TEMPLATE, trajectory=None):
+    """Run `work` (a service call); on a failed save the page again with what was typed, else `message` and
+    back to the trajectory (the one given, or the one `work` made)."""
+    result = attempt(request, template, context, form, work)
+    if isinstance(result, HttpResponse):
+        return result
+    messages.success(request, message)
+    return _to_trajectory(trajectory or result)
+
+
 @never_cache
 @require_GET
 @member_view
@@ -54,19 +64,16 @@ def trajectory_create(request, municipality):
     if not form.is_valid():
         return render(request, template, context, status=400)
     coachee = next(user for user in candidates if user.pk == form.cleaned_data["coachee"])
-    result = attempt(
+    return _save(
         request,
-        template,
         context,
         form,
         lambda: services.trajectory_create(
             municipality=municipality, coach=request.user, coachee=coachee, title=form.cleaned_data["title"]
         ),
+        _("Het coachingstraject is aangemaakt."),
+        template=template,
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Het coachingstraject is aangemaakt."))
-    return _to_trajectory(result)
 
 
 def _context(request, municipality, trajectory, **forms):
@@ -140,17 +147,14 @@ def goal_add(request, municipality, pk):
     context = _context(request, municipality, trajectory, goal_form=form)
     if not form.is_valid():
         return render(request, TEMPLATE, context, status=400)
-    result = attempt(
+    return _save(
         request,
-        TEMPLATE,
         context,
         form,
         lambda: services.goal_add(trajectory=trajectory, actor=request.user, **form.cleaned_data),
+        _("Het doel is vastgelegd."),
+        trajectory=trajectory,
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Het doel is vastgelegd."))
-    return _to_trajectory(trajectory)
 
 
 @require_POST
@@ -165,17 +169,14 @@ def session_add(request, municipality, pk):
         return render(request, TEMPLATE, context, status=400)
     data = form.cleaned_data
     starts_at = timezone.make_aware(datetime.combine(data["date"], data["start_time"]))
-    result = attempt(
+    return _save(
         request,
-        TEMPLATE,
         context,
         form,
         lambda: services.coaching_session_add(trajectory=trajectory, starts_at=starts_at, place=data["place"]),
+        _("Het gesprek is ingepland."),
+        trajectory=trajectory,
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Het gesprek is ingepland."))
-    return _to_trajectory(trajectory)
 
 
 @require_POST
@@ -207,9 +208,8 @@ def initiative_share(request, municipality, pk):
         return render(request, TEMPLATE, context, status=400)
     chosen = form.cleaned_data["initiative"]
     initiative = next((item for item in initiatives if item.pk == chosen), None)
-    result = attempt(
+    return _save(
         request,
-        TEMPLATE,
         context,
         form,
         lambda: services.initiative_share(
@@ -219,11 +219,9 @@ def initiative_share(request, municipality, pk):
             summary=form.cleaned_data["summary"],
             question=form.cleaned_data["question"],
         ),
+        _("Gedeeld met uw coach: alleen wat u zelf schreef."),
+        trajectory=trajectory,
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("Gedeeld met uw coach: alleen wat u zelf schreef."))
-    return _to_trajectory(trajectory)
 
 
 @require_POST
@@ -250,17 +248,14 @@ def coachee_set(request, municipality, pk):
     if not form.is_valid():
         return render(request, TEMPLATE, context, status=400)
     coachee = next(user for user in candidates if user.pk == form.cleaned_data["coachee"])
-    result = attempt(
+    return _save(
         request,
-        TEMPLATE,
         context,
         form,
         lambda: services.trajectory_set_coachee(trajectory=trajectory, coachee=coachee),
+        _("De coachee is gekoppeld."),
+        trajectory=trajectory,
     )
-    if isinstance(result, HttpResponse):
-        return result
-    messages.success(request, _("De coachee is gekoppeld."))
-    return _to_trajectory(trajectory)
 
 
 @require_POST
