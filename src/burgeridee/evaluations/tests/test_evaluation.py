@@ -86,6 +86,27 @@ def test_a_closing_told_in_other_words_still_invites_by_a_mail_of_its_own(
     assert f"/mijn-initiatief/{token}/evaluatie/" in only.body
 
 
+def test_a_stop_told_in_other_words_invites_without_calling_it_completed(
+    municipality, submit_idea, contact, django_capture_on_commit_callbacks
+):
+    """Found when tried: the invitation of its own said "is afgerond" also after a decision that stopped the
+    initiative (a refused challenge)."""
+    initiative, token = submit_idea(municipality)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_phase_change(
+            initiative=initiative,
+            to_phase=Phase.STOPPED,
+            stop_reason=StopReason.values[0],
+            actor=contact,
+            tell_resident=False,
+        )
+    (only,) = mail.outbox
+    assert f"/mijn-initiatief/{token}/evaluatie/" in only.body
+    assert "is afgerond" not in only.body
+    assert "is gestopt" in only.body
+
+
 def test_resident_by_post_gets_one_letter_with_the_invitation(
     municipality, submit_idea, django_capture_on_commit_callbacks
 ):
