@@ -490,7 +490,7 @@ def throughput(base: str, slug: str, staff: list[dict], seconds: int, concurrenc
 def rate_limit_probe(cluster: Cluster, slug: str, run_id: str) -> dict:
     """Reach the idea form's limit from one address through app server 1, then try app servers 2 and 3
     (directly, as the load balancer would send the next request). Another address must still get through."""
-    from bench.clusterdriver import idea
+    from bench.resident import idea
 
     address = "127.20.0.1"
 

@@ -10,29 +10,12 @@ request with its wall-clock time and status, and per submission what the residen
 
 import json
 import random
-import re
 import sys
 import threading
 import time
 
 from bench.http import Session
-
-REFERENCE = re.compile(r"BI-\d{4}-\d{6}")
-UNAVAILABLE_TEXT = "Het is niet gelukt uw idee op te slaan"
-
-
-def idea(marker: str) -> dict:
-    return {
-        "title": marker,
-        "description": "Wij willen met de buren een moestuin maken op het grasveld.",
-        "target_group": "Buren en kinderen",
-        "neighbourhood": "onbekend",
-        "theme": "leefbaar",
-        "support_types": ["materialen"],
-        "name": "Fatima Bakker",
-        "email": "bewoner@example.org",
-        "preferred_contact": "email",
-    }
+from bench.resident import idea, send_idea
 
 
 def run(plan: dict) -> dict:
@@ -61,7 +44,6 @@ def run(plan: dict) -> dict:
 
     def resident(number: int) -> None:
         rng = random.Random(number)
-        form = f"/{plan['slug']}/idee/"
         count = 0
         while time.time() < deadline:
             count += 1
@@ -70,47 +52,11 @@ def run(plan: dict) -> dict:
             with lock:
                 submissions.append(submission)
             session = Session(plan["base"], timeout=60)
-            # Fetch the form (and its CSRF token); during an outage the form still opens.
-            while time.time() < deadline:
-                try:
-                    session.form(form)
-                    break
-                except Exception as exc:  # noqa: BLE001
-                    record(f"resident-{number}", form, f"csrf:{type(exc).__name__}", 0, time.time())
-                    time.sleep(1)
-            else:
+            if not send_idea(
+                plan=plan, session=session, who=f"resident-{number}", body=idea(marker), submission=submission,
+                rng=rng, send=send, record=record, problems=problems, lock=lock, deadline=deadline,
+            ):  # fmt: skip
                 return
-            time.sleep(rng.uniform(*plan.get("typing_s", (2, 5))))  # the resident types the idea
-            # Send; on a 503 the resident reads the message and presses the button again.
-            response = None
-            while time.time() < deadline:
-                response = send(session, f"resident-{number}", "POST", form, idea(marker))
-                if response is None:
-                    submission["attempts"].append({"status": "error", "at": time.time()})
-                    time.sleep(1)
-                    continue
-                attempt = {"status": response.status, "at": time.time()}
-                if response.status == 503:
-                    text = response.text()
-                    attempt["typed_title_shown"] = marker in text
-                    attempt["message_shown"] = UNAVAILABLE_TEXT in text
-                submission["attempts"].append(attempt)
-                if response.status != 503:
-                    break
-                time.sleep(1 + rng.random())
-            if response is None or response.status != 302:
-                if response is not None and response.status != 503:
-                    with lock:
-                        problems.append(f"{marker}: HTTP {response.status} on submit")
-                continue
-            # The confirmation page; a resident refreshes it when it does not load.
-            for _ in range(30):
-                page = send(session, f"resident-{number}", "GET", response.location)
-                if page is not None and page.status == 200:
-                    match = REFERENCE.search(page.text())
-                    submission["confirmed_reference"] = match.group(0) if match else None
-                    break
-                time.sleep(1)
             time.sleep(rng.random() * 0.5)
 
     def staff(number: int) -> None:
