@@ -53,6 +53,28 @@ def _print_css():
     return CSS(string=PRINT_CSS.read_text(encoding="utf-8"), font_config=_font_config(), url_fetcher=url_fetcher())
 
 
+OWN_CSS_KEPT = 64  # distinct own print CSS texts kept parsed per thread (they vary with a municipality's colour)
+
+
+@_per_thread
+def _own_css_parsed() -> dict:
+    return {}
+
+
+def _own_css(text: str):
+    """A document's own print CSS, parsed once per thread for each distinct text (WeasyPrint would otherwise
+    parse a `<style>` for every document); the oldest is forgotten beyond `OWN_CSS_KEPT`."""
+    parsed = _own_css_parsed()
+    css = parsed.get(text)
+    if css is None:
+        from weasyprint import CSS  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
+
+        if len(parsed) >= OWN_CSS_KEPT:
+            parsed.pop(next(iter(parsed)))
+        css = parsed[text] = CSS(string=text, font_config=_font_config(), url_fetcher=url_fetcher())
+    return css
+
+
 @lru_cache(maxsize=1)
 def _print_css_digest() -> bytes:
     """The print CSS in the cache key: read once per process (it changes only with a deployment)."""
@@ -71,7 +93,15 @@ REUSE_SECONDS = 24 * 60 * 60
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for assistive technology; see the module's docstring
 
 
-def render_pdf(template: str, context: dict, *, request=None, reuse: bool = False, print_css: bool = True) -> bytes:
+def render_pdf(
+    template: str,
+    context: dict,
+    *,
+    request=None,
+    reuse: bool = False,
+    print_css: bool = True,
+    stylesheet: str | None = None,
+) -> bytes:
     """Render `template` (a complete HTML document, usually extending documents/base.html) to PDF bytes.
 
     `request` is optional: a PDF made outside a request (a command, a task) renders without one.
@@ -81,15 +111,20 @@ def render_pdf(template: str, context: dict, *, request=None, reuse: bool = Fals
     out once, and any change to the content, the language or the templates gives a new key. Never for
     documents with personal data: the cache has no retention period of its own.
 
-    `print_css=False` is for a document that brings its own print CSS in its `<style>` (the workshop's
-    documents, in the municipality's colour): the shared print CSS is left out, and the same restricted
-    URL fetcher applies.
+    `print_css=False` is for a document that brings its own print CSS in its `<style>` (the workshop folder):
+    the shared print CSS is left out, and the same restricted URL fetcher applies.
+
+    `stylesheet` names a template of the document's own print CSS (rendered with the same context), used
+    instead of the shared print CSS. Unlike a `<style>` in the document, it is parsed once per thread for each
+    distinct text (see `_own_css`), so a document family in a municipality's colour is not parsed per PDF.
     """
     html = render_to_string(template, context, request=request)
-    write = _write_pdf if print_css else _write_pdf_own_css
+    own_css = render_to_string(stylesheet, context, request=request) if stylesheet else ""
+    shared = print_css and not stylesheet
+    write = _write_pdf if shared else functools.partial(_write_pdf_own_css, css=own_css)
     if not reuse:
         return write(html)
-    css = (_print_css_digest() if print_css else b"own print CSS") + PDF_VARIANT.encode()
+    css = (_print_css_digest() if shared else b"own print CSS" + own_css.encode()) + PDF_VARIANT.encode()
     key = "pdf:" + hashlib.sha256(html.encode() + css).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
@@ -106,11 +141,14 @@ def _write_pdf(html: str) -> bytes:
     )
 
 
-def _write_pdf_own_css(html: str) -> bytes:
-    """A document with its own print CSS: nothing added, nothing fetched beyond `url_fetcher`."""
+def _write_pdf_own_css(html: str, css: str = "") -> bytes:
+    """A document with its own print CSS (`css`, or a `<style>` in `html`): nothing else added, nothing fetched
+    beyond `url_fetcher`."""
     from weasyprint import HTML  # WeasyPrint loads Pango and cairo: only in a process that makes a PDF
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT, font_config=_font_config())
+    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(
+        stylesheets=[_own_css(css)] if css else None, pdf_variant=PDF_VARIANT, font_config=_font_config()
+    )
 
 
 def pdf_response(pdf: bytes, *, filename: str, inline: bool = True) -> HttpResponse:

@@ -1,7 +1,8 @@
 """The workshop's PDFs (the participant's checklist, the session report), made by `documents.rendering`.
 
-They bring their own print CSS (`templates/workshops/pdf/_style.html`) in the municipality's main colour,
-so they render without the shared print CSS, through the same restricted URL fetcher as every PDF.
+They bring their own print CSS (`templates/workshops/pdf/print.css`, a template) in the municipality's main
+colour, so they render without the shared print CSS, through the same restricted URL fetcher as every PDF. It is
+passed as a stylesheet, not as a `<style>` in the document, so it is parsed once per thread and colour, not per PDF.
 """
 
 import re
@@ -24,4 +25,8 @@ def theme_colour(municipality) -> str:
 
 def workshop_pdf(template_name: str, context: dict) -> bytes:
     """A workshop print template (A4, its own print CSS) as PDF bytes, in the municipality's colour."""
-    return render_pdf(template_name, {"colour": theme_colour(context.get("municipality")), **context}, print_css=False)
+    return render_pdf(
+        template_name,
+        {"colour": theme_colour(context.get("municipality")), **context},
+        stylesheet="workshops/pdf/print.css",
+    )

@@ -121,3 +121,51 @@ def test_threads_do_not_share_weasyprint_font_configuration(tmp_path, settings):
         thread.join()
     seen.append(rendering._font_config())
     assert seen[0] is not seen[1] and seen[2] not in seen[:2] and rendering._font_config() is seen[2]
+
+
+def _own_stylesheet(tmp_path) -> str:
+    """A print CSS template whose footer shows the context's `name` (it must reach the page, and follow the context)."""
+    (tmp_path / "templates" / "t" / "own.css").write_text(
+        '@page { @bottom-center { content: "Voet {{ name }}"; } } h1 { color: {{ colour }}; }'
+    )
+    return "t/own.css"
+
+
+def test_an_own_stylesheet_is_rendered_with_the_context_and_parsed_once_per_text(tmp_path, settings, monkeypatch):
+    from weasyprint import CSS
+
+    parsed = []
+    init = CSS.__init__
+    monkeypatch.setattr(CSS, "__init__", lambda self, *a, **k: parsed.append(k.get("string")) or init(self, *a, **k))
+    rendering._own_css_parsed.cache_clear()
+    template = _template(tmp_path, settings, "<h1>Checklist</h1>")
+    stylesheet = _own_stylesheet(tmp_path)
+
+    first = render_pdf(template, {"name": "Zuidstad", "colour": "#123456"}, stylesheet=stylesheet)
+    render_pdf(template, {"name": "Zuidstad", "colour": "#123456"}, stylesheet=stylesheet)
+    other = render_pdf(template, {"name": "Noordstad", "colour": "#654321"}, stylesheet=stylesheet)
+
+    assert "Voet Zuidstad" in PdfReader(io.BytesIO(first)).pages[0].extract_text()
+    assert "Voet Noordstad" in PdfReader(io.BytesIO(other)).pages[0].extract_text()  # never a stale stylesheet
+    own = [text for text in parsed if text and "Voet" in text]
+    assert len(own) == 2  # the same text is parsed once; a new text (another municipality, colour) once more
+
+
+def test_own_stylesheets_kept_per_thread_are_bounded(monkeypatch):
+    rendering._own_css_parsed.cache_clear()
+    monkeypatch.setattr(rendering, "OWN_CSS_KEPT", 3)
+    for n in range(5):
+        rendering._own_css(f"h1 {{ margin: {n}mm }}")
+    assert list(rendering._own_css_parsed()) == [f"h1 {{ margin: {n}mm }}" for n in (2, 3, 4)]
+
+
+def test_a_reused_pdf_with_an_own_stylesheet_changes_with_the_stylesheet(tmp_path, settings, monkeypatch):
+    layouts = []
+    write = rendering._write_pdf_own_css
+    monkeypatch.setattr(rendering, "_write_pdf_own_css", lambda html, css="": layouts.append(css) or write(html, css))
+    template = _template(tmp_path, settings, "<h1>Folder</h1>")
+    stylesheet = _own_stylesheet(tmp_path)
+    render_pdf(template, {"name": "Zuidstad", "colour": "#123456"}, stylesheet=stylesheet, reuse=True)
+    again = render_pdf(template, {"name": "Zuidstad", "colour": "#123456"}, stylesheet=stylesheet, reuse=True)
+    other = render_pdf(template, {"name": "Zuidstad", "colour": "#654321"}, stylesheet=stylesheet, reuse=True)
+    assert len(layouts) == 2 and again != other
