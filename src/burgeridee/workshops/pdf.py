@@ -23,10 +23,22 @@ def theme_colour(municipality) -> str:
     return DEFAULT_COLOUR
 
 
+def css_string(value: str) -> str:
+    """`value` as the inside of a double-quoted CSS string: the stylesheet is CSS, not HTML, so HTML escaping
+    would print &#x27; for an apostrophe ('s-Hertogenbosch)."""
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return " ".join(escaped.split())  # a line break would end the string
+
+
 def workshop_pdf(template_name: str, context: dict) -> bytes:
     """A workshop print template (A4, its own print CSS) as PDF bytes, in the municipality's colour."""
+    municipality = context.get("municipality")
     return render_pdf(
         template_name,
-        {"colour": theme_colour(context.get("municipality")), **context},
+        {
+            "colour": theme_colour(municipality),
+            "footer_name": css_string(municipality.name if municipality else ""),
+            **context,
+        },
         stylesheet="workshops/pdf/print.css",
     )
