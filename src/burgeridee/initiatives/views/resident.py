@@ -177,7 +177,8 @@ def idea_submitted(request, municipality):
     except (KeyError, signing.BadSignature):
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     token = value
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
+    # The page shows the time line (its own queries) and the primary initiator's address; no messages or help.
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=("initiators",))
     if initiative is None:
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     response = render(
@@ -194,8 +195,8 @@ def idea_submitted(request, municipality):
     return response
 
 
-def _status_initiative(municipality, token):
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
+def _status_initiative(municipality, token, *, related=None):
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=related)
     if initiative is None:
         raise Http404
     return initiative
@@ -262,7 +263,8 @@ def status_message(request, municipality, token):
 @require_http_methods(["GET", "POST"])
 @public_municipality
 def status_withdraw(request, municipality, token):
-    initiative = _status_initiative(municipality, token)
+    # The form shows the title and reference; the service reads the row again, locked.
+    initiative = _status_initiative(municipality, token, related=())
     if initiative.is_closed:
         return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
     form = WithdrawForm(request.POST or None)
