@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,13 +31,21 @@ RESIDENT_RELATED = {
 }
 
 
+def _open_deletion_request() -> Exists:
+    """Whether the resident asked to remove their data and the municipality has not finished (the privacy app's
+    requests, reached through the relation's name: that app sits above this one)."""
+    requests = Initiative._meta.get_field("deletion_requests").related_model
+    return Exists(requests.objects.filter(initiative=OuterRef("pk"), status="open"))
+
+
 def initiative_get_by_token(
     *, municipality: Municipality, token: str, related: tuple[str, ...] | None = None
 ) -> Initiative | None:
     """The initiative a personal status link opens, or None when the link is wrong or expired.
 
-    `related` names the relations to load with it (keys of RESIDENT_RELATED; all of them by default). With
-    `related=()` only the initiative's own row is read, and its municipality is the one given.
+    `related` names the relations to load with it (keys of RESIDENT_RELATED). By default all of them, and
+    `has_open_deletion_request` in the same query. With `related=()` only the initiative's own row is read, and
+    its municipality is the one given.
     """
     if not token or len(token) > 100:
         return None
@@ -46,6 +54,8 @@ def initiative_get_by_token(
         status_token_hash=token_hash(token),
         status_token_expires_at__gt=timezone.now(),
     )
+    if related is None:
+        queryset = queryset.annotate(has_open_deletion_request=_open_deletion_request())
     if related is None or related:
         queryset = queryset.select_related(
             "municipality", "neighbourhood", "contact_person", "evaluation", "showcase"

@@ -214,7 +214,7 @@ def _render_status(request, initiative, token, *, message_form=None, status=200)
             # Still waiting for the first contact promised by a date (not made, not planned as a conversation).
             "contact_promised": any(step.key == "contact" and not step.is_done for step in steps),
             "message_form": message_form or MessageForm(),
-            "open_deletion_request": initiative.deletion_requests.filter(status="open").exists(),
+            "open_deletion_request": initiative.has_open_deletion_request,
         },
         status=status,
     )
