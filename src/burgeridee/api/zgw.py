@@ -51,12 +51,13 @@ class ZgwError(Exception):
 
 
 def zgw_active_settings(municipality_id: int) -> ZgwSettings | None:
-    config = (
+    # One per municipality: no ORDER BY (Django would hash all the joined services' columns to match it).
+    queryset = (
         ZgwSettings.objects.filter(municipality_id=municipality_id, is_active=True)
         .select_related("zaken_service", "documenten_service", "catalogi_service")
-        .first()
+        .order_by()
     )
-    return config
+    return next(iter(queryset[:1]), None)
 
 
 def registrations_for_event(*, event) -> list[ZgwRegistration]:

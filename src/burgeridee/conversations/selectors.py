@@ -96,7 +96,9 @@ def checklist_by_moment_all(*, model: ConversationModel) -> list[tuple[str, str,
 
 
 def conversation_for_initiative(*, initiative: Initiative) -> Conversation | None:
-    return Conversation.objects.select_related("model", "held_by").filter(initiative=initiative).first()
+    # One per initiative (a one-to-one field): no ORDER BY, which made Django hash every joined column.
+    queryset = Conversation.objects.select_related("model", "held_by").filter(initiative=initiative).order_by()
+    return next(iter(queryset[:1]), None)
 
 
 def held_on_suggestion(*, conversation: Conversation, today: date | None = None) -> date:

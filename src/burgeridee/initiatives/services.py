@@ -108,7 +108,9 @@ def initiative_submit(
     nonce, token, status_hash = token_make()
     key_hash = token_hash(submission_key) if submission_key else None
     if key_hash:
-        existing = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).first()
+        # The hash is unique: no ORDER BY (Django would hash every selected column to match it).
+        locked = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).order_by()
+        existing = next(iter(locked[:1]), None)
         if existing is not None:
             if existing.municipality_id == municipality.pk and existing.submission_key_expires_at > now:
                 return Submitted(initiative=existing, token=None)

@@ -21,7 +21,10 @@ def municipality_get_public(*, slug: str) -> Municipality:
     """
     cache = caches["local"]
     try:
-        municipality = Municipality.objects.filter(slug=slug, is_active=True).defer("logo", "favicon").first()
+        # The slug is unique: no ORDER BY, which would make Django hash every selected column.
+        municipality = next(
+            iter(Municipality.objects.filter(slug=slug, is_active=True).defer("logo", "favicon").order_by()[:1]), None
+        )
         if municipality is None:
             raise Http404
         municipality.public_neighbourhoods = list(

@@ -1,13 +1,17 @@
 """The resident's pages: the idea form, the confirmation and the personal status page."""
 
+import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.core.cache import caches
 from django.db import DatabaseError, IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -37,8 +41,39 @@ def _idea_limit_reached(request) -> bool:
     return limit_reached(request, group=IDEA_LIMIT_GROUP, rate=settings.RATELIMIT_IDEA_FORM)
 
 
+IDEA_FORM_FIELDS_TEMPLATE = "initiatives/_idea_form_fieldsets.html"
+# The blank form's questions, per process (settings CACHES "local"): no personal data, and a new list of
+# neighbourhoods makes a new key, so an hour only limits how long an unused entry stays.
+IDEA_FORM_FIELDS_SECONDS = 60 * 60
+
+
+def _idea_form_fields_key(municipality, form) -> str:
+    """What the blank form's questions depend on: the municipality, the language and its choice of neighbourhoods
+    (ids and names as shown; the themes and kinds of help are fixed in the code, their labels follow the language)."""
+    choices = repr(list(form.fields["neighbourhood"].choices)).encode()
+    digest = hashlib.sha256(choices).hexdigest()[:32]
+    return f"initiatives:idea-form-fields:{municipality.pk}:{get_language()}:{digest}"
+
+
+def _idea_form_fields(municipality, form) -> str:
+    """The form's questions as HTML. A blank form is the same for everyone who opens it (its one-time key and the
+    CSRF token are outside this part), so it is rendered once and then taken from the cache: the 17 fields with
+    their widgets were most of the page's time. A filled-in form (typed values, errors) is rendered every time."""
+    form.errors  # noqa: B018 - cleans the form first, which links descriptions and errors to the controls
+    if form.is_bound:
+        return render_to_string(IDEA_FORM_FIELDS_TEMPLATE, {"form": form})
+    cache = caches["local"]
+    key = _idea_form_fields_key(municipality, form)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(IDEA_FORM_FIELDS_TEMPLATE, {"form": form})
+        cache.set(key, html, IDEA_FORM_FIELDS_SECONDS)
+    return html
+
+
 def _render_idea_form(request, form, *, status=200, problem: str = ""):
-    return render(request, "initiatives/idea_form.html", {"form": form, "problem": problem}, status=status)
+    context = {"form": form, "problem": problem, "form_fields": _idea_form_fields(request.municipality, form)}
+    return render(request, "initiatives/idea_form.html", context, status=status)
 
 
 @never_cache
@@ -142,7 +177,8 @@ def idea_submitted(request, municipality):
     except (KeyError, signing.BadSignature):
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     token = value
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
+    # The page shows the time line (its own queries) and the primary initiator's address; no messages or help.
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=("initiators",))
     if initiative is None:
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     response = render(
@@ -159,8 +195,8 @@ def idea_submitted(request, municipality):
     return response
 
 
-def _status_initiative(municipality, token):
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token)
+def _status_initiative(municipality, token, *, related=None):
+    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=related)
     if initiative is None:
         raise Http404
     return initiative
@@ -178,7 +214,7 @@ def _render_status(request, initiative, token, *, message_form=None, status=200)
             # Still waiting for the first contact promised by a date (not made, not planned as a conversation).
             "contact_promised": any(step.key == "contact" and not step.is_done for step in steps),
             "message_form": message_form or MessageForm(),
-            "open_deletion_request": initiative.deletion_requests.filter(status="open").exists(),
+            "open_deletion_request": initiative.has_open_deletion_request,
         },
         status=status,
     )
@@ -227,7 +263,8 @@ def status_message(request, municipality, token):
 @require_http_methods(["GET", "POST"])
 @public_municipality
 def status_withdraw(request, municipality, token):
-    initiative = _status_initiative(municipality, token)
+    # The form shows the title and reference; the service reads the row again, locked.
+    initiative = _status_initiative(municipality, token, related=())
     if initiative.is_closed:
         return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
     form = WithdrawForm(request.POST or None)
