@@ -43,7 +43,8 @@ def new_page(browser):
     contexts = []
 
     def make(*, viewport=None, **kwargs):
-        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="nl-NL", **kwargs)
+        kwargs.setdefault("locale", "nl-NL")
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **kwargs)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()

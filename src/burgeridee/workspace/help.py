@@ -3,12 +3,19 @@ with MkDocs and served at settings.MANUAL_URL).
 
 HELP_TOPICS maps a staff URL name (a glob: `*` for any part) to `<manual page>.html#<anchor>`; the first match
 wins. workspace/tests/test_help.py walks every URL under /werkplek/ and checks that it has a topic whose page
-and anchor exist in the manual's Markdown (an explicit `{#anchor}` on a heading).
+and anchor exist in the manual's Markdown (an explicit `{#anchor}` on a heading), in every language of the
+interface: the Dutch manual is at MANUAL_URL, the English one under `en/` (mkdocs.yml, plugin "i18n"), and the
+link follows the language of the screens.
 """
 
 from fnmatch import fnmatchcase
 
 from django.conf import settings
+from django.utils.translation import get_language
+
+# Staff pages that show no help link: the presenter's view of a workshop is projected on the big screen in front
+# of the participants, not a page to work in (the workshop's own page links to the same part of the manual).
+WITHOUT_HELP = frozenset({"workshops:presenter"})
 
 HELP_TOPICS: tuple[tuple[str, str], ...] = (
     # Signing in, the second step, one's own password: every member of staff.
@@ -109,7 +116,7 @@ HELP_TOPICS: tuple[tuple[str, str], ...] = (
 
 def help_topic(view_name: str | None) -> str | None:
     """`page.html#anchor` in the manual for a staff URL name, or None for a page outside the workspace."""
-    if not view_name:
+    if not view_name or view_name in WITHOUT_HELP:
         return None
     for pattern, topic in HELP_TOPICS:
         if fnmatchcase(view_name, pattern):
@@ -117,6 +124,14 @@ def help_topic(view_name: str | None) -> str | None:
     return None
 
 
-def help_url(view_name: str | None) -> str | None:
+def manual_prefix(language: str | None) -> str:
+    """Where the manual in `language` starts below MANUAL_URL: the default language (Dutch) at the top, every
+    other language of the interface in its own folder (`en/`)."""
+    language = (language or settings.LANGUAGE_CODE).split("-")[0].lower()
+    return "" if language == settings.LANGUAGE_CODE else f"{language}/"
+
+
+def help_url(view_name: str | None, language: str | None = None) -> str | None:
+    """The manual's part for a staff page, in `language` (by default the language the page is shown in)."""
     topic = help_topic(view_name)
-    return f"{settings.MANUAL_URL}{topic}" if topic else None
+    return f"{settings.MANUAL_URL}{manual_prefix(language or get_language())}{topic}" if topic else None

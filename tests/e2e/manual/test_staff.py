@@ -1,16 +1,18 @@
-"""The staff roles' journeys for the manual, in the order the work happens (docs/manual/<role>.md). Each page is
-checked with axe-core and saved as the manual's picture (conftest.shoot)."""
+"""The staff roles' journeys for the manual, in the order the work happens (docs/manual/<role>.md), in each
+language of the interface. Each page is checked with axe-core and saved as the manual's picture (shots.shoot)."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from burgeridee.challenges.models import Challenge
 from burgeridee.handovers.models import Handover
 from burgeridee.initiatives.models import Initiative
 from burgeridee.training.models import CoachingTrajectory, Meeting, Proposal
 from burgeridee.workshops.models import WorkshopSession
+from burgeridee.workspace.help import manual_prefix
 
-from .shots import IMAGES, shoot, staff
+from .shots import shoot, shoot_element, shoot_plain, staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,7 +32,13 @@ def initiative(title):
     return Initiative.objects.get(municipality__slug="voorbeeld", title=title).pk
 
 
-def test_contact_person_journey(live_server, manual_page, demo_at_fixed_moment):
+def shown(text: str, language: str) -> str:
+    """`text` (a Dutch msgid) as the interface shows it in `language`."""
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def test_contact_person_journey(live_server, manual_page, demo_at_fixed_moment, language):
     page = manual_page()
     page.goto(url(live_server, "accounts:login"))
     page.fill("#id_username", "contact")
@@ -39,12 +47,13 @@ def test_contact_person_journey(live_server, manual_page, demo_at_fixed_moment):
     staff(page, live_server, "contact")
     page.goto(url(live_server, "workspace:inbox"))
     shoot(page, "contactpersoon-inbox")
-    # "Hulp bij deze pagina" opens the manual (built by `make docs`, served with the static files) at the inbox.
+    # "Hulp bij deze pagina" opens the manual (built by `make docs`, served with the static files) at the inbox,
+    # in the language of the screens.
     with page.context.expect_page() as opened:
-        page.get_by_role("link", name="Hulp bij deze pagina").click()
+        page.get_by_role("link", name=shown("Hulp bij deze pagina", language)).click()
     manual = opened.value
     manual.wait_for_load_state()
-    assert manual.url.endswith("/handleiding/contactpersoon.html#inbox"), manual.url
+    assert manual.url.endswith(f"/handleiding/{manual_prefix(language)}contactpersoon.html#inbox"), manual.url
     assert manual.locator("h2#inbox").is_visible(), "the manual is not built: run `make docs`"
     manual.close()
 
@@ -114,7 +123,7 @@ def test_department_colleague_journey(live_server, manual_page, demo_at_fixed_mo
     shoot(page, "afdeling-beantwoorden", full_page=True)
 
 
-def test_trainer_journey(live_server, manual_page, demo_at_fixed_moment):
+def test_trainer_journey(live_server, manual_page, demo_at_fixed_moment, language):
     page = manual_page()
     staff(page, live_server, "trainer")
     page.goto(url(live_server, "workshops:list"))
@@ -123,7 +132,7 @@ def test_trainer_journey(live_server, manual_page, demo_at_fixed_moment):
     page.goto(url(live_server, "workshops:detail", pk=session.pk))
     shown_code = {session.code: "K7M2QX"}
     shoot(page, "trainer-workshop", mask=QR_CODE, replace=shown_code)
-    page.click("main button:has-text('Openen voor aanmelden')")
+    page.get_by_role("button", name=shown("Openen voor aanmelden", language)).click()
     page.wait_for_load_state("load")
     page.goto(url(live_server, "workshops:presenter", pk=session.pk))
     shoot(page, "trainer-presenteren", mask=QR_CODE, replace=shown_code)
@@ -170,15 +179,15 @@ def test_functional_administrator_journey(live_server, manual_page, demo_at_fixe
         shoot(page, picture)
 
 
-def test_operator_sees_the_release(live_server, manual_page, demo_at_fixed_moment):
+def test_operator_sees_the_release(live_server, manual_page, demo_at_fixed_moment, language):
     page = manual_page(viewport={"width": 800, "height": 300})
     page.goto(f"{live_server.url}/healthz/ready")
     assert '"version": "0.1.0"' in page.content() or '"version":"0.1.0"' in page.content()
-    page.screenshot(path=IMAGES / "technisch-ready.png")  # "shoot" without axe-core: a JSON answer
+    shoot_plain(page, "technisch-ready")  # a JSON answer: the same in every language
     staff(page, live_server, "beheer")
     page.set_viewport_size({"width": 1200, "height": 800})
     page.goto(url(live_server, "administration:overview"))
     page.locator("footer").scroll_into_view_if_needed()
     footer = page.locator("footer").inner_text()
-    assert "Burgeridee versie 0.1.0" in footer
-    page.locator("footer").screenshot(path=IMAGES / "technisch-versie.png")
+    assert shown("Burgeridee versie %(version)s", language) % {"version": "0.1.0"} in footer
+    shoot_element(page, "technisch-versie", "footer")

@@ -1,4 +1,5 @@
-"""'Hulp bij deze pagina' (issue #20): every staff URL has a part of the manual, and the pages link to it."""
+"""'Hulp bij deze pagina' (issue #20): every staff URL has a part of the manual in every language of the interface,
+and the pages link to it in the language they are shown in; the presenter's projection shows no help link."""
 
 import re
 from fnmatch import fnmatchcase
@@ -6,10 +7,11 @@ from fnmatch import fnmatchcase
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
-from tests.manual.manual import anchors, pages  # the manual's reader lives with the manual's own tests
+from tests.manual.manual import anchors, languages, pages  # the manual's reader lives with the manual's own tests
 
 from burgeridee import __version__
-from burgeridee.workspace.help import HELP_TOPICS, help_topic
+from burgeridee.workshops.tests.factories import WorkshopSessionFactory
+from burgeridee.workspace.help import HELP_TOPICS, WITHOUT_HELP, help_topic, help_url
 
 
 def staff_url_names(resolver=None, prefix="", namespace=None):
@@ -31,14 +33,21 @@ def test_there_are_staff_pages_to_walk():
     assert "workspace:inbox" in STAFF_URL_NAMES and "administration:overview" in STAFF_URL_NAMES
 
 
-@pytest.mark.parametrize("view_name", STAFF_URL_NAMES)
-def test_every_staff_page_has_help_in_the_manual(view_name):
+@pytest.mark.parametrize("language", languages())
+@pytest.mark.parametrize("view_name", sorted(set(STAFF_URL_NAMES) - WITHOUT_HELP))
+def test_every_staff_page_has_help_in_the_manual(view_name, language):
     topic = help_topic(view_name)
     assert topic, f"{view_name} has no part of the manual (workspace/help.py HELP_TOPICS)"
     page, anchor = topic.split("#")
-    manual = pages()
-    assert page in manual, f"{view_name}: docs/manual/{page.replace('.html', '.md')} does not exist"
-    assert anchor in anchors(manual[page]), f"{view_name}: no heading with {{#{anchor}}} in {page}"
+    manual = pages(language)
+    assert page in manual, f"{view_name}: the {language} manual has no {page}"
+    assert anchor in anchors(manual[page]), f"{view_name}: no heading with {{#{anchor}}} in the {language} {page}"
+
+
+def test_only_the_projected_presenter_view_has_no_help():
+    """The walk's one exception: the presenter's view of a workshop, projected in front of the participants."""
+    assert sorted(name for name in STAFF_URL_NAMES if help_topic(name) is None) == ["workshops:presenter"]
+    assert {"workshops:presenter"} == WITHOUT_HELP
 
 
 def test_no_help_topic_is_left_unused():
@@ -81,6 +90,57 @@ def test_the_initiative_page_links_to_its_help(contact_client, initiative):
 @pytest.mark.django_db
 def test_the_login_page_links_to_its_help(client):
     assert _help_link(client.get("/werkplek/inloggen/").content.decode()).endswith("contactpersoon.html#inloggen")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "topic"),
+    [
+        ("/werkplek/voorbeeld/", "contactpersoon.html#inbox"),
+        ("/werkplek/voorbeeld/intake/", "contactpersoon.html#intake"),
+        ("/werkplek/wachtwoord/", "contactpersoon.html#wachtwoord"),
+    ],
+)
+def test_in_english_the_help_link_opens_the_english_manual(contact_client, municipality, settings, path, topic):
+    contact_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    content = contact_client.get(path).content.decode()
+    assert '<html lang="en"' in content
+    assert _help_link(content) == f"{settings.MANUAL_URL}en/{topic}"
+    assert "Help with this page" in content and "Hulp bij deze pagina" not in content
+
+
+@pytest.mark.django_db
+def test_the_login_page_in_english_links_to_the_english_manual(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert _help_link(client.get("/werkplek/inloggen/").content.decode()) == (
+        f"{settings.MANUAL_URL}en/contactpersoon.html#inloggen"
+    )
+
+
+def test_help_url_follows_the_language(settings):
+    assert help_url("workspace:inbox", "nl") == f"{settings.MANUAL_URL}contactpersoon.html#inbox"
+    assert help_url("workspace:inbox", "en") == f"{settings.MANUAL_URL}en/contactpersoon.html#inbox"
+    assert help_url("workspace:inbox", "en-gb") == f"{settings.MANUAL_URL}en/contactpersoon.html#inbox"
+    assert help_url("workshops:presenter", "nl") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_projected_presenter_view_shows_no_help_link(trainer_client, municipality, settings, language):
+    """On the big screen in front of the participants: no 'Hulp bij deze pagina', no manual link in the footer;
+    the workshop's own page (where the trainer works) keeps its help."""
+    session = WorkshopSessionFactory(municipality=municipality)
+    trainer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    base = f"/werkplek/{municipality.slug}/workshops/{session.pk}/"
+    projected = trainer_client.get(f"{base}presentatie/")
+    assert projected.status_code == 200
+    content = projected.content.decode()
+    assert "bi-help-link" not in content and 'rel="help"' not in content
+    prefix = "" if language == "nl" else "en/"
+    assert (
+        _help_link(trainer_client.get(base).content.decode())
+        == f"{settings.MANUAL_URL}{prefix}trainer.html#workshop-maken"
+    )
 
 
 @pytest.mark.django_db
