@@ -262,14 +262,9 @@ def _initiative_counts(*, queryset: QuerySet[Initiative], today: date) -> dict[s
 DASHBOARD_CACHE_SECONDS = 10 * 60
 
 
-def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[Dashboard, datetime]:
-    """The dashboard as computed at most ten minutes ago, and when that was.
-
-    Management figures over a year of initiatives take a few hundred milliseconds at the size of a large
-    municipality; the page and its CSV share one computation per municipality, period, filters and
-    language, kept in the shared cache. The page says from when the figures are.
-    """
-    key = ":".join(
+def dashboard_cache_key(*, municipality: Municipality, filters: Filters) -> str:
+    """The cache key of one computation: municipality, period, filters and language."""
+    return ":".join(
         str(part)
         for part in (
             "insights:dashboard",
@@ -281,6 +276,16 @@ def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[D
             get_language(),
         )
     )
+
+
+def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[Dashboard, datetime]:
+    """The dashboard as computed at most ten minutes ago, and when that was.
+
+    Management figures over a year of initiatives take a few hundred milliseconds at the size of a large
+    municipality; the page and its CSV share one computation per municipality, period, filters and
+    language, kept in the shared cache. The page says from when the figures are.
+    """
+    key = dashboard_cache_key(municipality=municipality, filters=filters)
     recent = cache.get(key)
     if recent is None:
         recent = (dashboard(municipality=municipality, filters=filters), timezone.now())
