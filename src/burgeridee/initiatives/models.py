@@ -117,6 +117,22 @@ class Initiative(ChoiceLabelsMixin, models.Model):
                 fields=["municipality", "phase", "contact_person", "first_contact_due", "first_contact_at", "id"],
                 name="initiative_inbox_counts_idx",
             ),
+            # The insight dashboard (insights.selectors): a period of one municipality's submissions, with every
+            # column its figures group or count by, so PostgreSQL aggregates from the index alone.
+            models.Index(
+                fields=[
+                    "municipality",
+                    "submitted_at",
+                    "phase",
+                    "theme",
+                    "stop_reason",
+                    "neighbourhood",
+                    "first_contact_at",
+                    "first_contact_due",
+                    "id",
+                ],
+                name="initiative_insight_idx",
+            ),
         ]
 
     def __str__(self) -> str:

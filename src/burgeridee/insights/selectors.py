@@ -1,12 +1,17 @@
-"""Figures for management: where initiatives get stuck. Counts are aggregated in the database;
-working-day durations are computed from two date columns with one prefix sum (core.dates)."""
+"""Figures for management: where initiatives get stuck. Everything is aggregated in the database: the
+initiatives of a period are read once for all their counts (from the index initiative_insight_idx), and
+working-day durations are a subtraction of two working-day numbers (insights.models.WorkingDay), so the
+database returns how many initiatives took 0, 1, 2, ... working days, never a row per initiative."""
 
+import bisect
 import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -15,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from burgeridee.conversations.models import Conversation
 from burgeridee.conversations.selectors import reflection_totals
-from burgeridee.core.dates import WorkingDayCounter
+from burgeridee.core.dates import WorkingDayCounter, working_days_between
 from burgeridee.deadlines.models import FollowUp
 from burgeridee.evaluations.constants import ASPECTS
 from burgeridee.evaluations.models import Evaluation
@@ -24,6 +29,8 @@ from burgeridee.initiatives.constants import LIFE_CYCLE, Phase, StopReason, Supp
 from burgeridee.initiatives.models import Initiative, SupportRequest
 from burgeridee.knowledge.selectors import participation_ladder
 from burgeridee.municipalities.models import Municipality
+
+from .models import WorkingDay
 
 # The funnel: how far initiatives got. A phase counts as reached when the initiative is in it or beyond.
 FUNNEL = [Phase.IDEA, Phase.EXPLORING, Phase.PLANNING, Phase.AGREEMENTS, Phase.EXECUTION, Phase.COMPLETED]
@@ -98,12 +105,21 @@ class DepartmentRow:
     p90_days: float | None
 
 
+def _local_midnight(day: date) -> datetime:
+    """The first moment of a local calendar day (the zone `__date` lookups convert to)."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
 def initiatives_filtered(*, municipality: Municipality, filters: Filters) -> QuerySet[Initiative]:
-    """Initiatives of this municipality submitted in the period (Europe/Amsterdam dates)."""
+    """Initiatives of this municipality submitted in the period (Europe/Amsterdam dates).
+
+    The period is a range of moments (local midnight of the first day up to local midnight after the last),
+    the same initiatives as comparing local dates, but an index on (municipality, submitted_at) can serve it.
+    """
     queryset = Initiative.objects.filter(
         municipality=municipality,
-        submitted_at__date__gte=filters.date_from,
-        submitted_at__date__lte=filters.date_to,
+        submitted_at__gte=_local_midnight(filters.date_from),
+        submitted_at__lt=_local_midnight(filters.date_to + timedelta(days=1)),
     )
     if filters.neighbourhood_id:
         queryset = queryset.filter(neighbourhood_id=filters.neighbourhood_id)
@@ -120,49 +136,135 @@ def _percentile(values: list[float], fraction: float) -> float | None:
     return statistics.quantiles(values, n=100, method="inclusive")[round(fraction * 100) - 1]
 
 
-def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> Durations:
-    """Working days from submission to first contact: median, 90th percentile, share within promise."""
-    # The database turns the moments into local dates and groups equal pairs: a year of initiatives gives a
-    # few thousand (start, end, count) rows instead of one Python date conversion per initiative.
-    pairs = list(
-        queryset.filter(first_contact_at__isnull=False)
-        .annotate(start=TruncDate("submitted_at"), end=TruncDate("first_contact_at"))
-        .values_list("start", "end")
-        .annotate(n=Count("id"))
+class Histogram(Sequence):
+    """Whole numbers given as (value, how often) pairs, read as the sorted list they stand for, without
+    building that list: `statistics` formulas index it (median, percentiles) in a few steps per lookup."""
+
+    def __init__(self, counts: dict[int, int]):
+        self.values = sorted(value for value, n in counts.items() if n)
+        self.ends = []  # self.ends[i]: how many items have a value <= self.values[i]
+        total = 0
+        for value in self.values:
+            total += counts[value]
+            self.ends.append(total)
+
+    def __len__(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.values[bisect.bisect_right(self.ends, index)]
+
+    def at_most(self, limit: int) -> int:
+        """How many items are <= limit."""
+        position = bisect.bisect_right(self.values, limit)
+        return self.ends[position - 1] if position else 0
+
+
+def _median(values: Sequence) -> float | int:
+    """statistics.median on a sorted sequence (the same values and types, without sorting a copy)."""
+    n = len(values)
+    if n % 2 == 1:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def _percentile_sorted(values: Sequence, fraction: float) -> float | None:
+    """_percentile on a sorted sequence: statistics.quantiles(n=100, method="inclusive") at `fraction`."""
+    if not len(values):
+        return None
+    if len(values) == 1:
+        return float(values[0])
+    i = round(fraction * 100)
+    j, delta = divmod(i * (len(values) - 1), 100)
+    return (values[j] * (100 - delta) + values[j + 1] * delta) / 100
+
+
+def working_day_histogram(*, queryset: QuerySet, start: str, end: str) -> dict[int, int]:
+    """How many rows of `queryset` took each number of working days from the local date of moment `start`
+    to that of `end` (rows without `end` are left out): {working days: rows}, counted by the database.
+
+    The database groups the rows by their two local dates, looks both up in the working-day calendar and
+    sums per difference. A date outside the calendar (before 2000, or far ahead) is counted in Python.
+    """
+    pairs = (
+        queryset.filter(**{f"{end}__isnull": False})
+        .annotate(wd_start=TruncDate(start), wd_end=TruncDate(end))
+        .values("wd_start", "wd_end")
+        .annotate(wd_n=Count("pk"))
         .order_by()
     )
-    if not pairs:
+    connection = connections[pairs.db]
+    inner, params = pairs.query.sql_with_params()
+    table = connection.ops.quote_name(WorkingDay._meta.db_table)
+    outside = "s.number IS NULL OR e.number IS NULL"
+    # Only the ORM's own SQL (its values stay parameters) and fixed names are put together here.
+    sql = (
+        f"SELECT e.number - s.number, CASE WHEN {outside} THEN p.wd_start END, "  # noqa: S608  # nosec B608
+        f"CASE WHEN {outside} THEN p.wd_end END, SUM(p.wd_n) "
+        f"FROM ({inner}) p LEFT JOIN {table} s ON s.day = p.wd_start LEFT JOIN {table} e ON e.day = p.wd_end "
+        "GROUP BY 1, 2, 3"
+    )
+    counts: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for days, first, last, n in cursor.fetchall():
+            if days is None:  # outside the calendar: core.dates counts it
+                days = working_days_between(_as_date(first), _as_date(last))
+            counts[days] = counts.get(days, 0) + int(n)
+    return counts
+
+
+def _as_date(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def durations_from_histogram(counts: dict[int, int], *, promise: int) -> Durations:
+    days = Histogram(counts)
+    if not len(days):
         return Durations(promise=promise)
-    # A first contact recorded before the submission (a back-dated conversation or intake) counts negative,
-    # so the counter spans every date of both columns.
-    dates = [day for start, end, _n in pairs for day in (start, end)]
-    counter = WorkingDayCounter(min(dates), max(dates))
-    days = sorted(day for start, end, n in pairs for day in [counter.between(start, end)] * n)
     return Durations(
         count=len(days),
-        median=statistics.median(days),
-        p90=_percentile(days, 0.9),
-        within_promise=sum(1 for d in days if d <= promise),
+        median=_median(days),
+        p90=_percentile_sorted(days, 0.9),
+        within_promise=days.at_most(promise),
         promise=promise,
     )
 
 
-def _counts(queryset, field_name: str, choices) -> list[Row]:
-    counts = {row[field_name]: row["n"] for row in queryset.values(field_name).annotate(n=Count("id"))}
-    return [Row(label=str(label), value=counts.get(value, 0)) for value, label in choices]
+def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> Durations:
+    """Working days from submission to first contact: median, 90th percentile, share within promise.
+
+    A first contact recorded before the submission (a back-dated conversation or intake) counts negative.
+    """
+    counts = working_day_histogram(queryset=queryset, start="submitted_at", end="first_contact_at")
+    return durations_from_histogram(counts, promise=promise)
+
+
+def _initiative_counts(*, queryset: QuerySet[Initiative], today: date) -> dict[str, int]:
+    """Every count of the initiatives themselves in one pass: in total, per phase, per theme, per reason to
+    stop (of the stopped ones) and the first contacts overdue (still open, no contact, past the due date)."""
+    aggregates = {"total": Count("pk")}
+    aggregates |= {f"phase_{value}": Count("pk", filter=Q(phase=value)) for value in LIFE_CYCLE}
+    aggregates |= {f"theme_{value}": Count("pk", filter=Q(theme=value)) for value in Theme.values}
+    aggregates |= {
+        f"stop_{value}": Count("pk", filter=Q(phase=Phase.STOPPED, stop_reason=value)) for value in StopReason.values
+    }
+    aggregates["overdue_first_contacts"] = Count(
+        "pk",
+        filter=Q(first_contact_at__isnull=True, first_contact_due__lt=today)
+        & ~Q(phase__in=[Phase.STOPPED, Phase.NOT_AN_INITIATIVE, Phase.COMPLETED]),
+    )
+    return queryset.aggregate(**aggregates)
 
 
 DASHBOARD_CACHE_SECONDS = 10 * 60
 
 
-def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[Dashboard, datetime]:
-    """The dashboard as computed at most ten minutes ago, and when that was.
-
-    Management figures over a year of initiatives take a few hundred milliseconds at the size of a large
-    municipality; the page and its CSV share one computation per municipality, period, filters and
-    language, kept in the shared cache. The page says from when the figures are.
-    """
-    key = ":".join(
+def dashboard_cache_key(*, municipality: Municipality, filters: Filters) -> str:
+    """The cache key of one computation: municipality, period, filters and language."""
+    return ":".join(
         str(part)
         for part in (
             "insights:dashboard",
@@ -174,6 +276,16 @@ def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[D
             get_language(),
         )
     )
+
+
+def dashboard_recent(*, municipality: Municipality, filters: Filters) -> tuple[Dashboard, datetime]:
+    """The dashboard as computed at most ten minutes ago, and when that was.
+
+    Management figures over a year of initiatives take a few hundred milliseconds at the size of a large
+    municipality; the page and its CSV share one computation per municipality, period, filters and
+    language, kept in the shared cache. The page says from when the figures are.
+    """
+    key = dashboard_cache_key(municipality=municipality, filters=filters)
     recent = cache.get(key)
     if recent is None:
         recent = (dashboard(municipality=municipality, filters=filters), timezone.now())
@@ -186,21 +298,17 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     queryset = initiatives_filtered(municipality=municipality, filters=filters)
     board = Dashboard(filters=filters)
 
-    phase_counts = {row["phase"]: row["n"] for row in queryset.values("phase").annotate(n=Count("id"))}
-    board.total = sum(phase_counts.values())
+    counts = _initiative_counts(queryset=queryset, today=today)
+    board.total = counts["total"]
     # Stopped and paused initiatives count for the phases they reached before; we only know their
     # current phase, so the funnel counts initiatives now in a phase or beyond it in the life cycle.
     for phase in FUNNEL:
         reached = LIFE_CYCLE[LIFE_CYCLE.index(phase) :]
-        value = board.total if phase == Phase.IDEA else sum(phase_counts.get(p, 0) for p in reached)
+        value = board.total if phase == Phase.IDEA else sum(counts[f"phase_{p}"] for p in reached)
         board.funnel.append(Row(label=str(Phase(phase).label), value=value))
 
     board.first_contact = first_contact_durations(queryset=queryset, promise=municipality.first_contact_working_days)
-    board.overdue_first_contacts = (
-        queryset.filter(first_contact_at__isnull=True, first_contact_due__lt=today)
-        .exclude(phase__in=[Phase.STOPPED, Phase.NOT_AN_INITIATIVE, Phase.COMPLETED])
-        .count()
-    )
+    board.overdue_first_contacts = counts["overdue_first_contacts"]
 
     support = {
         row["support_type"]: row["n"]
@@ -214,9 +322,11 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     board.neighbourhoods = [
         Row(label=row["neighbourhood__name"] or str(_("Wijk onbekend")), value=row["n"]) for row in hoods
     ]
-    board.themes = _counts(queryset, "theme", Theme.choices)
+    board.themes = [Row(label=str(label), value=counts[f"theme_{value}"]) for value, label in Theme.choices]
     board.stop_reasons = [
-        row for row in _counts(queryset.filter(phase=Phase.STOPPED), "stop_reason", StopReason.choices) if row.value
+        Row(label=str(label), value=counts[f"stop_{value}"])
+        for value, label in StopReason.choices
+        if counts[f"stop_{value}"]
     ]
 
     evaluations = Evaluation.objects.filter(initiative__in=queryset, submitted_at__isnull=False)

@@ -1,4 +1,6 @@
+from django.core.cache import caches
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -11,7 +13,7 @@ from burgeridee.municipalities.models import Neighbourhood
 from .charts import bar_chart, shown_value
 from .forms import DashboardFilterForm
 from .links import insight_links
-from .selectors import DASHBOARD_CACHE_SECONDS, Filters, Row, dashboard_recent
+from .selectors import DASHBOARD_CACHE_SECONDS, Filters, Row, dashboard_cache_key, dashboard_recent
 
 INSIGHT_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
@@ -46,12 +48,30 @@ def _challenge_insight(municipality, filters):
     )
 
 
-@require_GET
-@staff_view(roles=INSIGHT_ROLES)
-def insights_dashboard(request, municipality):
-    form, filters = _filters(request, municipality)
-    board, computed_at = dashboard_recent(municipality=municipality, filters=filters)
-    charts = {
+def _figures_html(*, municipality, filters, board, computed_at) -> tuple[str, str]:
+    """The figures' part of the page (tables and SVG charts), rendered once per computation of the figures.
+
+    The figures change only when they are computed again (at most every ten minutes), so their HTML is kept
+    beside them, per process: the key is the computation's own (municipality, period, filters, language) plus
+    the moment it was made, so a new computation is never shown with the HTML of an older one. It holds
+    counts and names of neighbourhoods and departments, no personal data, and no part that depends on the
+    user (only coordinators and administrators open the page).
+    """
+    key = f"{dashboard_cache_key(municipality=municipality, filters=filters)}:html:{computed_at.isoformat()}"
+    local = caches["local"]
+    html = local.get(key)
+    if html is None:
+        context = {"board": board, "charts": _charts(board)}
+        html = (
+            render_to_string("insights/_figures.html", context),
+            render_to_string("insights/_figures_end.html", context),
+        )
+        local.set(key, html, DASHBOARD_CACHE_SECONDS)
+    return html
+
+
+def _charts(board) -> dict:
+    return {
         "funnel": bar_chart(title=_("Hoe ver initiatieven kwamen"), rows=board.funnel),
         "support": bar_chart(title=_("Gevraagde hulp"), rows=board.support_types),
         "neighbourhoods": bar_chart(title=_("Initiatieven per wijk"), rows=board.neighbourhoods),
@@ -60,6 +80,17 @@ def insights_dashboard(request, municipality):
         "evaluation": bar_chart(title=_("Gemiddeld cijfer van bewoners (1-5)"), rows=board.evaluation_scores),
         "roles": bar_chart(title=_("Rol van de gemeente in eerste gesprekken"), rows=board.roles),
     }
+
+
+@require_GET
+@staff_view(roles=INSIGHT_ROLES)
+def insights_dashboard(request, municipality):
+    form, filters = _filters(request, municipality)
+    board, computed_at = dashboard_recent(municipality=municipality, filters=filters)
+    figures, figures_end = _figures_html(
+        municipality=municipality, filters=filters, board=board, computed_at=computed_at
+    )
+    charts = {}
     # The right to challenge (challenges app): by task and decision, and the time to a decision against the term.
     challenges = _challenge_insight(municipality, filters)
     if challenges.total:
@@ -75,6 +106,8 @@ def insights_dashboard(request, municipality):
         {
             "form": form,
             "board": board,
+            "figures": figures,  # SafeString from render_to_string (autoescaped there); pickled as such
+            "figures_end": figures_end,
             "charts": charts,
             "query": request.GET.urlencode(),
             "computed_at": computed_at,
