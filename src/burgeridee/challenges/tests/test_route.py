@@ -1,10 +1,11 @@
 """The challenge route through the services: submitted, plan, advice by hand-over, assessment per criterion,
 decision, agreement with monitoring moments that become deadlines, evaluation; and a refusal."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from burgeridee.conversations.models import ConversationModel
 from burgeridee.conversations.services import conversation_plan
@@ -76,7 +77,7 @@ def test_granted_route_with_agreement_and_deadlines(municipality, challenge_task
             complete=True,
         )
     challenge = _plan(challenge, contact)
-    assert challenge.decision_due == challenge.plan_completed_at.date() + timedelta(weeks=8)
+    assert challenge.decision_due == timezone.localdate(challenge.plan_completed_at) + timedelta(weeks=8)
 
     handover = services.challenge_advice_ask(challenge=challenge, actor=contact, question="Niet duurder?")
     assert handover.department == challenge_tasks["department"]
@@ -92,7 +93,7 @@ def test_granted_route_with_agreement_and_deadlines(municipality, challenge_task
     assert initiative.phase == Phase.AGREEMENTS
     assert "mag de taak" in initiative.messages.last().body
 
-    today = date.today()
+    today = timezone.localdate()
     challenge = services.challenge_agreement_make(
         challenge=challenge,
         actor=contact,
@@ -132,11 +133,11 @@ def test_refusal_closes_the_initiative(municipality, challenge_tasks, contact):
         services.challenge_agreement_make(
             challenge=challenge,
             actor=contact,
-            starts=date.today(),
-            ends=date.today() + timedelta(days=1),
+            starts=timezone.localdate(),
+            ends=timezone.localdate() + timedelta(days=1),
             budget=Decimal(1),
             quality="x",
-            moments=[services.Moment(date.today(), "x")],
+            moments=[services.Moment(timezone.localdate(), "x")],
         )
     steps = selectors.resident_steps(challenge=Challenge.objects.get(pk=challenge.pk))
     # A refused route ends at the decision: no agreement or evaluation is shown or promised.

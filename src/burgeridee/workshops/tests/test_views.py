@@ -286,11 +286,11 @@ def test_a_rate_limited_answer_keeps_what_was_typed_in_every_module(settings, wo
 def test_the_pdf_footer_prints_a_municipality_name_with_quotes_as_written(trainer_client, workshop, municipality):
     """Found when the print CSS became a stylesheet: the name in the page footer was HTML-escaped inside CSS,
     so 's-Hertogenbosch printed as &#x27;s-Hertogenbosch."""
-    municipality.name = "Gemeente 's-Hertogenbosch \"Noord\""
+    municipality.name = 'Gemeente \'s-Hertogenbosch "Noord"'
     municipality.save(update_fields=["name"])
     services.session_open(session=workshop)
     services.session_finish(session=workshop)
     pdf = trainer_client.get(staff_url("export_pdf", workshop))
     text = pdf_text(pdf.content)
-    assert "Gemeente 's-Hertogenbosch \"Noord\" · " in text  # the footer, as written
+    assert 'Gemeente \'s-Hertogenbosch "Noord" · ' in text  # the footer, as written
     assert "&#x27;" not in text and "&quot;" not in text
