@@ -214,6 +214,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "burgeridee-local",
     },
+    # Per process: rendered page fragments whose key is everything they show (the inbox's filter controls),
+    # so they cannot be stale; apart from "local" so that they never push its entries out.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "burgeridee-fragments",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 if ENV == "test":
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -21,6 +21,7 @@ from burgeridee.initiatives.selectors import contact_people
 from . import selectors
 from .forms import InboxFilterForm
 from .homes import home_url
+from .rows import inbox_rows
 
 INBOX_ROLES = (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR)
 PAGE_SIZE = 25
@@ -84,6 +85,7 @@ def inbox(request, municipality):
             "tabs": tabs,
             "current_tab": next(t for t in tabs if t["current"]),
             "page": page,
+            "rows": inbox_rows(page.object_list, municipality=municipality),
             "page_query": page_query,
             "filtered": bool(kept),
         },
