@@ -9,6 +9,7 @@ link follows the language of the screens.
 """
 
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -114,8 +115,12 @@ HELP_TOPICS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=2048)
 def help_topic(view_name: str | None) -> str | None:
-    """`page.html#anchor` in the manual for a staff URL name, or None for a page outside the workspace."""
+    """`page.html#anchor` in the manual for a staff URL name, or None for a page outside the workspace.
+
+    Kept per URL name for the process (the URL names are a fixed set): the glob match runs once per name,
+    not on every staff request."""
     if not view_name or view_name in WITHOUT_HELP:
         return None
     for pattern, topic in HELP_TOPICS:
