@@ -112,6 +112,12 @@ def report_latest(*, conversation: Conversation) -> Report | None:
     return conversation.reports.prefetch_related(AGREEMENTS_WITH_STEPS).order_by("-version").first()
 
 
+def report_latest_brief(*, conversation: Conversation) -> Report | None:
+    """The newest report with its agreements but not their history (the initiative page's panel shows no steps)."""
+    agreements = Prefetch("agreements", queryset=Agreement.objects.order_by("order"))
+    return conversation.reports.prefetch_related(agreements).order_by("-version").first()
+
+
 def report_draft_from_notes(*, conversation: Conversation) -> tuple[Report, list[Agreement]]:
     """Version 1 of the report as it is made from the conversation's notes, NOT saved, with its agreements.
 

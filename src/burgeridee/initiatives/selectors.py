@@ -314,6 +314,34 @@ def contact_people(*, municipality: Municipality) -> list:
     return [m.user for m in memberships if m.has_role(Role.CONTACT)]
 
 
+@dataclass(frozen=True)
+class ContactChoice:
+    """A contact person as the initiative page's <select> shows them (no model instance: there may be hundreds)."""
+
+    pk: int
+    display_name: str
+    job_title: str
+
+
+def contact_choices(*, municipality: Municipality) -> list[ContactChoice]:
+    """The same people as contact_people, in the same order, as plain values (one query, no ORM objects).
+
+    The initiative page offers them only to a coordinator; building hundreds of User instances for every
+    page view made the page's cost grow with the number of staff in a municipality.
+    """
+    rows = (
+        Membership.objects.filter(municipality=municipality, is_active=True, user__is_active=True)
+        .order_by("user__first_name", "user__last_name", "user__username")
+        .values_list("user_id", "user__first_name", "user__last_name", "user__username", "user__job_title", "roles")
+    )
+    return [
+        # The same name as User.display_name (get_full_name() or username).
+        ContactChoice(pk, f"{first} {last}".strip() or username, job_title or "")
+        for pk, first, last, username, job_title, roles in rows
+        if Role.CONTACT in roles
+    ]
+
+
 def initiative_submission_received(*, municipality: Municipality, submission_key: str | None, now=None) -> bool:
     """True when the form with this key was stored here already and the key still recognises it.
 

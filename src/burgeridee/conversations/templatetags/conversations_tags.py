@@ -13,7 +13,7 @@ register = template.Library()
 def conversation_summary(initiative):
     """For the staff initiative page: the conversation, its latest report and the state of each step."""
     conversation = selectors.conversation_for_initiative(initiative=initiative)
-    report = selectors.report_latest(conversation=conversation) if conversation else None
+    report = selectors.report_latest_brief(conversation=conversation) if conversation else None
     # The agreements in force are those of the newest sent report: the latest one unless that is a draft.
     sent = report if report is not None and report.status != ReportStatus.DRAFT else None
     return {

@@ -193,3 +193,44 @@ def test_autosave_texts_come_translated_from_the_page(contact_client, municipali
         'text("offline")',
         'text("ready")',
     ]
+
+
+def test_initiative_section_shows_the_sent_reports_agreements_without_loading_their_history(
+    municipality, planned, contact, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    from burgeridee.conversations import selectors, services
+
+    initiative, _, conversation = planned
+    with django_capture_on_commit_callbacks(execute=True):
+        services.conversation_mark_held(
+            conversation=conversation, actor=contact, held_on=timezone.localdate() - timedelta(days=1)
+        )
+        report = selectors.report_latest(conversation=conversation)
+        services.report_update(
+            report=report,
+            summary="Een moestuin op het grasveld.",
+            next_step="Kabels nagaan.",
+            callback_date=timezone.localdate() + timedelta(days=10),
+            municipal_roles=["faciliteren"],
+            initiator_role="",
+            agreements=[
+                services.AgreementData(what="Kabels nagaan", who="Gemeente", due_date=timezone.localdate()),
+                services.AgreementData(
+                    what="Handtekeningen verzamelen", who="Bewoner", due_date=timezone.localdate() - timedelta(days=2)
+                ),
+            ],
+        )
+        services.report_send(report=report, actor=contact)
+    with CaptureQueriesContext(connection) as captured:
+        html = render_to_string("conversations/_initiative_section.html", {"initiative": initiative})
+    assert "versie 1" in html
+    states = re.findall(r"<li>([^<]+): <span[^>]*>([^<]+)</span>( <span[^>]*>te laat</span>)?</li>", html)
+    assert [(what, bool(late)) for what, _status, late in states] == [
+        ("Kabels nagaan", False),
+        ("Handtekeningen verzamelen", True),
+    ]
+    assert not any("conversations_agreementstep" in query["sql"] for query in captured.captured_queries)

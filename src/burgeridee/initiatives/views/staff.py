@@ -25,7 +25,7 @@ from .. import services
 from ..constants import MessageDirection
 from ..models import Message
 from ..panels import panels_for
-from ..selectors import contact_people, initiative_get_for_staff, initiative_get_for_staff_page
+from ..selectors import contact_choices, contact_people, initiative_get_for_staff, initiative_get_for_staff_page
 from ..staff_forms import AssignForm, InitiatorForm, MessageForm, NoteForm, PhaseForm
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,10 @@ HANDLER_ROLES = (Role.COORDINATOR, Role.CONTACT)
 
 
 def _detail_forms(request, initiative, **bound):
-    contacts = contact_people(municipality=initiative.municipality)
+    # Only a coordinator sees the contact person's <select>: nobody else pays for the municipality's staff list.
+    can_assign = request.membership.has_role(Role.COORDINATOR)
+    wanted = can_assign and "assign_form" not in bound
+    contacts = contact_choices(municipality=initiative.municipality) if wanted else ()
     current = initiative.contact_person_id
     forms = {
         "phase_form": PhaseForm(initiative=initiative, prefix="fase"),
