@@ -265,7 +265,7 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
     from burgeridee.documents.rendering import render_pdf
     from burgeridee.insights.selectors import Filters, dashboard
     from burgeridee.municipalities.models import Municipality
-    from burgeridee.workspace.selectors import InboxFilters, inbox_list
+    from burgeridee.workspace.selectors import InboxFilters, inbox_page
 
     municipality = Municipality.objects.get(slug=slug)
     user = User.objects.filter(memberships__municipality=municipality).first()
@@ -277,8 +277,7 @@ def in_process_timings(slug: str, *, runs: int = 20) -> list[dict]:
     ).count()
 
     def search():
-        rows = inbox_list(municipality=municipality, user=user, filters=InboxFilters(tab="alle", q="buurt"))
-        list(rows[:25])
+        inbox_page(municipality=municipality, user=user, filters=InboxFilters(tab="alle", q="buurt"), size=25)
 
     def checklist():
         render_pdf(

@@ -650,6 +650,10 @@ def seed(*, size: str = "small", seed_value: int = 2026, log=print) -> dict:
         with connection.cursor() as cursor:
             cursor.execute("SET session_replication_role = DEFAULT")
     notes.append(_seed_workshop(municipalities[0]))
+    # bulk_create sends no signals: the initiatives' stored next deadline (the inbox's "Te laat") in one pass.
+    from burgeridee.initiatives.deadlines import deadlines_repair
+
+    notes.append(f"next deadline stored for {deadlines_repair():,} initiatives")
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

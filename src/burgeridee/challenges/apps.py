@@ -21,7 +21,8 @@ class ChallengesConfig(AppConfig):
         from .constants import CONVERSATION_VARIANT
         from .defaults import CHALLENGE_CHECKLIST, CHALLENGE_PHASES
         from .hooks import challenge_panel_context, is_challenge, resident_route_steps
-        from .selectors import challenges_with_overdue_decision_q
+        from .models import Challenge
+        from .selectors import challenge_decision_deadline, challenges_with_overdue_decision_q
 
         nav_registry.register(
             NavItem(
@@ -45,7 +46,11 @@ class ChallengesConfig(AppConfig):
         )
         overdue_conditions.register(
             OverdueCondition(
-                "challenge_decision", challenges_with_overdue_decision_q, _("Besluit uitdaagrecht te laat")
+                "challenge_decision",
+                challenges_with_overdue_decision_q,
+                _("Besluit uitdaagrecht te laat"),
+                deadline=challenge_decision_deadline,
+                sources=(Challenge,),
             )
         )
         resident_routes.register(ResidentRoute("challenge", resident_route_steps))

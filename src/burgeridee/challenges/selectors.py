@@ -5,7 +5,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -314,3 +314,10 @@ def insight(
 def challenges_with_overdue_decision_q(*, today: date) -> Q:
     """Initiatives whose challenge waits for a decision past the bylaw's term (an inbox overdue condition)."""
     return Q(challenge__decision="", challenge__decision_due__lt=today)
+
+
+def challenge_decision_deadline() -> Subquery:
+    """The day the challenge's decision is due while it is not taken (the overdue condition above as a date)."""
+    return Subquery(
+        Challenge.objects.filter(initiative=OuterRef("pk"), decision="").order_by().values("decision_due")[:1]
+    )

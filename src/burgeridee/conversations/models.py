@@ -222,6 +222,15 @@ class Report(ChoiceLabelsMixin, models.Model):
         verbose_name_plural = _("gespreksverslagen")
         ordering = ["conversation", "-version"]
         constraints = [models.UniqueConstraint(fields=["conversation", "version"], name="unique_report_version")]
+        indexes = [
+            # The inbox's "Verslag betwist" marker (conversations.selectors.reports_disputed_unseen_q): only the
+            # few reports with unread comments, so the marker no longer scans every report of the installation.
+            models.Index(
+                fields=["conversation"],
+                name="report_disputed_unseen_idx",
+                condition=models.Q(status=ReportStatus.COMMENTED, comments_seen_at__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.conversation.initiative.reference} v{self.version}"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from burgeridee.core.dates import add_working_days, local_date, working_days_between
 from burgeridee.core.mail import mail_send
 from burgeridee.initiatives.constants import Phase, StopReason
+from burgeridee.initiatives.deadlines import deadlines_refresh
 from burgeridee.initiatives.models import Initiative
 from burgeridee.initiatives.services import staff_notice_send
 from burgeridee.initiatives.signals import callback_promised
@@ -529,6 +530,7 @@ def conversation_mark_held(*, conversation: Conversation, actor=None, held_on: d
         updates["phase"] = Phase.EXPLORING
     if updates:
         Initiative.objects.filter(pk=initiative.pk).update(**updates)
+        deadlines_refresh(initiative_ids=[initiative.pk])  # update() sends no post_save
     event_record(
         initiative=initiative,
         kind="gesprek_gehouden",

@@ -36,6 +36,7 @@ SCHEDULED_JOBS = (
     ScheduledJob("send_report_reminders"),
     ScheduledJob("prune_workshop_names"),
     ScheduledJob("apply_retention"),
+    ScheduledJob("refresh_deadlines"),
 )
 
 

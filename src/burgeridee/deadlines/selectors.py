@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from burgeridee.accounts.constants import Role
@@ -41,6 +41,24 @@ def follow_up_overdue_q(*, today: date) -> Q:
 def handover_overdue_q(*, today: date) -> Q:
     """An open hand-over to a department with an answer date before today."""
     return Q(pk__in=Handover.objects.filter(answered_at__isnull=True, due_date__lt=today).values("initiative_id"))
+
+
+def follow_up_deadline() -> Subquery:
+    """The earliest due date of an initiative's open follow-ups (follow_up_overdue_q as a date)."""
+    return Subquery(
+        FollowUp.objects.filter(initiative=OuterRef("pk"), done_at__isnull=True)
+        .order_by("due_date")
+        .values("due_date")[:1]
+    )
+
+
+def handover_deadline() -> Subquery:
+    """The earliest answer date of an initiative's open hand-overs (handover_overdue_q as a date)."""
+    return Subquery(
+        Handover.objects.filter(initiative=OuterRef("pk"), answered_at__isnull=True)
+        .order_by("due_date")
+        .values("due_date")[:1]
+    )
 
 
 def initiatives_overdue_q(*, today: date) -> Q:

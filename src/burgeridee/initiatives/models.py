@@ -104,12 +104,28 @@ class Initiative(ChoiceLabelsMixin, models.Model):
         help_text=_("Na de bewaartermijn zijn namen, contactgegevens en berichten verwijderd."),
     )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    # The earliest deadline still open (first contact, a callback, a hand-over's answer, a challenge's
+    # decision: every registered overdue condition), kept by initiatives.deadlines when any of them changes;
+    # empty when nothing is due or the initiative is closed. Late = this day has passed. A column, so the
+    # inbox's "Te laat" tab and its row markers read one indexed value instead of scanning deadlines.
+    next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("initiatief")
         verbose_name_plural = _("initiatieven")
         ordering = ["-submitted_at"]
         indexes = [
+            # The inbox pages by keyset in each of its sort orders (workspace/selectors.py): these indexes give
+            # the rows of one municipality already in order, so a page reads 25 rows, not the municipality.
+            models.Index(fields=["municipality", "submitted_at", "id"], name="initiative_inbox_newest_idx"),
+            models.Index(
+                fields=["municipality", "contact_person", "submitted_at", "id"], name="initiative_inbox_contact_idx"
+            ),
+            models.Index(
+                fields=["municipality", "first_contact_due", "submitted_at", "id"], name="initiative_inbox_due_idx"
+            ),
+            models.Index(fields=["municipality", "title", "id"], name="initiative_inbox_title_idx"),
+            models.Index(fields=["municipality", "next_deadline"], name="initiative_inbox_late_idx"),
             models.Index(fields=["municipality", "phase", "submitted_at"], name="initiative_inbox_idx"),
             # Every column the inbox tab counts read, so PostgreSQL counts from the index alone instead of
             # visiting every row of the municipality (41 ms -> 5 ms for 25,000 initiatives).

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models import BooleanField, Case, DateField, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -218,18 +218,43 @@ def first_contact_overdue_q(*, today: date) -> Q:
 @dataclass(frozen=True)
 class OverdueCondition:
     """One reason an open initiative can be overdue: `q(today=...)` is a Q on Initiative; `label` says it to
-    staff in a few words (the inbox row of a late initiative says why it is late)."""
+    staff in a few words (the inbox row of a late initiative says why it is late).
+
+    `deadline()` is the same condition as a date: an expression on Initiative giving the earliest day of this
+    kind still open (None when there is none), so that `q(today)` holds exactly when that day < today.
+    `sources` are the models (with an `initiative_id`) whose saves and deletes change it: initiatives.deadlines
+    then refreshes `Initiative.next_deadline`, the column the inbox reads.
+    """
 
     key: str
     q: Callable[..., Q]
     label: str = ""
+    deadline: Callable[[], object] | None = None
+    sources: tuple = ()
 
 
 # What makes an open initiative overdue. This app registers the late first contact; apps above it (the
 # deadlines app: agreed callback dates, hand-overs) register their own conditions from AppConfig.ready().
 overdue_conditions = Registry[OverdueCondition]("overdue conditions")
+
+
+def first_contact_deadline():
+    """The promised day of the first contact while it is still owed (an idea without a first contact)."""
+    return Case(
+        When(Q(phase=Phase.IDEA, first_contact_at__isnull=True), then=F("first_contact_due")),
+        default=Value(None),
+        output_field=DateField(),
+    )
+
+
 overdue_conditions.register(
-    OverdueCondition("first_contact", first_contact_overdue_q, gettext_lazy("Eerste contact te laat"))
+    OverdueCondition(
+        "first_contact",
+        first_contact_overdue_q,
+        gettext_lazy("Eerste contact te laat"),
+        deadline=first_contact_deadline,
+        sources=(Initiative,),
+    )
 )
 
 

@@ -1,15 +1,34 @@
 """Reads for the workspace, always scoped to one municipality."""
 
+import json
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
+from django.utils import timezone
 
 from burgeridee.conversations.selectors import reports_disputed_unseen_q
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
 from burgeridee.initiatives.models import Initiative, Message
 from burgeridee.initiatives.search import initiative_search
-from burgeridee.initiatives.selectors import overdue_q, with_overdue_reasons
+from burgeridee.initiatives.selectors import overdue_conditions
 from burgeridee.municipalities.models import Municipality
 
 TAB_NEW = "nieuw"
@@ -40,33 +59,86 @@ class InboxFilters:
     sort: str = DEFAULT_SORT
 
 
-def _tab_q(tab: str, *, user) -> Q:
+def late_q(*, today: date | None = None) -> Q:
+    """Open initiatives with a passed deadline: the stored column finds them, their own deadlines confirm them.
+
+    `next_deadline < today` (initiatives/deadlines.py) is an index range over the municipality's late ones only;
+    each found row is then confirmed by its conditions' own deadlines (correlated, per found row), so a row whose
+    deadline was met by a write past the model (a queryset update) does not show as late even before the daily
+    repair. The same set as initiatives.selectors.overdue_q: the tests compare them after every service."""
+    today = today or timezone.localdate()
+    confirmed = Q()
+    for condition in overdue_conditions:
+        if condition.deadline is not None:
+            confirmed |= Q(LessThan(condition.deadline(), Value(today)))
+    return Q(next_deadline__lt=today) & ~Q(phase__in=CLOSED_PHASES) & confirmed
+
+
+def _tab_q(tab: str, *, user, today: date | None = None) -> Q:
     if tab == TAB_NEW:
         return Q(contact_person__isnull=True) & ~Q(phase__in=CLOSED_PHASES)
     if tab == TAB_MINE:
         return Q(contact_person=user)
     if tab == TAB_OVERDUE:
-        return overdue_q()
+        return late_q(today=today)
     return Q()
 
 
-def inbox_counts(*, municipality: Municipality, user) -> dict[str, int]:
-    """How many initiatives each tab holds (one query)."""
-    return Initiative.objects.filter(municipality=municipality).aggregate(
-        **{tab.replace("-", "_"): Count("pk", filter=_tab_q(tab, user=user)) for tab in TABS}
-    )
+# Counts stop here: a tab or a search with more shows "99+" / "Meer dan 99 initiatieven gevonden" (as a mail
+# program counts unread mail). Counting stops after this many rows, so the counts cost the same in a municipality
+# of 3,000 initiatives as in one of 90,000; a late or found row costs a visit of its table row, so the cap is low.
+COUNT_CAP = 99
 
 
-def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> QuerySet[Initiative]:
-    """The inbox rows: scoped to the municipality, filtered, searched and sorted.
+@dataclass(frozen=True)
+class CappedCount:
+    """How many, up to COUNT_CAP: `value` is exact unless `capped`."""
 
-    A constant number of queries whatever the page size: related rows by JOIN, support types by one
-    prefetch, unread messages, a disputed report not yet read, overdue state and why a row is late as
-    annotations. Unread messages are a
-    correlated subquery, not a JOIN with GROUP BY: PostgreSQL then counts them only for the rows of the
-    page, and the page count stays a plain COUNT(*).
-    """
-    queryset = Initiative.objects.filter(municipality=municipality).filter(_tab_q(filters.tab, user=user))
+    value: int
+    capped: bool
+
+    def __str__(self) -> str:
+        return f"{self.value}+" if self.capped else str(self.value)
+
+
+def capped_counts(querysets: dict[str, QuerySet]) -> dict[str, CappedCount]:
+    """COUNT of each queryset up to COUNT_CAP + 1 rows, all in one query.
+
+    `SELECT (SELECT COUNT(*) FROM (<first queryset> LIMIT 100)), (...)`: each inner query stops after a
+    hundred rows of its index, whatever the municipality's size. The SQL and parameters come from the ORM's
+    own compiler (no text from the request goes into the statement itself)."""
+    parts, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = queryset.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
+        # The ORM compiled `sql`; its values stay bound parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")  # noqa: S608  # nosec B608
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)  # nosec B608
+        row = cursor.fetchone()
+    return {
+        key: CappedCount(min(number, COUNT_CAP), number > COUNT_CAP) for key, number in zip(querysets, row, strict=True)
+    }
+
+
+def inbox_counts_and_total(
+    *, municipality: Municipality, user, filters: InboxFilters, today: date | None = None
+) -> tuple[dict[str, CappedCount], CappedCount]:
+    """How many initiatives each tab holds, and how many the current tab with its filters shows (one query)."""
+    today = today or timezone.localdate()
+    base = Initiative.objects.filter(municipality=municipality)
+    querysets = {tab.replace("-", "_"): base.filter(_tab_q(tab, user=user, today=today)) for tab in TABS}
+    querysets["total"] = inbox_filtered(municipality=municipality, user=user, filters=filters, today=today)
+    counts = capped_counts(querysets)
+    total = counts.pop("total")
+    return counts, total
+
+
+def inbox_filtered(
+    *, municipality: Municipality, user, filters: InboxFilters, today: date | None = None
+) -> QuerySet[Initiative]:
+    """The initiatives of the tab with the filters and the search, without annotations or order."""
+    queryset = Initiative.objects.filter(municipality=municipality).filter(_tab_q(filters.tab, user=user, today=today))
     if filters.phase:
         queryset = queryset.filter(phase=filters.phase)
     if filters.theme:
@@ -79,7 +151,15 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
         queryset = queryset.filter(contact_person_id=filters.contact_person)
     if filters.channel:
         queryset = queryset.filter(channel=filters.channel)
-    queryset = initiative_search(queryset, filters.q)
+    return initiative_search(queryset, filters.q)
+
+
+def _with_row_markers(queryset: QuerySet, *, today: date) -> QuerySet:
+    """Unread messages, a disputed report not yet read, overdue state and why a row is late, per row.
+
+    Correlated subqueries in the SELECT list: PostgreSQL evaluates them after ORDER BY and LIMIT, so for the
+    25 rows of the page only. `is_overdue` reads the stored deadline; the reasons ask each condition's own
+    deadline, and only for a row that is late."""
     unread = (
         Message.objects.filter(initiative=OuterRef("pk"), direction=MessageDirection.INBOUND, read_at__isnull=True)
         .order_by()
@@ -89,12 +169,128 @@ def inbox_list(*, municipality: Municipality, user, filters: InboxFilters) -> Qu
     )
     # The resident said the report is not right, and nobody has read their comments yet.
     disputed = reports_disputed_unseen_q().filter(conversation__initiative=OuterRef("pk"))
-    queryset = with_overdue_reasons(queryset).annotate(
+    late = Q(next_deadline__lt=today) & ~Q(phase__in=CLOSED_PHASES)
+    reasons = {
+        f"overdue_{condition.key}": Case(
+            When(late & Q(LessThan(condition.deadline(), Value(today))), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        for condition in overdue_conditions
+        if condition.deadline is not None
+    }
+    return queryset.annotate(
+        is_overdue=Case(When(late_q(today=today), then=Value(True)), default=Value(False), output_field=BooleanField()),
         unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
         report_disputed=Exists(disputed),
+        **reasons,
     )
-    return (
-        queryset.select_related("neighbourhood", "contact_person")
+
+
+def _cursor_q(order: tuple[str, ...], values: list, *, forward: bool) -> Q:
+    """Rows after (or, not forward, before) the row with these sort values, in the order `order`.
+
+    Written as `a >= x AND (a > x OR (a = x AND (b > y OR ...)))`: the first, redundant bound lets the index of
+    the sort order start right at the cursor instead of filtering from the start."""
+    fields = [(name.lstrip("-"), name.startswith("-")) for name in order]
+
+    def after(index: int) -> Q:
+        name, descending = fields[index]
+        strict = "lt" if descending == forward else "gt"
+        beyond = Q(**{f"{name}__{strict}": values[index]})
+        if index == len(fields) - 1:
+            return beyond
+        return beyond | (Q(**{name: values[index]}) & after(index + 1))
+
+    name, descending = fields[0]
+    bound = Q(**{f"{name}__{'lte' if descending == forward else 'gte'}": values[0]})
+    return bound & after(0)
+
+
+@dataclass
+class InboxPage:
+    """One page of the inbox, found by keyset: the rows after (or before) a cursor, in a stable order."""
+
+    object_list: list
+    has_next: bool
+    has_previous: bool
+    next_cursor: str = ""
+    previous_cursor: str = ""
+
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+
+def _encode(order: tuple[str, ...], row) -> str:
+    values = [getattr(row, name.lstrip("-")) for name in order]
+    data = json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values], separators=(",", ":"))
+    return urlsafe_b64encode(data.encode()).decode().rstrip("=")
+
+
+def _decode(order: tuple[str, ...], cursor: str) -> list | None:
+    """The sort values in a cursor, or None when it is not one of ours (then the first page is shown)."""
+    try:
+        values = json.loads(urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(values, list) or len(values) != len(order):
+            return None
+        parsed = []
+        for name, value in zip(order, values, strict=True):
+            field = Initiative._meta.get_field(name.lstrip("-"))
+            parsed.append(field.to_python(value))
+            if parsed[-1] is None:
+                return None
+        return parsed
+    except (ValueError, TypeError, ValidationError, UnicodeDecodeError):
+        return None
+
+
+def inbox_page(
+    *,
+    municipality: Municipality,
+    user,
+    filters: InboxFilters,
+    after: str = "",
+    before: str = "",
+    offset: int = 0,
+    size: int = 25,
+    today: date | None = None,
+) -> InboxPage:
+    """The rows of one inbox page: the first, the one after cursor `after`, or the one before cursor `before`.
+
+    Keyset pagination: `WHERE (sort values) beyond the cursor ORDER BY ... LIMIT size + 1`, served by the
+    (municipality, sort columns) indexes, so every page reads about `size` rows however many the tab holds, and
+    a row that arrives or leaves meanwhile neither hides nor repeats another. `offset` only serves old links
+    with a page number and no cursor."""
+    today = today or timezone.localdate()
+    order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    reverse = tuple(name[1:] if name.startswith("-") else f"-{name}" for name in order)
+    queryset = inbox_filtered(municipality=municipality, user=user, filters=filters, today=today)
+    backwards = False
+    if before and (values := _decode(order, before)) is not None:
+        backwards = True
+        queryset = queryset.filter(_cursor_q(order, values, forward=False)).order_by(*reverse)
+    elif after and (values := _decode(order, after)) is not None:
+        queryset = queryset.filter(_cursor_q(order, values, forward=True)).order_by(*order)
+        offset = 0
+    else:
+        queryset = queryset.order_by(*order)
+    queryset = (
+        _with_row_markers(queryset, today=today)
+        .select_related("neighbourhood", "contact_person")
         .prefetch_related("support_requests")
-        .order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
+    )
+    rows = list(queryset[offset : offset + size + 1]) if not backwards else list(queryset[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    if backwards:
+        rows.reverse()
+        has_previous, has_next = more, True
+    else:
+        has_previous, has_next = bool(after) or offset > 0, more
+    return InboxPage(
+        object_list=rows,
+        has_next=has_next and bool(rows),
+        has_previous=has_previous and bool(rows),
+        next_cursor=_encode(order, rows[-1]) if rows else "",
+        previous_cursor=_encode(order, rows[0]) if rows else "",
     )

@@ -3,7 +3,6 @@ are the initiatives app's (initiatives/views/staff.py); the other apps' staff pa
 each role starts is in homes.py."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -25,6 +24,14 @@ from .rows import inbox_rows
 
 INBOX_ROLES = (Role.COORDINATOR, Role.CONTACT, Role.ADMINISTRATOR)
 PAGE_SIZE = 25
+PAGER_KEYS = {"tab", "pagina", "na", "voor"}
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, min(int(value or 1), 10_000))
+    except ValueError:
+        return 1
 
 
 @never_cache
@@ -54,12 +61,22 @@ def inbox(request, municipality):
     contacts = contact_people(municipality=municipality)
     form = InboxFilterForm(request.GET or None, neighbourhoods=municipality.neighbourhoods.all(), contacts=contacts)
     filters = form.filters(tab=tab)
-    paginator = Paginator(
-        selectors.inbox_list(municipality=municipality, user=request.user, filters=filters), PAGE_SIZE
+    number = _page_number(request.GET.get("pagina"))
+    after, before = request.GET.get("na", ""), request.GET.get("voor", "")
+    page = selectors.inbox_page(
+        municipality=municipality,
+        user=request.user,
+        filters=filters,
+        after=after,
+        before=before,
+        # An old link with only a page number (no cursor) still opens that page.
+        offset=0 if (after or before) else (number - 1) * PAGE_SIZE,
+        size=PAGE_SIZE,
     )
-    page = paginator.get_page(request.GET.get("pagina"))
-    kept = [(key, value) for key, value in request.GET.items() if key not in {"tab", "pagina"} and value]
-    counts = selectors.inbox_counts(municipality=municipality, user=request.user)
+    if page.has_previous and number < 2:
+        number = 2  # a cursor page with rows before it (they arrived since the link was made)
+    kept = [(key, value) for key, value in request.GET.items() if key not in PAGER_KEYS and value]
+    counts, total = selectors.inbox_counts_and_total(municipality=municipality, user=request.user, filters=filters)
     tabs = [
         {
             "key": key,
@@ -76,6 +93,13 @@ def inbox(request, municipality):
         )
     ]
     page_query = urlencode([("tab", tab), *kept])
+    pager = {
+        "number": number,
+        # "Pagina 2 van 7" while the count is exact; "Pagina 2" when there are more than COUNT_CAP.
+        "total_pages": None if total.capped else max(1, -(-total.value // PAGE_SIZE)),
+        "next": f"?{page_query}&" + urlencode([("pagina", number + 1), ("na", page.next_cursor)]),
+        "previous": f"?{page_query}&" + urlencode([("pagina", number - 1), ("voor", page.previous_cursor)]),
+    }
     return render(
         request,
         "workspace/inbox.html",
@@ -87,6 +111,8 @@ def inbox(request, municipality):
             "page": page,
             "rows": inbox_rows(page.object_list, municipality=municipality),
             "page_query": page_query,
+            "pager": pager,
+            "total": total,
             "filtered": bool(kept),
         },
     )
