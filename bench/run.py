@@ -455,6 +455,85 @@ def target_misses(entry: dict) -> list[str]:
     return misses
 
 
+def allowed_p95(entry: dict, floor_p95: float) -> float | None:
+    """The p95 over HTTP the strictest of a page's time targets allows."""
+    limits = []
+    ratio = ratio_target(entry)
+    if ratio and floor_p95:
+        limits.append(ratio * floor_p95)
+    if "search" in entry["name"]:
+        limits.append(TARGETS["search_p95_ms"])
+    if entry["kind"] == "pdf":
+        limits.append(TARGETS["pdf_p95_ms"])
+    return min(limits) if limits else None
+
+
+def miss_analysis(entry: dict, floor_p95: float) -> dict | None:
+    """For a page over its time target: by how much, what serving it costs on top of its own work in this run
+    (p95 over HTTP divided by the in-process median), so to how many in-process milliseconds its work must fall,
+    its largest part, and what would close the gap (bench/levers.py)."""
+    from bench.levers import lever_for
+
+    allowed = allowed_p95(entry, floor_p95)
+    if allowed is None or entry["p95_ms"] <= allowed:
+        return None
+    analysis = {
+        "name": entry["name"],
+        "allowed_ms": round(allowed, 1),
+        "over_ms": round(entry["p95_ms"] - allowed, 1),
+        "lever": lever_for(entry["name"]),
+    }
+    profile = entry.get("profile")
+    if profile and profile.get("total"):
+        serving = entry["p95_ms"] / profile["total"]
+        parts = {"SQL": profile["sql"], "templates": profile["templates"], "PDF": profile.get("pdf") or 0,
+                 "other Python": profile["python"]}  # fmt: skip
+        largest = max(parts, key=parts.get)
+        analysis.update(
+            {
+                "serving_factor": round(serving, 1),
+                "in_process_ms": profile["total"],
+                "needed_in_process_ms": round(allowed / serving, 1),
+                "largest": f"{largest} {parts[largest]} ms",
+            }
+        )
+    return analysis
+
+
+def miss_rows(result: dict) -> list[str]:
+    floor = next((entry for entry in result["pages"] if entry["audience"] == "floor"), None)
+    analyses = [miss_analysis(entry, floor["p95_ms"] if floor else 0) for entry in result["pages"]]
+    analyses = [analysis for analysis in analyses if analysis]
+    figures = [t for t in result.get("in_process", []) if t.get("target_ms") and t["p95_ms"] > t["target_ms"]]
+    if not analyses and not figures:
+        return []
+    from bench.levers import lever_for
+
+    lines = [
+        "What each miss needs. The allowed p95 is the strictest time target of the page in this run; the page's p95 "
+        "over HTTP divided by its in-process median is what serving it cost on top of its own work here (4 "
+        "connections on 2 cores), so its own work must fall to about the allowed p95 divided by that factor:",
+        "",
+        "| page | allowed p95 ms | over by ms | HTTP p95 ÷ in-process | in-process ms now → needed | largest part "
+        "| what would close it |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for analysis in analyses:
+        measured = "serving_factor" in analysis
+        lines.append(
+            f"| {analysis['name']} | {analysis['allowed_ms']} | {analysis['over_ms']} | "
+            f"{analysis['serving_factor'] if measured else '–'} | "
+            + (f"{analysis['in_process_ms']} → {analysis['needed_in_process_ms']}" if measured else "–")
+            + f" | {analysis.get('largest', '–')} | {analysis['lever']} |"
+        )
+    for figure in figures:
+        lines.append(
+            f"| in-process: {figure['name']} | {figure['target_ms']:g} | "
+            f"{figure['p95_ms'] - figure['target_ms']:.1f} | – | – | – | {lever_for(figure['name'])} |"
+        )
+    return ["", *lines]
+
+
 def profile_rows(entries: list[dict]) -> list[str]:
     from bench.profile import markdown_rows
 
@@ -523,6 +602,8 @@ def markdown(result: dict) -> str:
             + " |"
             for t in result.get("in_process", [])
         ],
+        "",
+        *miss_rows(result),
         "",
         "Seeded rows: " + ", ".join(f"{label} {count:,}" for label, count in counts.items()) + ".",
         f"Seeding took {result['seeded']['seconds']} s; the whole run {result['total_seconds']} s.",

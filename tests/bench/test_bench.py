@@ -82,6 +82,41 @@ def test_report_says_by_how_much_a_target_is_missed():
     assert "10.0 KB over 60 KB" in markdown(report)
 
 
+def test_report_says_what_each_miss_needs():
+    """Per missed page: the p95 allowed, by how much it is over, the in-process work it may take at this run's cost
+    of serving it, its largest part and the recorded lever; a met page is not listed."""
+    from bench.run import miss_analysis, miss_rows
+
+    page = {"name": "staff: initiative page", "audience": "staff", "kind": "page", "method": "GET", "p95_ms": 100.0,
+            "profile": {"total": 40.0, "sql": 5.0, "templates": 25.0, "pdf": None, "python": 10.0}}  # fmt: skip
+    analysis = miss_analysis(page, floor_p95=8.0)
+    assert analysis["allowed_ms"] == 40.0  # 5x the floor
+    assert analysis["over_ms"] == 60.0
+    assert analysis["serving_factor"] == 2.5  # 100 ms over HTTP for 40 ms of work
+    assert analysis["needed_in_process_ms"] == 16.0
+    assert analysis["largest"] == "templates 25.0 ms"
+    assert miss_analysis(page | {"p95_ms": 39.0}, floor_p95=8.0) is None
+    # the strictest target counts: a search page at 5x the floor of a slow machine still has 50 ms
+    search = page | {"name": "staff: inbox search", "p95_ms": 60.0}
+    assert miss_analysis(search, floor_p95=20.0)["allowed_ms"] == 50.0
+    floor = {"name": "floor: /healthz", "audience": "floor", "kind": "page", "method": "GET", "p95_ms": 8.0}
+    rows = miss_rows({"pages": [floor, page], "in_process": [
+        {"name": "insight dashboard, a year of 9 initiatives", "runs": 2, "p50_ms": 1, "p95_ms": 130.0,
+         "target_ms": 100.0}]})  # fmt: skip
+    table = "\n".join(rows)
+    assert "| staff: initiative page | 40.0 | 60.0 | 2.5 | 40.0 → 16.0 | templates 25.0 ms |" in table
+    assert "| in-process: insight dashboard, a year of 9 initiatives | 100 | 30.0 |" in table
+    assert not miss_rows({"pages": [floor, page | {"p95_ms": 30.0}], "in_process": []})
+
+
+def test_every_recorded_lever_names_a_page_or_figure_that_exists():
+    from bench.levers import FIGURE_LEVERS, LEVERS
+    from bench.pages import PAGES
+
+    assert set(LEVERS) <= {page["name"] for page in PAGES}
+    assert set(FIGURE_LEVERS) <= {"insight dashboard", "inbox search", "checklist PDF"}
+
+
 def test_in_process_timings_cover_dashboard_search_and_pdf():
     from bench.run import in_process_timings
 
