@@ -148,7 +148,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "burgeridee.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the policy's text built once per process (only the nonce per request).
+    "burgeridee.core.middleware.CSPMiddleware",
     # After CSP, so its response step runs first: a provider's sign-out address becomes a form-action.
     "burgeridee.sso.middleware.ProviderLogoutFormActionMiddleware",
     "burgeridee.core.middleware.DatabaseUnavailableMiddleware",

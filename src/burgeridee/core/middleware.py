@@ -1,8 +1,12 @@
 """Request-wide rules: a database (or shared cache) outage becomes a plain 503 page, private pages are never
-cached."""
+cached, the Content-Security-Policy's text is built once per process."""
 
+import http.client as http_client
 import logging
 
+import csp.constants
+import csp.middleware
+from csp.utils import build_policy as csp_build_policy
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
@@ -100,3 +104,66 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware with the policy's text built once per process.
+
+    django-csp builds the Content-Security-Policy from the settings on every response (both policies, through
+    `dataclasses.asdict`, a copy of every directive, every source list joined anew), yet without a view's own
+    change (the `csp_update`, `csp_replace` and `csp` decorators, or the single sign-on's logout form-action) the
+    text is the same on every response but for the nonce. Here it is built once per settings object by
+    django-csp's own `build_policy`, with a marker where the nonce goes; each response gets the text with its
+    own fresh nonce put in (or the text without one when the page used none). A response with a change of its
+    own, and Django's debug pages, go through django-csp unchanged.
+    """
+
+    NONCE_MARK = "\x00nonce\x00"
+    OWN_POLICY_ATTRIBUTES = (
+        "_csp_config",
+        "_csp_update",
+        "_csp_replace",
+        "_csp_config_ro",
+        "_csp_update_ro",
+        "_csp_replace_ro",
+    )
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self._built_for = None
+        self._built = {}
+
+    def _policies(self) -> dict:
+        """{report_only: (text split at the nonce, text without nonce, excluded prefixes)} for today's settings."""
+        key = (
+            getattr(settings, "CONTENT_SECURITY_POLICY", None),
+            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+        )
+        built_for = self._built_for
+        if built_for is None or built_for[0] is not key[0] or built_for[1] is not key[1]:
+            self._built = {
+                report_only: (
+                    csp_build_policy(nonce=self.NONCE_MARK, report_only=report_only).split(self.NONCE_MARK),
+                    csp_build_policy(nonce=None, report_only=report_only),
+                    tuple((policy or {}).get("EXCLUDE_URL_PREFIXES", None) or ()),
+                )
+                for report_only, policy in ((False, key[0]), (True, key[1]))
+            }
+            self._built_for = key
+        return self._built
+
+    def process_response(self, request, response):
+        if any(getattr(response, name, None) is not None for name in self.OWN_POLICY_ATTRIBUTES) or (
+            settings.DEBUG and response.status_code in (http_client.INTERNAL_SERVER_ERROR, http_client.NOT_FOUND)
+        ):
+            return super().process_response(request, response)
+        nonce = getattr(request, "_csp_nonce", None)
+        for report_only, (parts, without_nonce, excluded) in self._policies().items():
+            text = nonce.join(parts) if nonce else without_nonce
+            header = csp.constants.HEADER_REPORT_ONLY if report_only else csp.constants.HEADER
+            exempt = getattr(response, "_csp_exempt_ro" if report_only else "_csp_exempt", False) is not False
+            if text and not exempt and header not in response and not request.path_info.startswith(excluded):
+                response[header] = text
+        if getattr(request, "_csp_nonce", None) is None:
+            request.csp_nonce = csp.middleware.CheckableLazyObject(self._csp_nonce_post_response)
+        return response

@@ -48,13 +48,17 @@ def session_get_by_code(*, code: str) -> WorkshopSession | None:
     code = normalize_code(code)
     if not code or any(ch not in CODE_ALPHABET for ch in code):
         return None
-    return WorkshopSession.objects.filter(code=code).select_related("municipality", "conversation_model").first()
+    # The code is unique: no ORDER BY (`.first()` would order by the model's ordering, and Django then hashes every
+    # selected column of the session, its municipality and its conversation model to match it).
+    sessions = WorkshopSession.objects.filter(code=code).select_related("municipality", "conversation_model")
+    return next(iter(sessions.order_by()[:1]), None)
 
 
 def participant_get(*, session, pk) -> Participant | None:
     if not pk:
         return None
-    return session.participants.filter(pk=pk).first()  # participant.session is this same object
+    # By primary key: no ORDER BY needed. participant.session is this same object.
+    return next(iter(session.participants.filter(pk=pk).order_by()[:1]), None)
 
 
 def agenda(*, session) -> list[AgendaItem]:

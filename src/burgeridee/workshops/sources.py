@@ -18,6 +18,7 @@ a second only when a stored key is no longer visible).
 
 from functools import cached_property
 
+from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 from burgeridee.conversations import selectors as conversation_selectors
@@ -28,6 +29,8 @@ from burgeridee.knowledge.constants import Kind
 
 KINDS = (Kind.PITFALL, Kind.SUCCESS_FACTOR, Kind.ROLE, Kind.CASE)
 CACHE_ATTRIBUTE = "_workshop_library"
+# How long a published version's phases stay in the per-process cache (they never change; this only frees memory).
+PHASES_SECONDS = 60 * 60
 
 
 def library(session) -> "Library":
@@ -154,9 +157,20 @@ class Library:
 
     @cached_property
     def phases(self) -> list[dict]:
+        model = self.model
+        if model.is_draft:
+            return self._phases_read(model)
+        # A published version never changes (conversations.services refuses edits): its phases are read once per
+        # process (settings CACHES "local"; no personal data), not on every participant's page.
+        return caches["local"].get_or_set(
+            f"workshops:phases:{model.pk}", lambda: self._phases_read(model), PHASES_SECONDS
+        )
+
+    @staticmethod
+    def _phases_read(model) -> list[dict]:
         return [
             {"number": number, "key": phase.key, "title": phase.title, "purpose": phase.purpose}
-            for number, phase in enumerate(conversation_selectors.phases_active(model=self.model), start=1)
+            for number, phase in enumerate(conversation_selectors.phases_active(model=model), start=1)
         ]
 
     @cached_property

@@ -172,7 +172,9 @@ def _participant_context(session, participant, *, posted=None, problem="") -> di
         "item": item,
         "module": None,
         "problem": problem,
-        "checklist_saved": selectors.saved_checklist(session=session, participant=participant) is not None,
+        # Asked by the template only where it offers the checklist's PDF (the checklist module, a finished session):
+        # a callable, so other pages run no query for it.
+        "checklist_saved": lambda: selectors.saved_checklist(session=session, participant=participant) is not None,
     }
     if item is None:
         return context
