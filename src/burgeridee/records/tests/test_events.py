@@ -168,3 +168,28 @@ def test_a_new_kind_is_recorded_and_rendered_without_a_migration(example_kind, i
     # The kind column has no choices, so the models still match the migrations.
     assert not TimelineEvent._meta.get_field("kind").choices
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_kind_shown_by_its_label_renders_as_the_label_template_would(initiative, contact, language):
+    """Kinds with the default label template skip rendering it: the text must stay exactly the template's."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from burgeridee.records.events import LABEL_TEMPLATE
+
+    plain = [kind for kind in event_types if kind.staff_template == LABEL_TEMPLATE and kind.context is None]
+    assert len(plain) > 5
+    with translation.override(language):
+        for kind in plain:
+            event = TimelineEvent(initiative=initiative, kind=kind.key, actor=contact, data={"x": "<b>"})
+            label = render_to_string(LABEL_TEMPLATE, {"label": kind.label}).strip()
+            assert event.render("staff") == f"{label} · Karim Contact"
+            if kind.resident_template == LABEL_TEMPLATE:
+                assert event.render("resident") == label
+    escaped = EventType("label_escaped_test", "<Feest> & meer")
+    event_types.register(escaped)
+    try:
+        assert TimelineEvent(initiative=initiative, kind=escaped.key).render("staff") == "&lt;Feest&gt; &amp; meer"
+    finally:
+        event_types.unregister(escaped.key)
