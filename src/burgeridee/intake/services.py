@@ -30,7 +30,13 @@ def initiative_intake(
     now = idea.pop("now", None) or timezone.now()
     reference = reference_next(year=local_date(now).year)
     return _intake_store(
-        municipality=municipality, channel=channel, initiator=initiator, actor=actor, now=now, reference=reference, **idea
+        municipality=municipality,
+        channel=channel,
+        initiator=initiator,
+        actor=actor,
+        now=now,
+        reference=reference,
+        **idea,
     )
 
 
