@@ -4,8 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -57,15 +56,29 @@ class Submitted:
 
 
 def reference_next(*, year: int) -> str:
-    """The next readable reference for `year`, e.g. BI-2026-000123. Call inside a transaction."""
-    try:
-        with transaction.atomic():
-            ReferenceSequence.objects.get_or_create(year=year)
-    except IntegrityError:  # another request created this year's row at the same moment
-        pass
-    ReferenceSequence.objects.filter(year=year).update(last_number=F("last_number") + 1)
-    number = ReferenceSequence.objects.get(year=year).last_number
-    return f"BI-{year}-{number:06d}"
+    """The next readable reference for `year`, e.g. BI-2026-000123.
+
+    One statement takes the number (UPDATE ... RETURNING on the year's counter row). Outside a transaction, as
+    `initiative_submit` calls it, that statement commits at once: the counter row is locked only while it runs,
+    not while the idea is saved, so ideas sent at the same moment do not queue behind each other's saving. A
+    number taken for an idea that then fails to save is not given out again: references stay unique and in the
+    same format, the series may skip a number. Inside a transaction the row stays locked until it ends.
+    """
+    table = connection.ops.quote_name(ReferenceSequence._meta.db_table)
+    sql = f"UPDATE {table} SET last_number = last_number + 1 WHERE year = %s RETURNING last_number"  # noqa: S608
+    for _attempt in (1, 2):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [year])
+            row = cursor.fetchone()
+        if row is not None:
+            return f"BI-{year}-{row[0]:06d}"
+        try:  # the year's first idea
+            with transaction.atomic():
+                ReferenceSequence.objects.create(year=year, last_number=1)
+            return f"BI-{year}-{1:06d}"
+        except IntegrityError:  # another request created this year's row at the same moment: count on from it
+            pass
+    raise RuntimeError(f"no reference counter for {year}")
 
 
 def status_link(*, initiative: Initiative, token: str | None = None) -> str:
@@ -77,7 +90,6 @@ def status_link(*, initiative: Initiative, token: str | None = None) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-@transaction.atomic
 def initiative_submit(
     *,
     municipality: Municipality,
@@ -96,6 +108,7 @@ def initiative_submit(
     actor=None,
     now: datetime | None = None,
     submission_key: str | None = None,
+    reference: str | None = None,
 ) -> Submitted:
     """Register a resident's idea, compute the first-contact date, and send the confirmation.
 
@@ -103,8 +116,50 @@ def initiative_submit(
     SUBMISSION_KEY_VALID_MINUTES (the resident pressed the button twice, or retried after an error
     whose commit did go through), the idea is not stored twice, and the answer carries no status link:
     whoever holds the key learns only that the form was received. Only the key's hash is stored.
+
+    The reference is taken first, before the idea's own transaction (`reference_next`), unless the caller took
+    it (`reference`) before a transaction of its own: the year's counter is then not locked while the idea,
+    its time line and its confirmation mail are saved.
     """
     now = now or timezone.now()
+    reference = reference or reference_next(year=local_date(now).year)
+    return _initiative_store(
+        municipality=municipality,
+        reference=reference,
+        idea={
+            "title": title,
+            "description": description,
+            "target_group": target_group,
+            "neighbourhood": neighbourhood,
+            "location": location,
+            "theme": theme,
+            "involved": involved,
+            "help_description": help_description,
+            "own_contribution": own_contribution,
+            "channel": channel,
+        },
+        initiator=initiator,
+        support_types=support_types,
+        actor=actor,
+        now=now,
+        submission_key=submission_key,
+    )
+
+
+@transaction.atomic
+def _initiative_store(
+    *,
+    municipality: Municipality,
+    reference: str,
+    idea: dict,
+    initiator: InitiatorData,
+    support_types,
+    actor,
+    now: datetime,
+    submission_key: str | None,
+) -> Submitted:
+    """initiative_submit's transaction: the idea, its initiator, help asked, time line and confirmation mail."""
+    channel = idea["channel"]
     nonce, token, status_hash = token_make()
     key_hash = token_hash(submission_key) if submission_key else None
     if key_hash:
@@ -118,17 +173,8 @@ def initiative_submit(
             Initiative.objects.filter(pk=existing.pk).update(submission_key_hash=None, submission_key_expires_at=None)
     initiative = Initiative.objects.create(
         municipality=municipality,
-        reference=reference_next(year=local_date(now).year),
-        title=title,
-        description=description,
-        target_group=target_group,
-        neighbourhood=neighbourhood,
-        location=location,
-        theme=theme,
-        involved=involved,
-        help_description=help_description,
-        own_contribution=own_contribution,
-        channel=channel,
+        reference=reference,
+        **idea,
         phase=Phase.IDEA,
         submitted_at=now,
         first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
@@ -138,7 +184,7 @@ def initiative_submit(
         status_token_hash=status_hash,
         status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
     )
-    Initiator.objects.create(
+    primary = Initiator.objects.create(
         initiative=initiative,
         name=initiator.name,
         email=initiator.email,
@@ -159,7 +205,8 @@ def initiative_submit(
     if initiator.email:
         language = translation.get_language()
         # In this transaction: the mail is stored in the outbox together with the idea (core.mail).
-        confirmation_send(initiative_id=initiative.pk, language=language)
+        # The rows just written, not read again.
+        _confirmation_mail(initiative=initiative, initiator=primary, language=language)
     return Submitted(initiative=initiative, token=token)
 
 
@@ -167,6 +214,10 @@ def confirmation_send(*, initiative_id: int, language: str | None = None) -> Non
     """Email the resident their reference, the date of first contact and their personal link."""
     initiative = Initiative.objects.select_related("municipality").get(pk=initiative_id)
     initiator = initiative.initiators.filter(is_primary=True).first()
+    _confirmation_mail(initiative=initiative, initiator=initiator, language=language)
+
+
+def _confirmation_mail(*, initiative: Initiative, initiator: Initiator | None, language: str | None) -> None:
     if initiator is None or not initiator.email:
         return
     with translation.override(language or settings.LANGUAGE_CODE):

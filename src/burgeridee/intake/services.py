@@ -1,8 +1,10 @@
 """Assisted intake: a civil servant registers an idea that came in by phone, letter or at the counter."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from burgeridee.initiatives.services import InitiatorData, Submitted, initiative_submit
+from burgeridee.core.dates import local_date
+from burgeridee.initiatives.services import InitiatorData, Submitted, initiative_submit, reference_next
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.processing import processing_record
 from burgeridee.records.vocabulary import Activity, PersonalDataField
@@ -19,12 +21,27 @@ PERSONAL_FIELDS = {
 }
 
 
-@transaction.atomic
 def initiative_intake(
     *, municipality: Municipality, channel: str, initiator: InitiatorData, actor, **idea
 ) -> Submitted:
     """Register the idea for the resident (same time line, status page and confirmation as online)
     and log that `actor` recorded the resident's personal data."""
+    # The reference before the transaction, as initiative_submit does: the year's counter is not held meanwhile.
+    now = idea.pop("now", None) or timezone.now()
+    reference = reference_next(year=local_date(now).year)
+    return _intake_store(
+        municipality=municipality,
+        channel=channel,
+        initiator=initiator,
+        actor=actor,
+        now=now,
+        reference=reference,
+        **idea,
+    )
+
+
+@transaction.atomic
+def _intake_store(*, municipality: Municipality, channel: str, initiator: InitiatorData, actor, **idea) -> Submitted:
     submitted = initiative_submit(municipality=municipality, channel=channel, initiator=initiator, actor=actor, **idea)
     processing_record(
         municipality=municipality,
