@@ -1,8 +1,13 @@
 import io
+import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.conf import settings as django_settings
 from django.utils import translation
 from pypdf import PdfReader
 
@@ -169,3 +174,45 @@ def test_a_reused_pdf_with_an_own_stylesheet_changes_with_the_stylesheet(tmp_pat
     again = render_pdf(template, {"name": "Zuidstad", "colour": "#123456"}, stylesheet=stylesheet, reuse=True)
     other = render_pdf(template, {"name": "Zuidstad", "colour": "#654321"}, stylesheet=stylesheet, reuse=True)
     assert len(layouts) == 2 and again != other
+
+
+def test_warm_up_loads_weasyprint_so_the_first_pdf_does_not():
+    """In a fresh process WeasyPrint is loaded by the first PDF; `warm_up` loads it and lays out a document before."""
+    script = (
+        "import sys, django; django.setup()\n"
+        "from burgeridee.documents import rendering\n"
+        "assert 'weasyprint' not in sys.modules, 'WeasyPrint is loaded before any PDF'\n"
+        "rendering.warm_up()\n"
+        "assert 'weasyprint.layout' in sys.modules\n"
+        "print('ok')\n"
+    )
+    src = str(Path(rendering.__file__).resolve().parents[2])
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "burgeridee.settings", "PYTHONPATH": src}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok"
+
+
+def _gunicorn_config(monkeypatch, tmp_path) -> dict:
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "metrics"))
+    config = Path(django_settings.BASE_DIR) / "deploy" / "gunicorn.conf.py"
+    namespace: dict = {}
+    exec(compile(config.read_text(), str(config), "exec"), namespace)  # noqa: S102 - our own config file
+    return namespace
+
+
+def test_a_gunicorn_worker_warms_weasyprint_up_before_its_first_request(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(rendering, "warm_up", lambda: calls.append("warm"))
+    _gunicorn_config(monkeypatch, tmp_path)["post_worker_init"](mock.Mock())
+    assert calls == ["warm"]
+
+
+def test_a_worker_that_cannot_load_weasyprint_still_starts(monkeypatch, tmp_path):
+    def broken():
+        raise OSError("cannot load library 'pango-1.0-0'")
+
+    monkeypatch.setattr(rendering, "warm_up", broken)
+    worker = mock.Mock()
+    _gunicorn_config(monkeypatch, tmp_path)["post_worker_init"](worker)  # does not raise
+    worker.log.exception.assert_called_once()
