@@ -7,6 +7,7 @@ import logging
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -15,6 +16,7 @@ from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from burgeridee.core.dates import local_date
 from burgeridee.core.ratelimit import limit_count, limit_reached
 from burgeridee.initiatives import selectors as initiative_selectors
 from burgeridee.initiatives import services as initiative_services
@@ -202,11 +204,16 @@ def _form_data(data: dict) -> dict:
 def _submit(municipality, form):
     """As the website's form: a second request with the same submission key finds the first idea."""
     data = form.cleaned_data
+    # The number is taken before the transaction, so the year's counter is not locked while the idea is saved.
+    reference = initiative_services.reference_next(year=local_date(timezone.now()).year)
     for attempt in (1, 2):
         try:
             with transaction.atomic():
                 return initiative_services.initiative_submit(
-                    municipality=municipality, submission_key=data.get("submission_key"), **form.submission()
+                    municipality=municipality,
+                    submission_key=data.get("submission_key"),
+                    reference=reference,
+                    **form.submission(),
                 )
         except IntegrityError:
             if attempt == 2 or not data.get("submission_key"):

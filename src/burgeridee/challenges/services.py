@@ -22,6 +22,7 @@ from burgeridee.initiatives.services import (
     initiative_phase_change,
     initiative_submit,
     message_to_resident,
+    reference_next,
 )
 from burgeridee.municipalities.models import Municipality
 from burgeridee.records.services import event_record
@@ -212,7 +213,6 @@ def _require_enabled(municipality: Municipality) -> ChallengeSettings:
     return current
 
 
-@transaction.atomic
 def challenge_submit(
     *,
     municipality: Municipality,
@@ -223,14 +223,33 @@ def challenge_submit(
     **idea,
 ) -> Submitted:
     """A resident challenges a task: an initiative (through initiative_submit, so the inbox, first-contact
-    date, status link and confirmation all work) with a challenge on it. A repeated form stores nothing new."""
+    date, status link and confirmation all work) with a challenge on it. A repeated form stores nothing new.
+
+    The reference number is taken before the transaction (as `initiative_submit` does), so the year's counter
+    is not locked while the challenge is saved."""
     _require_enabled(municipality)
     if task is not None and (task.municipality_id != municipality.pk or not task.is_active):
         raise ActionRefused(_("Deze taak kunt u niet uitdagen."))
     if task is None and not other_task.strip():
         raise ActionRefused(_("Kies een taak of beschrijf de taak die u wilt overnemen."))
     now = now or timezone.now()
-    submitted = initiative_submit(municipality=municipality, submission_key=submission_key, now=now, **idea)
+    reference = reference_next(year=local_date(now).year)
+    with transaction.atomic():
+        return _challenge_store(
+            municipality=municipality,
+            task=task,
+            other_task=other_task,
+            submission_key=submission_key,
+            now=now,
+            reference=reference,
+            idea=idea,
+        )
+
+
+def _challenge_store(*, municipality, task, other_task, submission_key, now, reference, idea) -> Submitted:
+    submitted = initiative_submit(
+        municipality=municipality, submission_key=submission_key, now=now, reference=reference, **idea
+    )
     if submitted.token is None:  # the same form again: the challenge was stored the first time
         return submitted
     challenge = Challenge.objects.create(
