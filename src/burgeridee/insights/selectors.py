@@ -5,14 +5,13 @@ database returns how many initiatives took 0, 1, 2, ... working days, never a ro
 
 import bisect
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from burgeridee.conversations.models import Conversation
 from burgeridee.conversations.selectors import reflection_totals
-from burgeridee.core.dates import WorkingDayCounter, working_days_between
+from burgeridee.core.dates import working_days_between
 from burgeridee.deadlines.models import FollowUp
 from burgeridee.evaluations.constants import ASPECTS
 from burgeridee.evaluations.models import Evaluation
@@ -128,14 +127,6 @@ def initiatives_filtered(*, municipality: Municipality, filters: Filters) -> Que
     return queryset
 
 
-def _percentile(values: list[float], fraction: float) -> float | None:
-    if not values:
-        return None
-    if len(values) == 1:
-        return float(values[0])
-    return statistics.quantiles(values, n=100, method="inclusive")[round(fraction * 100) - 1]
-
-
 class Histogram(Sequence):
     """Whole numbers given as (value, how often) pairs, read as the sorted list they stand for, without
     building that list: `statistics` formulas index it (median, percentiles) in a few steps per lookup."""
@@ -171,7 +162,8 @@ def _median(values: Sequence) -> float | int:
 
 
 def _percentile_sorted(values: Sequence, fraction: float) -> float | None:
-    """_percentile on a sorted sequence: statistics.quantiles(n=100, method="inclusive") at `fraction`."""
+    """statistics.quantiles(values, n=100, method="inclusive") at `fraction` on a sorted sequence (one value:
+    that value as a float; none: None)."""
     if not len(values):
         return None
     if len(values) == 1:
@@ -181,12 +173,40 @@ def _percentile_sorted(values: Sequence, fraction: float) -> float | None:
     return (values[j] * (100 - delta) + values[j + 1] * delta) / 100
 
 
-def working_day_histogram(*, queryset: QuerySet, start: str, end: str) -> dict[int, int]:
+def _calendar_join(connection, *, days: tuple[date, date] | None) -> tuple[str, list]:
+    """The two LEFT JOINs of a pair of local dates (p.wd_start, p.wd_end) with the working-day calendar.
+
+    `days` limits the calendar rows joined to the dates a figure can expect (hashing the whole calendar, about
+    12,000 rows, twice per query costs more than the pairs themselves); a date outside them finds no row and
+    is counted in Python like a date outside the calendar, so the limit changes no figure."""
+    table = connection.ops.quote_name(WorkingDay._meta.db_table)
+    if days is None:
+        limit, params = "", []
+    else:
+        first, last = (connection.ops.adapt_datefield_value(day) for day in days)
+        limit, params = " AND {0}.day >= %s AND {0}.day <= %s", [first, last, first, last]
+    sql = (
+        f"LEFT JOIN {table} s ON s.day = p.wd_start{limit.format('s')} "
+        f"LEFT JOIN {table} e ON e.day = p.wd_end{limit.format('e')}"
+    )
+    return sql, params
+
+
+def expected_days(*, filters: Filters, today: date) -> tuple[date, date]:
+    """The dates a dashboard's durations mostly fall on: the period and today, with a year's margin each side
+    (a date outside them is counted in Python, see _calendar_join)."""
+    return filters.date_from - timedelta(days=366), max(filters.date_to, today) + timedelta(days=366)
+
+
+def working_day_histogram(
+    *, queryset: QuerySet, start: str, end: str, days: tuple[date, date] | None = None
+) -> dict[int, int]:
     """How many rows of `queryset` took each number of working days from the local date of moment `start`
     to that of `end` (rows without `end` are left out): {working days: rows}, counted by the database.
 
     The database groups the rows by their two local dates, looks both up in the working-day calendar and
-    sums per difference. A date outside the calendar (before 2000, or far ahead) is counted in Python.
+    sums per difference. A date outside the calendar (before 2000, or far ahead) or outside `days` (see
+    _calendar_join) is counted in Python.
     """
     pairs = (
         queryset.filter(**{f"{end}__isnull": False})
@@ -197,22 +217,22 @@ def working_day_histogram(*, queryset: QuerySet, start: str, end: str) -> dict[i
     )
     connection = connections[pairs.db]
     inner, params = pairs.query.sql_with_params()
-    table = connection.ops.quote_name(WorkingDay._meta.db_table)
+    join, join_params = _calendar_join(connection, days=days)
     outside = "s.number IS NULL OR e.number IS NULL"
     # Only the ORM's own SQL (its values stay parameters) and fixed names are put together here.
     sql = (
         f"SELECT e.number - s.number, CASE WHEN {outside} THEN p.wd_start END, "  # noqa: S608  # nosec B608
         f"CASE WHEN {outside} THEN p.wd_end END, SUM(p.wd_n) "
-        f"FROM ({inner}) p LEFT JOIN {table} s ON s.day = p.wd_start LEFT JOIN {table} e ON e.day = p.wd_end "
+        f"FROM ({inner}) p {join} "
         "GROUP BY 1, 2, 3"
     )
     counts: dict[int, int] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for days, first, last, n in cursor.fetchall():
-            if days is None:  # outside the calendar: core.dates counts it
-                days = working_days_between(_as_date(first), _as_date(last))
-            counts[days] = counts.get(days, 0) + int(n)
+        cursor.execute(sql, [*params, *join_params])
+        for days_taken, first, last, n in cursor.fetchall():
+            if days_taken is None:  # outside the calendar: core.dates counts it
+                days_taken = working_days_between(_as_date(first), _as_date(last))
+            counts[days_taken] = counts.get(days_taken, 0) + int(n)
     return counts
 
 
@@ -233,30 +253,61 @@ def durations_from_histogram(counts: dict[int, int], *, promise: int) -> Duratio
     )
 
 
-def first_contact_durations(*, queryset: QuerySet[Initiative], promise: int) -> Durations:
+def first_contact_durations(
+    *, queryset: QuerySet[Initiative], promise: int, days: tuple[date, date] | None = None
+) -> Durations:
     """Working days from submission to first contact: median, 90th percentile, share within promise.
 
     A first contact recorded before the submission (a back-dated conversation or intake) counts negative.
     """
-    counts = working_day_histogram(queryset=queryset, start="submitted_at", end="first_contact_at")
+    counts = working_day_histogram(queryset=queryset, start="submitted_at", end="first_contact_at", days=days)
     return durations_from_histogram(counts, promise=promise)
 
 
-def _initiative_counts(*, queryset: QuerySet[Initiative], today: date) -> dict[str, int]:
+def _initiative_counts(*, queryset: QuerySet[Initiative], today: date) -> tuple[dict[str, int], list[Row]]:
     """Every count of the initiatives themselves in one pass: in total, per phase, per theme, per reason to
-    stop (of the stopped ones) and the first contacts overdue (still open, no contact, past the due date)."""
-    aggregates = {"total": Count("pk")}
-    aggregates |= {f"phase_{value}": Count("pk", filter=Q(phase=value)) for value in LIFE_CYCLE}
-    aggregates |= {f"theme_{value}": Count("pk", filter=Q(theme=value)) for value in Theme.values}
-    aggregates |= {
-        f"stop_{value}": Count("pk", filter=Q(phase=Phase.STOPPED, stop_reason=value)) for value in StopReason.values
-    }
-    aggregates["overdue_first_contacts"] = Count(
-        "pk",
-        filter=Q(first_contact_at__isnull=True, first_contact_due__lt=today)
+    stop (of the stopped ones), the first contacts overdue (still open, no contact, past the due date) and
+    per neighbourhood (most first, then by name).
+
+    The database groups the period's rows by (phase, theme, reason, neighbourhood, overdue): a few hundred
+    groups, summed here. The groups come ordered by the neighbourhood's name, so the names are in the
+    database's own order (its collation, and where it puts "no neighbourhood") for equal counts.
+    """
+    overdue = ExpressionWrapper(
+        Q(first_contact_at__isnull=True, first_contact_due__lt=today)
         & ~Q(phase__in=[Phase.STOPPED, Phase.NOT_AN_INITIATIVE, Phase.COMPLETED]),
+        output_field=BooleanField(),
     )
-    return queryset.aggregate(**aggregates)
+    groups = (
+        queryset.annotate(overdue=overdue)
+        .values_list("phase", "theme", "stop_reason", "neighbourhood__name", "overdue")
+        .annotate(n=Count("pk"))
+        .order_by("neighbourhood__name")
+    )
+    total = overdue_total = 0
+    phases: dict[str, int] = {}
+    themes: dict[str, int] = {}
+    stopped: dict[str, int] = {}
+    hoods: dict[str | None, int] = {}  # in the database's order of names
+    for phase, theme, stop_reason, hood, late, n in groups:
+        total += n
+        phases[phase] = phases.get(phase, 0) + n
+        themes[theme] = themes.get(theme, 0) + n
+        if phase == Phase.STOPPED:
+            stopped[stop_reason] = stopped.get(stop_reason, 0) + n
+        if late:
+            overdue_total += n
+        hoods[hood] = hoods.get(hood, 0) + n
+    counts = {"total": total, "overdue_first_contacts": overdue_total}
+    counts |= {f"phase_{value}": phases.get(value, 0) for value in LIFE_CYCLE}
+    counts |= {f"theme_{value}": themes.get(value, 0) for value in Theme.values}
+    counts |= {f"stop_{value}": stopped.get(value, 0) for value in StopReason.values}
+    # Most first; equal counts keep the database's order of names (a stable sort).
+    neighbourhoods = [
+        Row(label=name or str(_("Wijk onbekend")), value=n)
+        for name, n in sorted(hoods.items(), key=lambda item: -item[1])
+    ]
+    return counts, neighbourhoods
 
 
 DASHBOARD_CACHE_SECONDS = 10 * 60
@@ -298,7 +349,7 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     queryset = initiatives_filtered(municipality=municipality, filters=filters)
     board = Dashboard(filters=filters)
 
-    counts = _initiative_counts(queryset=queryset, today=today)
+    counts, board.neighbourhoods = _initiative_counts(queryset=queryset, today=today)
     board.total = counts["total"]
     # Stopped and paused initiatives count for the phases they reached before; we only know their
     # current phase, so the funnel counts initiatives now in a phase or beyond it in the life cycle.
@@ -307,7 +358,10 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
         value = board.total if phase == Phase.IDEA else sum(counts[f"phase_{p}"] for p in reached)
         board.funnel.append(Row(label=str(Phase(phase).label), value=value))
 
-    board.first_contact = first_contact_durations(queryset=queryset, promise=municipality.first_contact_working_days)
+    days = expected_days(filters=filters, today=today)
+    board.first_contact = first_contact_durations(
+        queryset=queryset, promise=municipality.first_contact_working_days, days=days
+    )
     board.overdue_first_contacts = counts["overdue_first_contacts"]
 
     support = {
@@ -318,10 +372,6 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
         (Row(label=str(label), value=support.get(value, 0)) for value, label in SupportType.choices),
         key=lambda row: -row.value,
     )
-    hoods = queryset.values("neighbourhood__name").annotate(n=Count("id")).order_by("-n", "neighbourhood__name")
-    board.neighbourhoods = [
-        Row(label=row["neighbourhood__name"] or str(_("Wijk onbekend")), value=row["n"]) for row in hoods
-    ]
     board.themes = [Row(label=str(label), value=counts[f"theme_{value}"]) for value, label in Theme.choices]
     board.stop_reasons = [
         Row(label=str(label), value=counts[f"stop_{value}"])
@@ -339,7 +389,7 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     board.overdue_callbacks = FollowUp.objects.filter(
         initiative__in=queryset, done_at__isnull=True, due_date__lt=today
     ).count()
-    board.handovers = handovers_per_department(queryset=queryset, today=today)
+    board.handovers = handovers_per_department(queryset=queryset, today=today, days=days)
     roles: dict[str, int] = {}
     chosen_together = (
         Conversation.objects.filter(initiative__in=queryset)
@@ -358,39 +408,62 @@ def dashboard(*, municipality: Municipality, filters: Filters, today: date | Non
     return board
 
 
-def handovers_per_department(*, queryset: QuerySet[Initiative], today: date) -> list[DepartmentRow]:
-    """Per department: questions asked, answered, overdue, and answer time in working days."""
-    rows = (
+def handovers_per_department(
+    *, queryset: QuerySet[Initiative], today: date, days: tuple[date, date] | None = None
+) -> list[DepartmentRow]:
+    """Per department: questions asked, answered, overdue, and answer time in working days.
+
+    Counted by the database like the first contacts: per department, how many questions took 0, 1, 2, ...
+    working days from the local date asked to the local date answered (the working-day calendar), and how
+    many are open and past due; the median and 90th percentile are read from those counts.
+    """
+    pairs = (
         Handover.objects.filter(initiative__in=queryset)
-        .values_list("department__name", "asked_at", "answered_at", "due_date")
-        .order_by("department__name")
-    )
-    per_department: dict[str, list] = {}
-    for name, asked_at, answered_at, due_date in rows:
-        per_department.setdefault(name, []).append((asked_at, answered_at, due_date))
-    dates = [
-        timezone.localdate(moment)
-        for items in per_department.values()
-        for a, b, _d in items
-        for moment in (a, b)
-        if moment
-    ]
-    counter = WorkingDayCounter(min(dates), max(dates)) if dates else None
-    result = []
-    for name, items in per_department.items():
-        days = sorted(
-            counter.between(timezone.localdate(asked), timezone.localdate(answered))
-            for asked, answered, _due in items
-            if answered
+        .annotate(
+            wd_department=F("department__name"),
+            wd_start=TruncDate("asked_at"),
+            wd_end=TruncDate("answered_at"),
+            wd_late=ExpressionWrapper(Q(answered_at__isnull=True, due_date__lt=today), output_field=BooleanField()),
         )
+        .values("wd_department", "wd_start", "wd_end", "wd_late")
+        .annotate(wd_n=Count("pk"))
+        .order_by()
+    )
+    connection = connections[pairs.db]
+    inner, params = pairs.query.sql_with_params()
+    join, join_params = _calendar_join(connection, days=days)
+    outside = "p.wd_end IS NOT NULL AND (s.number IS NULL OR e.number IS NULL)"
+    # Only the ORM's own SQL (its values stay parameters) and fixed names are put together here.
+    sql = (
+        "SELECT p.wd_department, p.wd_end IS NOT NULL, e.number - s.number, "  # noqa: S608  # nosec B608
+        f"CASE WHEN {outside} THEN p.wd_start END, CASE WHEN {outside} THEN p.wd_end END, p.wd_late, SUM(p.wd_n) "
+        f"FROM ({inner}) p {join} "
+        "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1"
+    )
+    per_department: dict[str, dict] = {}  # in the database's order of names
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *join_params])
+        for name, answered, days, first, last, late, n in cursor.fetchall():
+            n = int(n)
+            department = per_department.setdefault(name, {"asked": 0, "open_overdue": 0, "days": {}})
+            department["asked"] += n
+            if late:
+                department["open_overdue"] += n
+            if answered:
+                if days is None:  # outside the calendar: core.dates counts it
+                    days = working_days_between(_as_date(first), _as_date(last))
+                department["days"][days] = department["days"].get(days, 0) + n
+    result = []
+    for name, department in per_department.items():
+        days = Histogram(department["days"])
         result.append(
             DepartmentRow(
                 department=name,
-                asked=len(items),
+                asked=department["asked"],
                 answered=len(days),
-                open_overdue=sum(1 for _a, answered, due in items if not answered and due < today),
-                median_days=statistics.median(days) if days else None,
-                p90_days=_percentile(days, 0.9),
+                open_overdue=department["open_overdue"],
+                median_days=_median(days) if len(days) else None,
+                p90_days=_percentile_sorted(days, 0.9),
             )
         )
     return sorted(result, key=lambda row: -(row.median_days or 0))

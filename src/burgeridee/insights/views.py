@@ -48,26 +48,68 @@ def _challenge_insight(municipality, filters):
     )
 
 
-def _figures_html(*, municipality, filters, board, computed_at) -> tuple[str, str]:
-    """The figures' part of the page (tables and SVG charts), rendered once per computation of the figures.
+def _kept(key: str, compute):
+    """A value kept per process for one computation of the figures (`key` names that computation's moment)."""
+    local = caches["local"]
+    value = local.get(key)
+    if value is None:
+        value = compute()
+        local.set(key, value, DASHBOARD_CACHE_SECONDS)
+    return value
+
+
+def _computation_key(*, municipality, filters, computed_at) -> str:
+    return f"{dashboard_cache_key(municipality=municipality, filters=filters)}:{computed_at.isoformat()}"
+
+
+def _challenges_kept(*, municipality, filters, computed_at):
+    """The right to challenge with the dashboard's filters, counted once per computation of the figures.
+
+    The page says its figures are from the computation's moment and are computed again every ten minutes; the
+    challenges are counted at the first visit after that moment and kept until the next computation, so they
+    are never older than the page says. Counts and task titles only, no personal data.
+    """
+    key = _computation_key(municipality=municipality, filters=filters, computed_at=computed_at)
+    return _kept(f"{key}:challenges", lambda: _challenge_insight(municipality, filters))
+
+
+def _challenge_charts(challenges) -> dict:
+    if not challenges.total:
+        return {}
+    return {
+        "challenge_tasks": bar_chart(
+            title=_("Uitdagingen per taak"), rows=[Row(label, n) for label, n in challenges.by_task]
+        ),
+        "challenge_decisions": bar_chart(
+            title=_("Uitdagingen per besluit"), rows=[Row(label, n) for label, n in challenges.by_decision]
+        ),
+    }
+
+
+def _figures_html(*, municipality, filters, board, computed_at) -> tuple[str, str, str]:
+    """The figures' part of the page (tables and SVG charts, the right to challenge's section among them),
+    rendered once per computation of the figures.
 
     The figures change only when they are computed again (at most every ten minutes), so their HTML is kept
     beside them, per process: the key is the computation's own (municipality, period, filters, language) plus
     the moment it was made, so a new computation is never shown with the HTML of an older one. It holds
-    counts and names of neighbourhoods and departments, no personal data, and no part that depends on the
-    user (only coordinators and administrators open the page).
+    counts and names of neighbourhoods, departments and tasks, no personal data, and no part that depends on
+    the user (only coordinators and administrators open the page).
     """
-    key = f"{dashboard_cache_key(municipality=municipality, filters=filters)}:html:{computed_at.isoformat()}"
-    local = caches["local"]
-    html = local.get(key)
-    if html is None:
+    key = _computation_key(municipality=municipality, filters=filters, computed_at=computed_at)
+
+    def render():
         context = {"board": board, "charts": _charts(board)}
-        html = (
+        challenges = _challenges_kept(municipality=municipality, filters=filters, computed_at=computed_at)
+        return (
             render_to_string("insights/_figures.html", context),
+            render_to_string(
+                "challenges/_insight_section.html", {"challenges": challenges, "charts": _challenge_charts(challenges)}
+            ),
             render_to_string("insights/_figures_end.html", context),
         )
-        local.set(key, html, DASHBOARD_CACHE_SECONDS)
-    return html
+
+    return _kept(f"{key}:html", render)
 
 
 def _charts(board) -> dict:
@@ -87,19 +129,11 @@ def _charts(board) -> dict:
 def insights_dashboard(request, municipality):
     form, filters = _filters(request, municipality)
     board, computed_at = dashboard_recent(municipality=municipality, filters=filters)
-    figures, figures_end = _figures_html(
+    # The right to challenge (challenges app: by task and decision, and the time to a decision against the term)
+    # is a section of the figures' HTML.
+    figures, challenge_section, figures_end = _figures_html(
         municipality=municipality, filters=filters, board=board, computed_at=computed_at
     )
-    charts = {}
-    # The right to challenge (challenges app): by task and decision, and the time to a decision against the term.
-    challenges = _challenge_insight(municipality, filters)
-    if challenges.total:
-        charts["challenge_tasks"] = bar_chart(
-            title=_("Uitdagingen per taak"), rows=[Row(label, n) for label, n in challenges.by_task]
-        )
-        charts["challenge_decisions"] = bar_chart(
-            title=_("Uitdagingen per besluit"), rows=[Row(label, n) for label, n in challenges.by_decision]
-        )
     return render(
         request,
         "insights/dashboard.html",
@@ -107,12 +141,11 @@ def insights_dashboard(request, municipality):
             "form": form,
             "board": board,
             "figures": figures,  # SafeString from render_to_string (autoescaped there); pickled as such
+            "challenge_section": challenge_section,
             "figures_end": figures_end,
-            "charts": charts,
             "query": request.GET.urlencode(),
             "computed_at": computed_at,
             "refresh_minutes": DASHBOARD_CACHE_SECONDS // 60,
-            "challenges": challenges,
             "more_insights": list(insight_links),
         },
         status=400 if form.is_bound and form.errors else 200,
@@ -123,7 +156,7 @@ def insights_dashboard(request, municipality):
 @staff_view(roles=INSIGHT_ROLES)
 def insights_export_csv(request, municipality):
     _form, filters = _filters(request, municipality)
-    board, _computed_at = dashboard_recent(municipality=municipality, filters=filters)
+    board, computed_at = dashboard_recent(municipality=municipality, filters=filters)
     response, writer = csv_response(f"inzicht-{municipality.slug}-{filters.date_from}-{filters.date_to}.csv")
     writer.writerow([_("onderdeel"), _("omschrijving"), _("waarde")])
     writer.writerow([_("periode"), _("van"), filters.date_from.isoformat()])
@@ -159,7 +192,7 @@ def insights_export_csv(request, municipality):
             ]
         )
         writer.writerow([_("overdracht"), f"{row.department}: {_('te laat, nog geen antwoord')}", row.open_overdue])
-    challenges = _challenge_insight(municipality, filters)
+    challenges = _challenges_kept(municipality=municipality, filters=filters, computed_at=computed_at)
     for label, n in challenges.by_task:
         writer.writerow([_("uitdaagrecht per taak"), label, n])
     for label, n in challenges.by_decision:

@@ -65,3 +65,31 @@ def test_each_municipality_gets_its_own_figures(
     assert ">1</td>" in funnel_first_row(ours)
     assert ">3</td>" in funnel_first_row(theirs)
     assert "Dorp" in theirs and "Dorp" not in ours
+
+
+def test_the_right_to_challenge_follows_the_computation_of_the_figures(
+    coordinator_client, staff_client_factory, municipality, other_municipality
+):
+    """The right to challenge's section is counted once per computation of the figures (like the figures it sits
+    among): a new challenge shows at the next computation, in the page and the CSV, never in another language's
+    or municipality's page."""
+    from burgeridee.challenges import services as challenge_services
+    from burgeridee.challenges.tests.factories import challenge_setup, idea_kwargs
+
+    setup = challenge_setup(municipality, weeks=6)
+    url = "/werkplek/voorbeeld/inzicht/"
+    assert "Nog geen uitdagingen in deze periode." in coordinator_client.get(url).content.decode()
+    challenge_services.challenge_submit(municipality=municipality, task=setup["square"], **idea_kwargs(municipality))
+    within = coordinator_client.get(url).content.decode()
+    assert "Nog geen uitdagingen in deze periode." in within  # the figures' computation of a moment ago
+    assert "uitdaagrecht per taak" not in coordinator_client.get(f"{url}export.csv").content.decode("utf-8-sig")
+    other = staff_client_factory(other_municipality, Role.COORDINATOR).get("/werkplek/anders/inzicht/")
+    assert "Groenonderhoud van een plein" not in other.content.decode()
+    cache.clear()  # ten minutes later: the figures are computed again, the right to challenge with them
+    content = coordinator_client.get(url).content.decode()
+    assert "Uitdagingen per taak" in content and "Groenonderhoud van een plein" in content
+    csv = coordinator_client.get(f"{url}export.csv").content.decode("utf-8-sig")
+    assert "uitdaagrecht per taak;Groenonderhoud van een plein;1" in csv
+    coordinator_client.cookies["django_language"] = "en"
+    english = coordinator_client.get(url).content.decode()
+    assert "Challenges per task" in english and "Uitdagingen per taak" not in english
