@@ -14,6 +14,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -26,7 +27,7 @@ from django.utils import timezone
 
 from burgeridee.conversations.selectors import reports_disputed_unseen_q
 from burgeridee.initiatives.constants import CLOSED_PHASES, MessageDirection
-from burgeridee.initiatives.models import Initiative, Message
+from burgeridee.initiatives.models import Initiative, Message, SupportRequest
 from burgeridee.initiatives.search import initiative_search
 from burgeridee.initiatives.selectors import overdue_conditions
 from burgeridee.municipalities.models import Municipality
@@ -155,11 +156,12 @@ def inbox_filtered(
 
 
 def _with_row_markers(queryset: QuerySet, *, today: date) -> QuerySet:
-    """Unread messages, a disputed report not yet read, overdue state and why a row is late, per row.
+    """Unread messages, a disputed report not yet read, and why a row is late (`overdue_<key>`), per row.
 
     Correlated subqueries in the SELECT list: PostgreSQL evaluates them after ORDER BY and LIMIT, so for the
-    25 rows of the page only. `is_overdue` reads the stored deadline; the reasons ask each condition's own
-    deadline, and only for a row that is late."""
+    25 rows of the page only. Each reason reads the stored deadline first and asks the condition's own deadline
+    only for a row that is late. `is_overdue` is not asked of the database: it is `late_q`, which is exactly
+    "one of the reasons holds" (`_mark_overdue`), so its subqueries are neither built nor run twice."""
     unread = (
         Message.objects.filter(initiative=OuterRef("pk"), direction=MessageDirection.INBOUND, read_at__isnull=True)
         .order_by()
@@ -180,11 +182,38 @@ def _with_row_markers(queryset: QuerySet, *, today: date) -> QuerySet:
         if condition.deadline is not None
     }
     return queryset.annotate(
-        is_overdue=Case(When(late_q(today=today), then=Value(True)), default=Value(False), output_field=BooleanField()),
         unread_messages=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
         report_disputed=Exists(disputed),
         **reasons,
     )
+
+
+def _mark_overdue(rows: list) -> None:
+    """`is_overdue` of each row from its reasons: late_q is `late AND (deadline_1 < today OR ...)` and reason k is
+    `late AND deadline_k < today`, so a row is late exactly when one of its reasons holds (the first contact's
+    condition, registered by the initiatives app itself, always has a deadline)."""
+    keys = [f"overdue_{condition.key}" for condition in overdue_conditions if condition.deadline is not None]
+    for row in rows:
+        row.is_overdue = any(getattr(row, key) for key in keys)
+
+
+# What a row of the inbox shows (workspace/rows.py) and the sort orders' columns (the cursors): the row query loads
+# only these, not the initiative's long texts nor the contact person's whole user row.
+ROW_FIELDS = (
+    "title",
+    "reference",
+    "channel",
+    "phase",
+    "submitted_at",
+    "first_contact_at",
+    "first_contact_due",
+    "neighbourhood",
+    "neighbourhood__name",
+    "contact_person",
+    "contact_person__first_name",
+    "contact_person__last_name",
+    "contact_person__username",
+)
 
 
 def _cursor_q(order: tuple[str, ...], values: list, *, forward: bool) -> Q:
@@ -277,11 +306,15 @@ def inbox_page(
     queryset = (
         _with_row_markers(queryset, today=today)
         .select_related("neighbourhood", "contact_person")
-        .prefetch_related("support_requests")
+        .only(*ROW_FIELDS)
+        .prefetch_related(
+            Prefetch("support_requests", queryset=SupportRequest.objects.only("initiative", "support_type"))
+        )
     )
     rows = list(queryset[offset : offset + size + 1]) if not backwards else list(queryset[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
+    _mark_overdue(rows)
     if backwards:
         rows.reverse()
         has_previous, has_next = more, True

@@ -15,7 +15,7 @@ from burgeridee.accounts.external import session_municipality
 from burgeridee.accounts.selectors import membership_list
 from burgeridee.administration.services import can_set_up_municipalities
 from burgeridee.core.outbox import outbox_resend, outbox_stuck
-from burgeridee.initiatives.selectors import contact_people
+from burgeridee.initiatives.selectors import contact_choices
 
 from . import selectors
 from .forms import InboxFilterForm
@@ -58,7 +58,9 @@ def inbox(request, municipality):
     tab = request.GET.get("tab", selectors.TAB_NEW)
     if tab not in selectors.TABS:
         tab = selectors.TAB_NEW
-    contacts = contact_people(municipality=municipality)
+    # Plain values, not a Membership and a User instance per member of staff (hundreds in a large municipality):
+    # the filter shows only their pk and name.
+    contacts = contact_choices(municipality=municipality)
     form = InboxFilterForm(request.GET or None, neighbourhoods=municipality.neighbourhoods.all(), contacts=contacts)
     filters = form.filters(tab=tab)
     number = _page_number(request.GET.get("pagina"))
