@@ -102,17 +102,22 @@ class Stack:
     def start_server(self, *, workers: int | None = None) -> str:
         workers = workers or int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1))
         self.http_port = free_port(int(os.environ.get("BENCH_HTTP_PORT", "8180")))
-        env = {**os.environ, **self.env, "PYTHONPATH": str(ROOT / "src")}
+        # The production configuration (deploy/gunicorn.conf.py: worker start-up hooks, recycling after
+        # GUNICORN_MAX_REQUESTS), with sync workers (one thread each) as many as the machine's cores allow.
+        env = {
+            **os.environ,
+            **self.env,
+            "PYTHONPATH": str(ROOT / "src"),
+            "GUNICORN_BIND": f"127.0.0.1:{self.http_port}",
+            "GUNICORN_WORKERS": str(workers),
+            "GUNICORN_THREADS": "1",
+            "GUNICORN_TIMEOUT": "60",
+            "GUNICORN_GRACEFUL_TIMEOUT": "5",
+            "PROMETHEUS_MULTIPROC_DIR": str(self.workdir / "metrics"),
+        }
         self.gunicorn_log = open(self.workdir / "gunicorn.log", "w")  # noqa: SIM115 - closed in stop()
         self.gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "burgeridee.wsgi:application",
-                "--bind", f"127.0.0.1:{self.http_port}",
-                "--workers", str(workers),
-                "--timeout", "60",
-                "--graceful-timeout", "5",
-            ],
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")],
             cwd=ROOT,
             env=env,
             stdout=self.gunicorn_log,

@@ -13,6 +13,7 @@ files in PROMETHEUS_MULTIPROC_DIR (default: a fresh directory under the temporar
 servers on one machine need one each).
 """
 
+import gc
 import os
 import shutil
 import tempfile
@@ -61,13 +62,18 @@ def on_starting(server):
 
 
 def post_worker_init(worker):
-    """Load WeasyPrint before the worker takes requests (1.4 s of CPU otherwise paid by its first PDF)."""
+    """Load WeasyPrint before the worker takes requests (1.4 s of CPU otherwise paid by its first PDF), then keep
+    everything loaded so far (Django, the app's modules, WeasyPrint) out of the garbage collector's full passes:
+    they scanned those hundreds of thousands of long-lived objects again every few dozen requests, a pause that
+    landed on whichever request was running (docs/benchmark.md, session 7)."""
     try:
         from burgeridee.documents.rendering import warm_up
 
         warm_up()
     except Exception:  # a worker that cannot make PDFs still serves every other page; the PDF request will say why
         worker.log.exception("Could not load WeasyPrint when the worker started")
+    gc.collect()
+    gc.freeze()
 
 
 def child_exit(server, worker):

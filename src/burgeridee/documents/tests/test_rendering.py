@@ -216,3 +216,16 @@ def test_a_worker_that_cannot_load_weasyprint_still_starts(monkeypatch, tmp_path
     worker = mock.Mock()
     _gunicorn_config(monkeypatch, tmp_path)["post_worker_init"](worker)  # does not raise
     worker.log.exception.assert_called_once()
+
+
+def test_a_gunicorn_worker_keeps_what_it_loaded_out_of_the_garbage_collectors_passes(monkeypatch, tmp_path):
+    import gc
+
+    monkeypatch.setattr(rendering, "warm_up", lambda: None)
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    try:
+        _gunicorn_config(monkeypatch, tmp_path)["post_worker_init"](mock.Mock())
+        assert gc.get_freeze_count() > 10_000  # Django and the app's modules, loaded before the worker's requests
+    finally:
+        gc.unfreeze()
