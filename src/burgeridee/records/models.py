@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import vocabulary
-from .events import Audience, event_kind_validate, event_label, event_types
+from .events import LABEL_TEMPLATE, Audience, event_kind_validate, event_label, event_types
 
 
 class TimelineEvent(models.Model):
@@ -56,12 +56,18 @@ class TimelineEvent(models.Model):
             template = event_type.template_for(audience)
             if template is None:
                 return SafeString("")
+            if template == LABEL_TEMPLATE and event_type.context is None:
+                # What records/events/label.html (`{{ label }}`) renders, without a template per event.
+                return self._with_actor(conditional_escape(str(event_type.label).strip()), audience)
             context = {"event": self, "data": self.data, "label": event_type.label, "audience": audience}
             if event_type.context is not None:
                 context.update(event_type.context(self))
             # Templates end in a newline; one line of text is wanted. A rendered template is already
             # escaped by the template engine, so it stays safe after strip() (bandit B703 reviewed).
             text = SafeString(render_to_string(template, context).strip())  # nosec B703
+        return self._with_actor(text, audience)
+
+    def _with_actor(self, text, audience: Audience) -> SafeString:
         if audience == "staff" and self.actor is not None:
             return format_html("{} · {}", text, self.actor.display_name)
         return SafeString(text)  # nosec B703

@@ -168,3 +168,25 @@ def test_a_new_kind_is_recorded_and_rendered_without_a_migration(example_kind, i
     # The kind column has no choices, so the models still match the migrations.
     assert not TimelineEvent._meta.get_field("kind").choices
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_label_only_kind_renders_what_its_label_template_renders(language, db):
+    """Kinds that show only their label skip rendering records/events/label.html per event: the same text."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from burgeridee.records.events import AUDIENCES, LABEL_TEMPLATE, event_types
+    from burgeridee.records.models import TimelineEvent
+
+    checked = 0
+    with translation.override(language):
+        for event_type in event_types:
+            for audience in AUDIENCES:
+                if event_type.template_for(audience) != LABEL_TEMPLATE or event_type.context is not None:
+                    continue
+                event = TimelineEvent(kind=event_type.key, data={})
+                expected = render_to_string(LABEL_TEMPLATE, {"label": event_type.label}).strip()
+                assert event.render(audience) == expected
+                checked += 1
+    assert checked > 10
