@@ -13,15 +13,18 @@ from burgeridee.initiatives import services
 
 pytestmark = pytest.mark.django_db
 
-# municipality, neighbourhoods, initiative (with the open deletion request), initiators, help asked, events,
-# messages, the challenge route's check, the time line's events, the first conversation.
-STATUS_PAGE = 10
-# municipality, neighbourhoods, initiative.
-WITHDRAW_FORM = 3
-# municipality, neighbourhoods, initiative, initiators, the challenge route's check, the time line's events.
-CONFIRMATION = 6
+# municipality, initiative (with the open deletion request and the challenge joined), initiators, help asked, the
+# events of both lists ("Wat er is gebeurd" and the time line), messages, the first conversation.
+STATUS_PAGE = 7
+# municipality, initiative.
+WITHDRAW_FORM = 2
+# municipality, initiative (with the challenge joined), initiators, the time line's events.
+CONFIRMATION = 4
 # municipality, neighbourhoods.
 IDEA_FORM = 2
+# municipality, initiative (its own row); then in the transaction's savepoint (two statements here) the message, its
+# event, the initiative with its contact person for the notice and the coordinators to tell (none in this test).
+MESSAGE_POST = 8
 
 
 def queries_of(client, url, **extra):
@@ -41,6 +44,15 @@ def test_the_status_page_needs_the_same_queries_with_more_history(client, munici
     assert len(few) == len(many) == STATUS_PAGE, many
     lookup = [sql for sql in many if "status_token_hash" in sql]
     assert len(lookup) == 1 and "ORDER BY" not in lookup[0] and "privacy_deletionrequest" in lookup[0]
+
+
+def test_the_message_post_reads_the_initiative_row_only(client, municipality, submit_idea):
+    _initiative, token = submit_idea(municipality)
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(f"/{municipality.slug}/mijn-initiatief/{token}/bericht/", {"body": "Wanneer?"})
+    assert response.status_code == 302
+    sqls = [query["sql"] for query in context.captured_queries]
+    assert len(sqls) == MESSAGE_POST, sqls
 
 
 def test_the_withdraw_form_reads_only_the_initiative(client, municipality, submit_idea):

@@ -53,4 +53,4 @@ class ChallengesConfig(AppConfig):
                 sources=(Challenge,),
             )
         )
-        resident_routes.register(ResidentRoute("challenge", resident_route_steps))
+        resident_routes.register(ResidentRoute("challenge", resident_route_steps, related=("challenge__task",)))

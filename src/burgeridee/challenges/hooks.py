@@ -22,7 +22,11 @@ def challenge_panel_context(request, initiative) -> dict:
 
 def resident_route_steps(initiative):
     """The challenge route's steps for the status page, or None for an ordinary idea."""
-    challenge = selectors.challenge_for(initiative=initiative)
+    if type(initiative).challenge.is_cached(initiative):
+        # Joined into the initiative's query (the route's `related`): no query to tell an ordinary idea.
+        challenge = getattr(initiative, "challenge", None)
+    else:
+        challenge = selectors.challenge_for(initiative=initiative)
     if challenge is None:
         return None
     conversation = Conversation.objects.filter(initiative=initiative).only("held_at", "starts_at").first()

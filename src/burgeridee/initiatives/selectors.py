@@ -31,6 +31,25 @@ RESIDENT_RELATED = {
 }
 
 
+def _resident_events() -> Prefetch:
+    """The status page's events in one query, as `initiative.resident_events`: those shown to the resident ("Wat er
+    is gebeurd") and those whose kind puts steps on the time line (internal ones included; `resident_timeline`
+    takes them from here instead of reading them again). In the order they happened."""
+    return Prefetch(
+        "events",
+        queryset=TimelineEvent.objects.filter(Q(visible_to_resident=True) | Q(kind__in=step_kinds())),
+        to_attr="resident_events",
+    )
+
+
+# The status page: what it shows besides the initiative's row, with the time line's events in the same query.
+STATUS_PAGE_RELATED = ("initiators", "support_requests", "resident_events", "messages")
+
+
+def _related(name: str):
+    return _resident_events() if name == "resident_events" else RESIDENT_RELATED[name]
+
+
 def _open_deletion_request() -> Exists:
     """Whether the resident asked to remove their data and the municipality has not finished (the privacy app's
     requests, reached through the relation's name: that app sits above this one)."""
@@ -39,13 +58,20 @@ def _open_deletion_request() -> Exists:
 
 
 def initiative_get_by_token(
-    *, municipality: Municipality, token: str, related: tuple[str, ...] | None = None
+    *,
+    municipality: Municipality,
+    token: str,
+    related: tuple[str, ...] | None = None,
+    select: tuple[str, ...] = (),
+    open_deletion_request: bool | None = None,
 ) -> Initiative | None:
     """The initiative a personal status link opens, or None when the link is wrong or expired.
 
-    `related` names the relations to load with it (keys of RESIDENT_RELATED). By default all of them, and
-    `has_open_deletion_request` in the same query. With `related=()` only the initiative's own row is read, and
-    its municipality is the one given.
+    `related` names the relations to load with it (keys of RESIDENT_RELATED, or "resident_events": see
+    `_resident_events`). By default all of RESIDENT_RELATED, and `has_open_deletion_request` in the same query
+    (`open_deletion_request=True` asks for it with other `related`). With `related=()` only the initiative's own
+    row is read, and its municipality is the one given. `select`: more relations to join into the same query
+    (the resident routes' own, `timelines.resident_route_related`).
     """
     if not token or len(token) > 100:
         return None
@@ -54,12 +80,14 @@ def initiative_get_by_token(
         status_token_hash=token_hash(token),
         status_token_expires_at__gt=timezone.now(),
     )
-    if related is None:
+    if open_deletion_request or (open_deletion_request is None and related is None):
         queryset = queryset.annotate(has_open_deletion_request=_open_deletion_request())
     if related is None or related:
         queryset = queryset.select_related(
-            "municipality", "neighbourhood", "contact_person", "evaluation", "showcase"
-        ).prefetch_related(*(RESIDENT_RELATED[name] for name in (RESIDENT_RELATED if related is None else related)))
+            "municipality", "neighbourhood", "contact_person", "evaluation", "showcase", *select
+        ).prefetch_related(*(_related(name) for name in (RESIDENT_RELATED if related is None else related)))
+    elif select:
+        queryset = queryset.select_related(*select)
     # The token's hash is unique: no ORDER BY (with one, Django hashes every selected column to match the
     # ordering against the SELECT list, which for this many-column join cost more than the query).
     initiative = next(iter(queryset.order_by()[:1]), None)
@@ -180,7 +208,12 @@ def resident_timeline(*, initiative: Initiative) -> list[Step]:
         put(step)
     # In the order they were recorded: an event may carry an earlier moment (a conversation recorded as held
     # on its real, earlier day), but what was recorded later is the later news.
-    events = TimelineEvent.objects.filter(initiative=initiative, kind__in=step_kinds()).order_by("id")
+    loaded = getattr(initiative, "resident_events", None)  # read with the initiative (STATUS_PAGE_RELATED)
+    if loaded is not None:
+        kinds = set(step_kinds())
+        events = sorted((event for event in loaded if event.kind in kinds), key=lambda event: event.pk)
+    else:
+        events = TimelineEvent.objects.filter(initiative=initiative, kind__in=step_kinds()).order_by("id")
     for event in events:
         for step in event_resident_steps(event):
             if step.at is None:

@@ -9,15 +9,16 @@ from .models import Municipality, Neighbourhood
 CACHE_SECONDS = 300
 
 
-def _cache_key(slug: str) -> str:
-    return f"municipality:{slug}"
+def _cache_key(slug: str, *, neighbourhoods: bool = True) -> str:
+    return f"municipality:{slug}" if neighbourhoods else f"municipality:{slug}:bare"
 
 
-def municipality_get_public(*, slug: str) -> Municipality:
+def municipality_get_public(*, slug: str, neighbourhoods: bool = True) -> Municipality:
     """The active municipality for a public page, or 404.
 
-    The instance carries `public_neighbourhoods`. When the database is unreachable, the last copy
-    this process saw is used, so a resident's typed form can still be shown again.
+    With `neighbourhoods` the instance carries `public_neighbourhoods` (a query more: only the forms that offer
+    them ask for it). When the database is unreachable, the last copy this process saw is used, so a resident's
+    typed form can still be shown again; a page without neighbourhoods may use either copy.
     """
     cache = caches["local"]
     try:
@@ -27,15 +28,18 @@ def municipality_get_public(*, slug: str) -> Municipality:
         )
         if municipality is None:
             raise Http404
-        municipality.public_neighbourhoods = list(
-            Neighbourhood.objects.filter(municipality=municipality).order_by("name")
-        )
+        if neighbourhoods:
+            municipality.public_neighbourhoods = list(
+                Neighbourhood.objects.filter(municipality=municipality).order_by("name")
+            )
     except DatabaseError:
-        cached = cache.get(_cache_key(slug))
-        if cached is None:
-            raise
-        return cached
-    cache.set(_cache_key(slug), municipality, CACHE_SECONDS)
+        keys = [_cache_key(slug)] if neighbourhoods else [_cache_key(slug, neighbourhoods=False), _cache_key(slug)]
+        for key in keys:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        raise
+    cache.set(_cache_key(slug, neighbourhoods=neighbourhoods), municipality, CACHE_SECONDS)
     return municipality
 
 

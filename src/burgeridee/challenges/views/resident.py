@@ -65,7 +65,7 @@ def _closed(request, municipality):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@public_municipality
+@public_municipality(neighbourhoods=True)
 def challenge_form(request, municipality):
     if not services.settings_get_or_default(municipality=municipality).is_enabled:
         return _closed(request, municipality)

@@ -21,7 +21,7 @@ from burgeridee.municipalities.decorators import public_municipality
 
 from .. import selectors, services
 from ..forms import IdeaForm, MessageForm, WithdrawForm
-from ..timelines import resident_steps
+from ..timelines import resident_route_related, resident_steps
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _render_idea_form(request, form, *, status=200, problem: str = ""):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@public_municipality
+@public_municipality(neighbourhoods=True)
 def idea_form(request, municipality):
     neighbourhoods = municipality.public_neighbourhoods
     if request.method == "GET":
@@ -178,7 +178,9 @@ def idea_submitted(request, municipality):
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     token = value
     # The page shows the time line (its own queries) and the primary initiator's address; no messages or help.
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=("initiators",))
+    initiative = selectors.initiative_get_by_token(
+        municipality=municipality, token=token, related=("initiators",), select=resident_route_related()
+    )
     if initiative is None:
         return redirect("initiatives:idea_form", municipality_slug=municipality.slug)
     response = render(
@@ -196,7 +198,19 @@ def idea_submitted(request, municipality):
 
 
 def _status_initiative(municipality, token, *, related=None):
-    initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=related)
+    """The initiative of the status link (404 when wrong or expired). By default with all the status page shows:
+    its relations, the events of both its lists, whether a deletion request is open and the resident routes'
+    relations, in three queries besides the initiative's own."""
+    if related is None:
+        initiative = selectors.initiative_get_by_token(
+            municipality=municipality,
+            token=token,
+            related=selectors.STATUS_PAGE_RELATED,
+            open_deletion_request=True,
+            select=resident_route_related(),
+        )
+    else:
+        initiative = selectors.initiative_get_by_token(municipality=municipality, token=token, related=related)
     if initiative is None:
         raise Http404
     return initiative
@@ -204,6 +218,8 @@ def _status_initiative(municipality, token, *, related=None):
 
 def _render_status(request, initiative, token, *, message_form=None, status=200):
     steps = resident_steps(initiative=initiative)
+    # "Wat er is gebeurd": the events shown to the resident (the time line's internal ones came in the same query).
+    visible_events = [event for event in initiative.resident_events if event.visible_to_resident]
     response = render(
         request,
         "initiatives/status.html",
@@ -211,6 +227,7 @@ def _render_status(request, initiative, token, *, message_form=None, status=200)
             "initiative": initiative,
             "token": token,
             "steps": steps,
+            "visible_events": visible_events,
             # Still waiting for the first contact promised by a date (not made, not planned as a conversation).
             "contact_promised": any(step.key == "contact" and not step.is_done for step in steps),
             "message_form": message_form or MessageForm(),
@@ -231,11 +248,19 @@ def status_page(request, municipality, token):
     return _render_status(request, initiative, token)
 
 
+def _render_status_again(request, municipality, token, message_form, *, status):
+    """The status page with the message form as sent (its error, the text typed), everything read afresh."""
+    initiative = _status_initiative(municipality, token)
+    return _render_status(request, initiative, token, message_form=message_form, status=status)
+
+
 @never_cache
 @require_http_methods(["POST"])
 @public_municipality
 def status_message(request, municipality, token):
-    initiative = _status_initiative(municipality, token)
+    # Sending needs only the initiative's own row; the whole page (its relations) is read only when the form
+    # comes back with an error. The page after sending is the status page itself (a redirect).
+    initiative = _status_initiative(municipality, token, related=())
     form = MessageForm(request.POST)
     if initiative.is_closed:
         messages.error(request, _("Dit initiatief is afgesloten. U kunt geen bericht meer sturen."))
@@ -243,9 +268,9 @@ def status_message(request, municipality, token):
     if over_limit(request, group="status-message", rate=settings.RATELIMIT_MESSAGE_FORM):
         form.is_valid()
         form.add_error(None, _("U heeft veel berichten achter elkaar gestuurd. Probeer het over een uur opnieuw."))
-        return _render_status(request, initiative, token, message_form=form, status=429)
+        return _render_status_again(request, municipality, token, form, status=429)
     if not form.is_valid():
-        return _render_status(request, initiative, token, message_form=form, status=400)
+        return _render_status_again(request, municipality, token, form, status=400)
     try:
         services.message_from_resident(initiative=initiative, body=form.cleaned_data["body"])
     except DatabaseError:
@@ -254,7 +279,7 @@ def status_message(request, municipality, token):
             None,
             _("Het is niet gelukt uw bericht op te slaan. Uw tekst staat er nog. Probeer het zo opnieuw."),
         )
-        return _render_status(request, initiative, token, message_form=form, status=503)
+        return _render_status_again(request, municipality, token, form, status=503)
     messages.success(request, _("Uw bericht is verstuurd. Uw contactpersoon leest het."))
     return redirect("initiatives:status", municipality_slug=municipality.slug, token=token)
 
