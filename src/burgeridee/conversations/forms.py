@@ -203,8 +203,9 @@ class ConversationForm(HeldOnMixin, AccessibleFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, phases, during_items, ladder: dict[str, str], agreement_count: int = 0, **kwargs):
-        """`ladder` from `knowledge.selectors.participation_ladder` (the library is the one source)."""
+    def __init__(self, *args, phases, during_choices, ladder: dict[str, str], agreement_count: int = 0, **kwargs):
+        """`phases` and `during_choices` ((key, text) of the 'during' checklist) from `selectors.model_outline`;
+        `ladder` from `knowledge.selectors.participation_ladder` (the library is the one source)."""
         self.phases = phases
         self.agreement_slots = max(agreement_count, 0) + AGREEMENT_SLOTS_EXTRA
         fields = {}
@@ -231,7 +232,7 @@ class ConversationForm(HeldOnMixin, AccessibleFormMixin, forms.Form):
         fields["checked"] = forms.MultipleChoiceField(
             label=_("Checklist tijdens het gesprek"),
             required=False,
-            choices=[(item.key, item.text) for item in during_items],
+            choices=list(during_choices),
             widget=forms.CheckboxSelectMultiple,
         )
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import caches
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -72,6 +73,73 @@ def checklist_item_get(*, municipality: Municipality, pk: int) -> ChecklistItem:
 
 def phases_active(*, model: ConversationModel) -> list[ModelPhase]:
     return [phase for phase in model.phases.all() if phase.is_active]
+
+
+@dataclass(frozen=True)
+class PhaseOutline:
+    """One active phase of a conversation model, as the conversation screen shows it (plain values, no row)."""
+
+    key: str
+    title: str
+    purpose: str
+    questions: tuple[str, ...]
+    pitfall_reminder: str
+    pitfall_ids: tuple[str, ...]
+    capture_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModelOutline:
+    """What a conversation screen needs of its model version: the active phases and the active 'during' items
+    as (key, text), both in the model's order."""
+
+    phases: tuple[PhaseOutline, ...]
+    during: tuple[tuple[str, str], ...]
+
+
+# A published version never changes (services refuse to edit it), so its outline is kept per process
+# (settings CACHES "local"). The key names the row, its municipality, variant, version and the moment it was
+# published: a newly published version is a new key. No personal data. A day only limits unused entries.
+MODEL_OUTLINE_SECONDS = 24 * 60 * 60
+
+
+def _model_outline_read(model: ConversationModel) -> ModelOutline:
+    phases = tuple(
+        PhaseOutline(
+            key=phase.key,
+            title=phase.title,
+            purpose=phase.purpose,
+            questions=tuple(phase.questions),
+            pitfall_reminder=phase.pitfall_reminder,
+            pitfall_ids=tuple(phase.pitfall_ids),
+            capture_fields=tuple(phase.capture_fields),
+        )
+        for phase in phases_active(model=model)
+    )
+    during = tuple((item.key, item.text) for item in checklist(model=model, moment=Moment.DURING))
+    return ModelOutline(phases=phases, during=during)
+
+
+def model_outline_key(model: ConversationModel) -> str | None:
+    """The cache key of a published version's outline; None for a draft (it can still change)."""
+    if model.is_draft or model.version is None or model.published_at is None:
+        return None
+    published = model.published_at.timestamp()
+    return f"conversations:outline:{model.municipality_id}:{model.variant}:{model.pk}:{model.version}:{published}"
+
+
+def model_outline(*, model: ConversationModel) -> ModelOutline:
+    """The active phases and 'during' items of `model`: read once per published version (two queries saved per
+    conversation screen and per autosave), afresh for a draft."""
+    key = model_outline_key(model)
+    if key is None:
+        return _model_outline_read(model)
+    cache = caches["local"]
+    outline = cache.get(key)
+    if outline is None:
+        outline = _model_outline_read(model)
+        cache.set(key, outline, MODEL_OUTLINE_SECONDS)
+    return outline
 
 
 def checklist(*, model: ConversationModel, moment: str, active_only: bool = True) -> list[ChecklistItem]:

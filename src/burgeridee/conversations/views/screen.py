@@ -21,20 +21,20 @@ from burgeridee.knowledge.selectors import participation_ladder
 from burgeridee.records.vocabulary import Activity
 
 from .. import selectors, services
-from ..constants import Moment
 from ..forms import ConversationForm
+from ..screen_html import screen_form_html
 from .shared import STAFF, _log, agreement_count, conversation_or_redirect, to_plan
 
 logger = logging.getLogger(__name__)
 
 
 def _conversation_form(conversation, ladder, data=None, names=(), ask_held_on=False):
-    model = conversation.model
+    outline = selectors.model_outline(model=conversation.model)
     form = ConversationForm(
         data,
         initial=ConversationForm.initial_from(conversation),
-        phases=selectors.phases_active(model=model),
-        during_items=selectors.checklist(model=model, moment=Moment.DURING),
+        phases=outline.phases,
+        during_choices=outline.during,
         ladder=ladder,
         agreement_count=agreement_count(len(conversation.agreements_draft), names),
     )
@@ -103,7 +103,8 @@ def conversation_screen(request, municipality, pk):
             "initiative": initiative,
             "conversation": conversation,
             "form": form,
-            "phases": form.bound_phases(),
+            "phases": form.phases,
+            "screen_form": screen_form_html(form, conversation=conversation, municipality=municipality),
             "server_updated": int(conversation.updated_at.timestamp() * 1000),
         },
         status=status,
