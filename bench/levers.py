@@ -39,9 +39,9 @@ LEVERS: dict[str, str] = {
         "processing log in one transaction and its commit): the staff notice and the event in one statement."
     ),
     "resident: idea form POST": (
-        "16 statements, most of them writes the idea needs, and the commit's WAL flush under 4 writers: "
-        "next_deadline set in the INSERT (1 query), the two events as one bulk insert (1), the webhook and "
-        "case-system checks from a per-municipality version in the shared cache (2)."
+        "16 statements, most of them writes the idea needs (initiative, initiator, help asked, events, processing "
+        "log, outbox mail): next_deadline set in the INSERT (1 query), the two events as one bulk insert (1), the "
+        "webhook and case-system checks from a per-municipality version in the shared cache (2)."
     ),
     "staff: inbox with a filter": (
         "Django building SQL is most of the view (the page query with its deadline subqueries 37 %, five capped "
@@ -49,9 +49,11 @@ LEVERS: dict[str, str] = {
         "and day with the user and cursor as parameters (or as plain SQL), then " + FIXED_STAFF + "."
     ),
     "staff: inbox search": (
-        "the search query itself meets its target in-process (it reads backwards along the newest-first index "
-        "and stops at 26 matches); the rest is the filter page's Python (see there); a rare word in a very large "
-        "municipality scans until 26 match: an index on (municipality, search text) with btree_gin would bound it."
+        "the search query alone meets 50 ms in-process (it reads backwards along the newest-first index and stops "
+        "at 26 matches); the page's five capped counts and its page query each carry the search condition, and "
+        "building them is most of its Python: the same lever as the filter page (their SQL built once, the user, "
+        "cursor and words as parameters); a rare word in a very large municipality scans until 26 match: an "
+        "index on (municipality, search text) with btree_gin would bound it."
     ),
     "staff: initiative page": (
         "about 45 % is outside the page's sections (" + FIXED_STAFF + "; the view's 17–20 queries; two "
@@ -60,12 +62,14 @@ LEVERS: dict[str, str] = {
         "on the initiative's newest event, message and note with language and role."
     ),
     "staff: conversation screen": (
-        "the model's outline is drawn by Jinja2 and kept per published version; what is left is the conversation's "
-        "own form (agreements, reflections) through Django's form rendering and " + FIXED_STAFF + "."
+        "the model's outline and controls are drawn by Jinja2 and kept per published version; what is left is its "
+        "10 queries (the participation ladder per municipality could be cached, the initiator read for the "
+        "processing log joined to the initiative), the knowledge links built once per page instead of once per "
+        "pitfall, and " + FIXED_STAFF + "."
     ),
     "staff: insight dashboard": (
         "the figures are computed once per 10 minutes and the page serves their HTML; what is left is the page's "
-        "6 queries and " + FIXED_STAFF + "."
+        "6–7 queries and " + FIXED_STAFF + "."
     ),
     "pdf: checklist": "served from the cache by content; what is left is " + FIXED_STAFF + ".",
     "pdf: conversation report": (
