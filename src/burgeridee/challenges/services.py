@@ -235,38 +235,26 @@ def challenge_submit(
     now = now or timezone.now()
     reference = reference_next(year=local_date(now).year)
     with transaction.atomic():
-        return _challenge_store(
+        submitted = initiative_submit(
+            municipality=municipality, submission_key=submission_key, now=now, reference=reference, **idea
+        )
+        if submitted.token is None:  # the same form again: the challenge was stored the first time
+            return submitted
+        challenge = Challenge.objects.create(
+            initiative=submitted.initiative,
             municipality=municipality,
             task=task,
-            other_task=other_task,
-            submission_key=submission_key,
-            now=now,
-            reference=reference,
-            idea=idea,
+            other_task="" if task else other_task.strip(),
+            channel=Channel.FORM,
+            received_at=now,
         )
-
-
-def _challenge_store(*, municipality, task, other_task, submission_key, now, reference, idea) -> Submitted:
-    submitted = initiative_submit(
-        municipality=municipality, submission_key=submission_key, now=now, reference=reference, **idea
-    )
-    if submitted.token is None:  # the same form again: the challenge was stored the first time
+        event_record(
+            initiative=submitted.initiative,
+            kind="uitdaging_ontvangen",
+            data={"challenge_id": challenge.pk, "task": challenge.task_title},
+            at=now,
+        )
         return submitted
-    challenge = Challenge.objects.create(
-        initiative=submitted.initiative,
-        municipality=municipality,
-        task=task,
-        other_task="" if task else other_task.strip(),
-        channel=Channel.FORM,
-        received_at=now,
-    )
-    event_record(
-        initiative=submitted.initiative,
-        kind="uitdaging_ontvangen",
-        data={"challenge_id": challenge.pk, "task": challenge.task_title},
-        at=now,
-    )
-    return submitted
 
 
 @transaction.atomic

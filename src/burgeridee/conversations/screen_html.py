@@ -7,41 +7,23 @@ The phases with their questions and about fifty controls, each drawn through `co
 (`jinja2/conversations/screen_form.jinja` mirrors those templates line for line, so the HTML is the same); the
 translated texts are worked out here, in the language of the request, with their Dutch msgids.
 
-Every value is escaped by Django's escaping (`_finalize`: quotes as &#x27; and &quot;, as the Django template gave);
-the controls themselves are Django's own widget HTML (`widget_html`), marked safe.
+Every value is escaped by Django's escaping (`core.jinja.django_escape`: quotes as &#x27; and &quot;, as the
+Django template gave); the controls themselves are Django's own widget HTML (`widget_html`), marked safe.
 """
 
 import html
-from functools import cache
 from pathlib import Path
 
-import jinja2
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from markupsafe import Markup, escape
 
+from burgeridee.core.jinja import environment
 from burgeridee.knowledge.links import knowledge_url
 
-
-def _finalize(value):
-    """Django's escaping (`conditional_escape`), as Markup Jinja2 then leaves alone. Safe text passes unchanged."""
-    if hasattr(value, "__html__"):
-        return value
-    return Markup(html.escape(str(value)))  # noqa: S704  # nosec B704 - escaped right here
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "jinja2"),
-        autoescape=True,
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=settings.DEBUG,
-    )
+_TEMPLATES = Path(__file__).resolve().parent / "jinja2"
 
 
 def _escaped(value) -> str:
@@ -207,8 +189,8 @@ def screen_form_html(form, *, conversation, municipality) -> SafeString:
         }
     text = texts()
     rendered = (
-        _environment()
+        environment(_TEMPLATES)
         .get_template("conversations/screen_form.jinja")
         .render(phases=phases, checked=_choice_group(form["checked"]), held_on=held_on, text=text)
     )
-    return SafeString(rendered)  # nosec B703 - every value was escaped by _finalize
+    return SafeString(rendered)  # nosec B703 - every value was escaped by django_escape

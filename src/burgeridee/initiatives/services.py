@@ -123,91 +123,68 @@ def initiative_submit(
     """
     now = now or timezone.now()
     reference = reference or reference_next(year=local_date(now).year)
-    return _initiative_store(
-        municipality=municipality,
-        reference=reference,
-        idea={
-            "title": title,
-            "description": description,
-            "target_group": target_group,
-            "neighbourhood": neighbourhood,
-            "location": location,
-            "theme": theme,
-            "involved": involved,
-            "help_description": help_description,
-            "own_contribution": own_contribution,
-            "channel": channel,
-        },
-        initiator=initiator,
-        support_types=support_types,
-        actor=actor,
-        now=now,
-        submission_key=submission_key,
-    )
-
-
-@transaction.atomic
-def _initiative_store(
-    *,
-    municipality: Municipality,
-    reference: str,
-    idea: dict,
-    initiator: InitiatorData,
-    support_types,
-    actor,
-    now: datetime,
-    submission_key: str | None,
-) -> Submitted:
-    """initiative_submit's transaction: the idea, its initiator, help asked, time line and confirmation mail."""
-    channel = idea["channel"]
-    nonce, token, status_hash = token_make()
-    key_hash = token_hash(submission_key) if submission_key else None
-    if key_hash:
-        # The hash is unique: no ORDER BY (Django would hash every selected column to match it).
-        locked = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).order_by()
-        existing = next(iter(locked[:1]), None)
-        if existing is not None:
-            if existing.municipality_id == municipality.pk and existing.submission_key_expires_at > now:
-                return Submitted(initiative=existing, token=None)
-            # An expired key recognises nothing any more: the form counts as a new one.
-            Initiative.objects.filter(pk=existing.pk).update(submission_key_hash=None, submission_key_expires_at=None)
-    initiative = Initiative.objects.create(
-        municipality=municipality,
-        reference=reference,
-        **idea,
-        phase=Phase.IDEA,
-        submitted_at=now,
-        first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
-        status_token_nonce=nonce,
-        submission_key_hash=key_hash,
-        submission_key_expires_at=now + timedelta(minutes=settings.SUBMISSION_KEY_VALID_MINUTES) if key_hash else None,
-        status_token_hash=status_hash,
-        status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
-    )
-    primary = Initiator.objects.create(
-        initiative=initiative,
-        name=initiator.name,
-        email=initiator.email,
-        phone=initiator.phone,
-        street_address=initiator.street_address,
-        postal_code=initiator.postal_code,
-        city=initiator.city,
-        preferred_contact=initiator.preferred_contact,
-        is_primary=True,
-    )
-    SupportRequest.objects.bulk_create(
-        [
-            SupportRequest(initiative=initiative, support_type=support_type)
-            for support_type in dict.fromkeys(support_types)
-        ]
-    )
-    event_record(initiative=initiative, kind="ingediend", actor=actor, data={"channel": channel}, at=now)
-    if initiator.email:
-        language = translation.get_language()
-        # In this transaction: the mail is stored in the outbox together with the idea (core.mail).
-        # The rows just written, not read again.
-        _confirmation_mail(initiative=initiative, initiator=primary, language=language)
-    return Submitted(initiative=initiative, token=token)
+    with transaction.atomic():
+        nonce, token, status_hash = token_make()
+        key_hash = token_hash(submission_key) if submission_key else None
+        if key_hash:
+            # The hash is unique: no ORDER BY (Django would hash every selected column to match it).
+            locked = Initiative.objects.select_for_update().filter(submission_key_hash=key_hash).order_by()
+            existing = next(iter(locked[:1]), None)
+            if existing is not None:
+                if existing.municipality_id == municipality.pk and existing.submission_key_expires_at > now:
+                    return Submitted(initiative=existing, token=None)
+                # An expired key recognises nothing any more: the form counts as a new one.
+                Initiative.objects.filter(pk=existing.pk).update(
+                    submission_key_hash=None, submission_key_expires_at=None
+                )
+        initiative = Initiative.objects.create(
+            municipality=municipality,
+            reference=reference,
+            title=title,
+            description=description,
+            target_group=target_group,
+            neighbourhood=neighbourhood,
+            location=location,
+            theme=theme,
+            involved=involved,
+            help_description=help_description,
+            own_contribution=own_contribution,
+            channel=channel,
+            phase=Phase.IDEA,
+            submitted_at=now,
+            first_contact_due=add_working_days(local_date(now), municipality.first_contact_working_days),
+            status_token_nonce=nonce,
+            submission_key_hash=key_hash,
+            submission_key_expires_at=now + timedelta(minutes=settings.SUBMISSION_KEY_VALID_MINUTES)
+            if key_hash
+            else None,
+            status_token_hash=status_hash,
+            status_token_expires_at=now + timedelta(days=settings.STATUS_LINK_VALID_DAYS),
+        )
+        primary = Initiator.objects.create(
+            initiative=initiative,
+            name=initiator.name,
+            email=initiator.email,
+            phone=initiator.phone,
+            street_address=initiator.street_address,
+            postal_code=initiator.postal_code,
+            city=initiator.city,
+            preferred_contact=initiator.preferred_contact,
+            is_primary=True,
+        )
+        SupportRequest.objects.bulk_create(
+            [
+                SupportRequest(initiative=initiative, support_type=support_type)
+                for support_type in dict.fromkeys(support_types)
+            ]
+        )
+        event_record(initiative=initiative, kind="ingediend", actor=actor, data={"channel": channel}, at=now)
+        if initiator.email:
+            language = translation.get_language()
+            # In this transaction: the mail is stored in the outbox together with the idea (core.mail).
+            # The rows just written, not read again.
+            _confirmation_mail(initiative=initiative, initiator=primary, language=language)
+        return Submitted(initiative=initiative, token=token)
 
 
 def confirmation_send(*, initiative_id: int, language: str | None = None) -> None:

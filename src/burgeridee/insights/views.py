@@ -50,12 +50,7 @@ def _challenge_insight(municipality, filters):
 
 def _kept(key: str, compute):
     """A value kept per process for one computation of the figures (`key` names that computation's moment)."""
-    local = caches["local"]
-    value = local.get(key)
-    if value is None:
-        value = compute()
-        local.set(key, value, DASHBOARD_CACHE_SECONDS)
-    return value
+    return caches["local"].get_or_set(key, compute, DASHBOARD_CACHE_SECONDS)
 
 
 def _computation_key(*, municipality, filters, computed_at) -> str:

@@ -29,26 +29,22 @@ def initiative_intake(
     # The reference before the transaction, as initiative_submit does: the year's counter is not held meanwhile.
     now = idea.pop("now", None) or timezone.now()
     reference = reference_next(year=local_date(now).year)
-    return _intake_store(
-        municipality=municipality,
-        channel=channel,
-        initiator=initiator,
-        actor=actor,
-        now=now,
-        reference=reference,
-        **idea,
-    )
-
-
-@transaction.atomic
-def _intake_store(*, municipality: Municipality, channel: str, initiator: InitiatorData, actor, **idea) -> Submitted:
-    submitted = initiative_submit(municipality=municipality, channel=channel, initiator=initiator, actor=actor, **idea)
-    processing_record(
-        municipality=municipality,
-        actor=actor,
-        activity=Activity.ASSISTED_INTAKE,
-        initiative=submitted.initiative,
-        data_subject=submitted.initiative.primary_initiator,
-        fields=[field for name, field in PERSONAL_FIELDS.items() if getattr(initiator, name)],
-    )
+    with transaction.atomic():
+        submitted = initiative_submit(
+            municipality=municipality,
+            channel=channel,
+            initiator=initiator,
+            actor=actor,
+            now=now,
+            reference=reference,
+            **idea,
+        )
+        processing_record(
+            municipality=municipality,
+            actor=actor,
+            activity=Activity.ASSISTED_INTAKE,
+            initiative=submitted.initiative,
+            data_subject=submitted.initiative.primary_initiator,
+            fields=[field for name, field in PERSONAL_FIELDS.items() if getattr(initiator, name)],
+        )
     return submitted

@@ -11,44 +11,22 @@ The texts keep their Dutch msgids and are translated in Python (makemessages rea
 Jinja2 template), in the language of the request.
 """
 
-import html
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 
-import jinja2
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from markupsafe import Markup
 
+from burgeridee.core.jinja import environment
 from burgeridee.initiatives.constants import Channel, Phase, SupportType
 from burgeridee.initiatives.selectors import overdue_reasons
 
 _PK = 2_147_000_001  # a stand-in pk: the initiative link is reversed once per page and the real pk put in its place
-
-
-def _finalize(value):
-    """Django's escaping (`conditional_escape`: quotes as &#x27; and &quot;, not Jinja2's &#39; and &#34;),
-    as Markup Jinja2 then leaves alone. Text already marked safe passes unchanged."""
-    if hasattr(value, "__html__"):
-        return value
-    return Markup(html.escape(str(value)))  # noqa: S704  # nosec B704 - escaped right here
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "jinja2"),
-        autoescape=True,
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=settings.DEBUG,
-    )
+_TEMPLATES = Path(__file__).resolve().parent / "jinja2"
 
 
 def _link(url_name: str, slug: str):
@@ -104,7 +82,7 @@ def inbox_rows(initiatives, *, municipality) -> SafeString:
             }
         )
     html = (
-        _environment()
+        environment(_TEMPLATES)
         .get_template("workspace/inbox_rows.jinja")
         .render(
             rows=rows,
@@ -117,4 +95,4 @@ def inbox_rows(initiatives, *, municipality) -> SafeString:
             },
         )
     )
-    return SafeString(html)  # nosec B703 - every value was escaped by _finalize
+    return SafeString(html)  # nosec B703 - every value was escaped by django_escape

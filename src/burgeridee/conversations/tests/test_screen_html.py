@@ -19,15 +19,16 @@ from burgeridee.conversations.constants import Moment
 from burgeridee.conversations.screen_html import (
     _OPTION_TEMPLATES,
     _PLAIN_TEMPLATES,
+    _TEMPLATES,
     _agreement_rows,
     _choice_group,
-    _environment,
     _field,
     option_html,
     texts,
     widget_html,
 )
 from burgeridee.conversations.views.screen import _conversation_form
+from burgeridee.core.jinja import environment
 from burgeridee.knowledge.selectors import participation_ladder
 
 from .helpers import base, next_weekday_at
@@ -104,7 +105,7 @@ def test_every_control_is_drawn_as_django_draws_it(municipality, planned, langua
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_page_parts_are_the_django_components_markup(municipality, planned, language):
     _, _, conversation = planned
-    macros = _environment().get_template("conversations/_screen_macros.jinja").module
+    macros = environment(_TEMPLATES).get_template("conversations/_screen_macros.jinja").module
     with translation.override(language):
         text = texts()
         for form in _forms(municipality, conversation):

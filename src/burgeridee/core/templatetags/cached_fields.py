@@ -54,10 +54,4 @@ def cached_field(context, bound):
 
     if not hasattr(bound.field, "choices") and bound.form.is_bound:
         return SafeString(draw())  # nosec B703 - rendered by the autoescaping Django template in draw()
-    cache = caches["fragments"]
-    key = field_key(bound)
-    html = cache.get(key)
-    if html is None:
-        html = draw()
-        cache.set(key, html)
-    return SafeString(html)  # nosec B703 - rendered by the autoescaping Django template above
+    return SafeString(caches["fragments"].get_or_set(field_key(bound), draw))  # nosec B703 - rendered by the autoescaping Django template above

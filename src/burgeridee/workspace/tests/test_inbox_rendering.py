@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from burgeridee.accounts.constants import Role
 from burgeridee.accounts.tests.factories import StaffFactory
+from burgeridee.core.templatetags.cached_fields import field_key
 from burgeridee.initiatives import services
 from burgeridee.initiatives.constants import Phase
 from burgeridee.initiatives.deadlines import deadlines_refresh
@@ -20,7 +21,6 @@ from burgeridee.municipalities.tests.factories import NeighbourhoodFactory
 from burgeridee.workspace import selectors
 from burgeridee.workspace.forms import InboxFilterForm
 from burgeridee.workspace.rows import inbox_rows
-from burgeridee.workspace.templatetags.workspace import field_key
 
 pytestmark = pytest.mark.django_db
 
